@@ -1,0 +1,74 @@
+package org.gongkai.catalogue.catalogue;
+
+import java.util.List;
+
+import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.support.domain.DomainException;
+
+/**
+ * One second-level item with every official column. {@code provenance} says how far the row is backed by
+ * sources ({@code verified}, {@code partial}, {@code reconstructed}, or {@code office} once the disclosure
+ * office has set it), so the office knows which rows to confirm first.
+ */
+public record CatalogueItem(
+        String code,
+        int seq,
+        String level1,
+        String level2,
+        String content,
+        List<String> basis,
+        String timeLimit,
+        String timeLimitRule,
+        String body,
+        List<String> channels,
+        List<String> audience,
+        List<String> method,
+        List<String> level,
+        List<String> sections,
+        String provenance,
+        boolean applicable,
+        String notApplicableReason) {
+
+    public static final List<String> AUDIENCES = List.of("all-society", "specific-groups");
+    public static final List<String> METHODS = List.of("proactive", "on-request");
+    public static final List<String> LEVELS = List.of("county", "township");
+
+    public CatalogueItem {
+        if (code == null || !code.matches("[A-Z]{2}-\\d{2,3}")) {
+            throw DomainException.invalid("invalid-item-code", "Item code '" + code + "' must look like WS-07.");
+        }
+        if (level2 == null || level2.isBlank()) {
+            throw DomainException.invalid("invalid-item", "Item " + code + " needs a second-level name.");
+        }
+        timeLimitRule = TimeLimitRule.parse(timeLimitRule).toString();
+        basis = List.copyOf(basis == null ? List.of() : basis);
+        channels = List.copyOf(channels == null ? List.of() : channels);
+        for (String channel : channels) {
+            if (Channel.byCode(channel).isEmpty()) {
+                throw DomainException.invalid("unknown-channel", "Unknown channel '" + channel + "' on item " + code + ".");
+            }
+        }
+        audience = checked(audience, AUDIENCES, "audience", code);
+        method = checked(method, METHODS, "method", code);
+        level = checked(level, LEVELS, "level", code);
+        sections = List.copyOf(sections == null ? List.of() : sections);
+        if (!applicable && (notApplicableReason == null || notApplicableReason.isBlank())) {
+            throw DomainException.invalid("not-applicable-without-reason",
+                    "Item " + code + " can be marked not applicable at county level only with a reason.");
+        }
+    }
+
+    private static List<String> checked(List<String> values, List<String> allowed, String column, String code) {
+        List<String> copy = List.copyOf(values == null ? List.of() : values);
+        if (copy.isEmpty() || !allowed.containsAll(copy)) {
+            throw DomainException.invalid("invalid-" + column, "Item " + code + " has an invalid " + column + " " + copy
+                    + "; allowed: " + allowed + ".");
+        }
+        return copy;
+    }
+
+    CatalogueVersionPublished.Item toEvent() {
+        return new CatalogueVersionPublished.Item(code, level1, level2, timeLimit, timeLimitRule, channels, audience,
+                method, level, sections, applicable);
+    }
+}

@@ -1,0 +1,55 @@
+package org.gongkai.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.contracts.publication.DocumentIssued;
+import org.gongkai.contracts.publication.DocumentPublished;
+
+/**
+ * Every integration event type of the suite, with the exchange its producer publishes on.
+ * Consumers resolve incoming {@code type} attributes here; unknown types are ignored, not guessed.
+ */
+public final class EventCatalog {
+
+    /** One topic exchange per producing service. Routing key = the event type. */
+    public static final String CATALOGUE_EXCHANGE = "gongkai.catalogue";
+    public static final String PUBLICATION_EXCHANGE = "gongkai.publication";
+    public static final String CONSULTATION_EXCHANGE = "gongkai.consultation";
+
+    private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
+            CatalogueVersionPublished.class,
+            DocumentIssued.class,
+            DocumentPublished.class);
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static List<Class<? extends IntegrationEvent>> all() {
+        return ALL;
+    }
+
+    public static String typeOf(Class<? extends IntegrationEvent> eventClass) {
+        EventType type = eventClass.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " lacks @EventType");
+        }
+        return type.value();
+    }
+
+    public static Optional<Class<? extends IntegrationEvent>> classOf(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** Location of the JSON fixture of an event type's {@code data}, on the classpath. */
+    public static String fixturePath(String type) {
+        return "events/" + type + ".json";
+    }
+}

@@ -1,0 +1,88 @@
+package org.gongkai.support;
+
+import java.time.Clock;
+
+import org.gongkai.support.events.EventsProperties;
+import org.gongkai.support.events.InboundEvents;
+import org.gongkai.support.events.OutboxRelay;
+import org.gongkai.support.observability.CorrelationIdFilter;
+import org.gongkai.support.observability.MongoPingHealthIndicator;
+import org.gongkai.support.web.ProblemDetailsAdvice;
+import org.gongkai.support.web.ProblemResponses;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the cross-cutting machinery every Gongkai service shares. */
+@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableConfigurationProperties(EventsProperties.class)
+@EnableScheduling
+public class ServiceSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Replaces Boot's {@code mongo} health contributor (same name) with one the MongoDB wire server answers. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        return new InboundEvents(mongo, json, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
+        return new OutboxRelay(mongo, bridge, properties);
+    }
+
+    /** The relay's schedule; tests switch it off to drive rounds themselves. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "gongkai.events.relay-enabled", havingValue = "true", matchIfMissing = true)
+    static class RelaySchedule {
+
+        private final OutboxRelay relay;
+
+        RelaySchedule(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(fixedDelayString = "${gongkai.events.relay-interval:500ms}")
+        void relay() {
+            relay.relayPending();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.gongkai.support.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.gongkai.contracts.EventCatalog;
+import org.gongkai.contracts.IntegrationEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the consumer function of a service: resolves the CloudEvents {@code type} (never a class name),
+ * reads the data into the contract record, and runs the handler at most once per event id. A handler
+ * failure forgets the id again and rethrows, so the binder retries and finally dead-letters the message.
+ */
+public class InboundEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public interface Handler<E extends IntegrationEvent> {
+        void handle(E event, EventMetadata metadata);
+    }
+
+    public Dispatcher dispatcher() {
+        return new Dispatcher();
+    }
+
+    public final class Dispatcher {
+
+        private final Map<Class<? extends IntegrationEvent>, Handler<? extends IntegrationEvent>> handlers = new HashMap<>();
+        private Handler<IntegrationEvent> everyEvent;
+
+        public <E extends IntegrationEvent> Dispatcher on(Class<E> eventClass, Handler<E> handler) {
+            handlers.put(eventClass, handler);
+            return this;
+        }
+
+        /** Runs before the specific handler for every known event (e.g. an append-only event log). */
+        public Dispatcher onEvery(Handler<IntegrationEvent> handler) {
+            this.everyEvent = handler;
+            return this;
+        }
+
+        public Consumer<Message<byte[]>> build() {
+            return this::accept;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void accept(Message<byte[]> message) {
+            EventMetadata metadata = metadata(message.getHeaders());
+            if (metadata.correlationId() != null) {
+                MDC.put(CorrelationIds.MDC_KEY, metadata.correlationId());
+            }
+            try {
+                var eventClass = EventCatalog.classOf(metadata.type()).orElse(null);
+                Handler<IntegrationEvent> handler = eventClass == null ? null
+                        : (Handler<IntegrationEvent>) handlers.get(eventClass);
+                if (handler == null && everyEvent == null) {
+                    log.debug("ignoring event type {}", metadata.type());
+                    return;
+                }
+                if (eventClass == null) {
+                    log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
+                    return;
+                }
+                if (!markProcessed(metadata)) {
+                    log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
+                    return;
+                }
+                try {
+                    IntegrationEvent event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
+                    if (everyEvent != null) {
+                        everyEvent.handle(event, metadata);
+                    }
+                    if (handler != null) {
+                        handler.handle(event, metadata);
+                    }
+                } catch (RuntimeException e) {
+                    mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(metadata.id())), ProcessedEvent.class);
+                    throw e;
+                }
+            } finally {
+                MDC.remove(CorrelationIds.MDC_KEY);
+            }
+        }
+    }
+
+    private boolean markProcessed(EventMetadata metadata) {
+        try {
+            mongo.insert(new ProcessedEvent(metadata.id(), metadata.type(), Instant.now(clock)));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    static EventMetadata metadata(MessageHeaders headers) {
+        String id = string(headers, CloudEventHeaders.ID);
+        String type = string(headers, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new IllegalArgumentException("not a CloudEvent: missing id or type");
+        }
+        String time = string(headers, CloudEventHeaders.TIME);
+        return new EventMetadata(id, type, string(headers, CloudEventHeaders.SOURCE), string(headers, CloudEventHeaders.SUBJECT),
+                time == null ? null : Instant.parse(time), string(headers, CloudEventHeaders.CORRELATION_ID));
+    }
+
+    private static String string(MessageHeaders headers, String name) {
+        Object value = headers.get(name);
+        return value == null ? null : value.toString();
+    }
+}

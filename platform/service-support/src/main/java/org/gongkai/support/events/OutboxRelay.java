@@ -1,0 +1,113 @@
+package org.gongkai.support.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * Relays outbox entries from every aggregate collection to the service's topic exchange with publisher
+ * confirms. An entry is removed from its document only after the broker acked it; when the broker is
+ * down the send fails and the entry stays for the next round, so nothing is lost (at-least-once;
+ * consumers dedupe by event id).
+ */
+public class OutboxRelay {
+
+    public static final String BINDING = "outbox-out-0";
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final StreamBridge bridge;
+    private final EventsProperties properties;
+    private volatile List<String> collections;
+
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
+        this.mongo = mongo;
+        this.bridge = bridge;
+        this.properties = properties;
+    }
+
+    /** One relay round; returns how many events the broker confirmed. */
+    public synchronized int relayPending() {
+        int sent = 0;
+        for (String collection : outboxCollections()) {
+            Query pending = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(100);
+            pending.fields().include("_id").include("outbox");
+            for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+                for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
+                    if (!send(entry)) {
+                        return sent; // broker unavailable: stop the round, keep everything for the next one
+                    }
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
+                            new Update().pull("outbox", new Document("eventId", entry.getString("eventId"))),
+                            collection);
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(Document entry) {
+        String eventId = entry.getString("eventId");
+        CorrelationData confirm = new CorrelationData(eventId);
+        Message<byte[]> message = MessageBuilder.withPayload(entry.getString("data").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .setHeader(CloudEventHeaders.SPEC_VERSION, "1.0")
+                .setHeader(CloudEventHeaders.ID, eventId)
+                .setHeader(CloudEventHeaders.SOURCE, properties.source())
+                .setHeader(CloudEventHeaders.TYPE, entry.getString("type"))
+                .setHeader(CloudEventHeaders.TIME, String.valueOf(entry.get("time") instanceof java.util.Date d ? d.toInstant() : entry.get("time")))
+                .setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
+                .setHeader(CloudEventHeaders.DATA_CONTENT_TYPE, "application/json")
+                .setHeader(CloudEventHeaders.CORRELATION_ID, entry.getString("correlationId"))
+                .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, confirm)
+                .build();
+        try {
+            bridge.send(BINDING, message);
+            CorrelationData.Confirm result = confirm.getFuture().get(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!result.ack()) {
+                log.warn("broker nacked event {} ({}): {}", eventId, entry.getString("type"), result.reason());
+                return false;
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("event {} not relayed yet, broker unavailable: {}", eventId, e.toString());
+            return false;
+        }
+    }
+
+    /** Collections of entities that carry an {@code outbox} list of {@link OutboxEntry}. */
+    private List<String> outboxCollections() {
+        if (collections == null) {
+            List<String> found = new ArrayList<>();
+            for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
+                MongoPersistentProperty outbox = entity.getPersistentProperty("outbox");
+                if (outbox != null && outbox.isCollectionLike() && OutboxEntry.class.equals(outbox.getComponentType())) {
+                    found.add(entity.getCollection());
+                }
+            }
+            collections = List.copyOf(found);
+            log.info("outbox relay watches collections {}", collections);
+        }
+        return collections;
+    }
+}

@@ -1,0 +1,152 @@
+package org.gongkai.support.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gongkai.support.domain.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * The one way services fail: RFC 9457 problem details with a stable {@code type} per error.
+ * Client mistakes are 4xx with the offending fields named; only our own faults become 5xx.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.valueOf(422);
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return problem(status, e.type(), e.getMessage(), null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.", null);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification",
+                "Someone else changed this record at the same time; reload and try again.", null);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "duplicate", "A record with the same unique key already exists.", null);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "Parameter '" + e.getName() + "' has an invalid value.",
+                List.of(Map.of("field", e.getName(), "message", "invalid value")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetailsAdvice::fieldError)
+                .toList();
+        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
+                        "field", r.getMethodParameter().getParameterName() == null ? "?" : r.getMethodParameter().getParameterName(),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList();
+        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid parameters.", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = "The request body is not valid JSON for this operation";
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+            return cast(problem(HttpStatus.BAD_REQUEST, "unknown-field",
+                    "Unknown field '" + unknown.getPropertyName() + "'.",
+                    List.of(Map.of("field", unknown.getPropertyName(), "message", "unknown field"))));
+        }
+        if (cause instanceof tools.jackson.core.JacksonException jackson) {
+            detail += ": " + jackson.getOriginalMessage();
+        }
+        return cast(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail + ".", null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        // Framework-detected client errors (405, 415, missing parameter …) keep their status with a stable type.
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(ProblemTypes.of("http-" + statusCode.value()));
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; the incident has been logged.", null);
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail,
+            List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(ProblemTypes.of(slug));
+        problem.setTitle(status.getReasonPhrase());
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> entity) {
+        return (ResponseEntity) entity;
+    }
+}

@@ -1,0 +1,63 @@
+package org.gongkai.testsupport;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Rules every service keeps. Inside a feature package, web adapters are {@code *Controller} / {@code *Api},
+ * persistence is {@code *Repository}, wiring is {@code *Configuration}, event adapters are {@code *Listener};
+ * application services ({@code *Service}, {@code *Scheduler}, {@code *Seeder}) orchestrate repositories but not HTTP;
+ * everything else there is domain code and must not reach for web or persistence code.
+ */
+public final class ArchitectureRules {
+
+    private static final String[] SERVICES = {"catalogue", "publication", "consultation", "reporting", "gateway"};
+
+    private ArchitectureRules() {
+    }
+
+    public static final DescribedPredicate<JavaClass> ADAPTER_OR_WIRING = new DescribedPredicate<>("adapter or wiring") {
+        @Override
+        public boolean test(JavaClass c) {
+            String name = c.getName().replaceAll("\\$.*", "");
+            return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository")
+                    || name.endsWith("Configuration") || name.endsWith("Listener") || name.endsWith("Application")
+                    || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
+        }
+    };
+
+    public static ArchRule domainIsFreeOfWebAndPersistence(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..").and(DescribedPredicate.not(ADAPTER_OR_WIRING))
+                .should().dependOnClassesThat(new DescribedPredicate<>("web or persistence code") {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String n = c.getName();
+                        return n.startsWith("org.springframework.web.") || n.startsWith("org.springframework.http.")
+                                || n.startsWith("jakarta.servlet.") || n.startsWith("org.springframework.data.mongodb.core.MongoTemplate")
+                                || n.startsWith("org.springframework.data.mongodb.core.query.")
+                                || n.startsWith("org.springframework.data.repository.")
+                                || n.startsWith("org.gongkai.support.web.")
+                                || (n.startsWith(servicePackage) && (n.endsWith("Controller") || n.endsWith("Repository")));
+                    }
+                })
+                .because("domain rules live in the domain types, independent of HTTP and storage");
+    }
+
+    public static ArchRule applicationServicesAreFreeOfWeb(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..").and().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
+                .because("use cases do not know how they are called");
+    }
+
+    public static ArchRule doesNotImportOtherServices(String service) {
+        String[] others = java.util.Arrays.stream(SERVICES).filter(s -> !s.equals(service))
+                .map(s -> "org.gongkai." + s + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage("org.gongkai." + service + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("services integrate through events and HTTP, never through each other's code");
+    }
+}
