@@ -2,6 +2,7 @@ package org.gongkai.support;
 
 import java.time.Clock;
 
+import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.events.EventsProperties;
 import org.gongkai.support.events.InboundEvents;
 import org.gongkai.support.events.OutboxRelay;
@@ -62,6 +63,11 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock) {
         return new InboundEvents(mongo, json, clock);
+    }
+
+    @Bean
+    CatalogueSnapshots catalogueSnapshots(MongoTemplate mongo) {
+        return new CatalogueSnapshots(mongo);
     }
 
     @Bean

@@ -27,6 +27,8 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "gongkai.events.namespace=test-" + run,
                 "spring.cloud.stream.rabbit.default.consumer.expires=300000",
                 "spring.cloud.stream.rabbit.default.consumer.dlq-expires=300000",
+                "spring.cloud.stream.rabbit.default.producer.expires=300000",
+                "spring.cloud.stream.rabbit.default.producer.dlq-expires=300000",
                 "gongkai.security.issuer=" + TestTokens.ISSUER,
                 "gongkai.security.jwk-set-uri=" + TestTokens.jwksUri()
         ).applyTo(context);

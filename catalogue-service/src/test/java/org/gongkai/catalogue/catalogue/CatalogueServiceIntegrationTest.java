@@ -1,0 +1,84 @@
+package org.gongkai.catalogue.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+/** The whole service against the real broker and a MongoDB wire server. */
+@ServiceIntegrationTest
+class CatalogueServiceIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CatalogueVersionRepository versions;
+
+    @Autowired
+    TestEvents events;
+
+    @Autowired
+    StandardCatalogueSeeder seeder;
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port).build();
+    }
+
+    @Test
+    void seedsBothCataloguesWithTheirOfficialCounts() {
+        Map<?, ?> workSafety = http().get().uri("/api/public/catalogues/work-safety").retrieve().body(Map.class);
+        List<?> wsItems = (List<?>) workSafety.get("items");
+        assertThat(wsItems).hasSize(28);
+        assertThat((List<Object>) wsItems.stream().map(i -> (Object) ((Map<?, ?>) i).get("level1")).distinct().toList())
+                .containsExactly("政策文件", "依法行政", "行政管理", "公共服务", "重点领域信息公开");
+        Map<?, ?> relief = http().get().uri("/api/public/catalogues/disaster-relief").retrieve().body(Map.class);
+        List<?> drItems = (List<?>) relief.get("items");
+        assertThat(drItems).hasSize(20);
+        assertThat((List<Object>) drItems.stream().map(i -> (Object) ((Map<?, ?>) i).get("level1")).distinct().toList())
+                .containsExactly("政策文件", "备灾管理", "灾后救助", "款物管理", "工作动态");
+        assertThat(((Map<?, ?>) wsItems.get(0)).get("provenance")).isEqualTo("verified");
+        assertThat(((Map<?, ?>) wsItems.get(27)).get("provenance")).isEqualTo("reconstructed");
+    }
+
+    @Test
+    void seedingAgainDuplicatesNothing() throws Exception {
+        seeder.run(null);
+        seeder.run(null);
+        assertThat(versions.findByCatalogueOrderByVersionDesc("work-safety")).hasSize(1);
+        assertThat(versions.findByCatalogueOrderByVersionDesc("disaster-relief")).hasSize(1);
+    }
+
+    @Test
+    void publishingTheSeedEmitsTheCompleteItemListAsACloudEvent() {
+        TestEvents.Received received = events.awaitType("gongkai.catalogue.version-published.v1",
+                r -> r.data().contains("\"catalogue\":\"work-safety\""));
+        assertThat(received.headers()).containsEntry("cloudEvents:specversion", "1.0")
+                .containsEntry("cloudEvents:source", "/gongkai/catalogue-service")
+                .containsKey("cloudEvents:id").containsEntry("cloudEvents:subject", "work-safety/v1");
+        assertThat(received.json().get("items").size()).isEqualTo(28);
+        TestEvents.assertMatchesFixture(received);
+        assertThat(versions.findById("work-safety:1").orElseThrow()).extracting("outbox").asList().isEmpty();
+    }
+
+    @Test
+    void keywordSearchFindsChineseText() {
+        List<?> hits = http().get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(List.class);
+        assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.toString()).contains("事故调查"));
+    }
+
+    @Test
+    void unknownCatalogueIsAProblem() {
+        var response = http().get().uri("/api/public/catalogues/fishing").exchange((req, res) ->
+                Map.entry(res.getStatusCode().value(), new String(res.getBody().readAllBytes())));
+        assertThat(response.getKey()).isEqualTo(404);
+        assertThat(response.getValue()).contains("urn:gongkai:problem:catalogue-not-found");
+    }
+}

@@ -1,0 +1,30 @@
+package org.gongkai.consultation;
+
+import org.gongkai.testsupport.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.gongkai.consultation");
+
+    @Test
+    void domainCodeIsFreeOfWebAndPersistence() {
+        ArchitectureRules.domainIsFreeOfWebAndPersistence("org.gongkai.consultation").check(classes);
+    }
+
+    @Test
+    void applicationServicesAreFreeOfWeb() {
+        ArchitectureRules.applicationServicesAreFreeOfWeb("org.gongkai.consultation").check(classes);
+    }
+
+    @Test
+    void doesNotImportOtherServices() {
+        ArchitectureRules.doesNotImportOtherServices("consultation").check(classes);
+    }
+}

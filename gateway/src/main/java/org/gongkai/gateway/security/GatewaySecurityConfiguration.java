@@ -1,0 +1,83 @@
+package org.gongkai.gateway.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The gateway's coarse checks: public routes are GET-only (plus anonymous comment submission), every other
+ * {@code /api/**} route needs a valid Keycloak token, and leadership routes need a leadership role.
+ * Each service checks roles and sections again.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurityConfiguration {
+
+    static final String[] OVERSEERS = {"leader", "disclosure-office", "admin"};
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()))));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::realmRoles);
+        http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(ex -> ex
+                        .pathMatchers(HttpMethod.GET, "/api/public/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/public/consultations/*/comments").permitAll()
+                        .pathMatchers("/api/public/**").denyAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/webjars/**").permitAll()
+                        .pathMatchers("/api/reporting/county/**", "/api/reporting/leadership/**").hasAnyRole(OVERSEERS)
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+        return http.build();
+    }
+
+    /** Keycloak realm roles as {@code ROLE_<role>}; the services map them the same way. */
+    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        if (!(jwt.getClaims().get("realm_access") instanceof Map<?, ?> access)
+                || !(access.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
+    }
+}

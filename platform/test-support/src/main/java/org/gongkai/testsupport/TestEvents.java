@@ -1,0 +1,174 @@
+package org.gongkai.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.gongkai.contracts.EventCatalog;
+import org.gongkai.contracts.IntegrationEvent;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.env.Environment;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Watches what the service under test publishes on its exchange (through a queue of its own on the real
+ * broker) and sends events to it as another service would, as CloudEvents in binary mode.
+ */
+public class TestEvents implements DisposableBean {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Received(Map<String, Object> headers, String data) {
+        public String type() {
+            return String.valueOf(headers.get("cloudEvents:type"));
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(data);
+        }
+    }
+
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final SimpleMessageListenerContainer container;
+    private final RabbitTemplate template;
+    private final String namespace;
+
+    public TestEvents(ConnectionFactory connectionFactory, Environment environment) {
+        this.namespace = environment.getRequiredProperty("gongkai.events.namespace");
+        String exchange = environment.getRequiredProperty("gongkai.events.exchange");
+        RabbitAdmin admin = new RabbitAdmin(connectionFactory);
+        // exclusive auto-delete queue without the extra arguments AnonymousQueue adds (older brokers reject them)
+        Queue queue = new Queue("test-events-" + UUID.randomUUID(), false, true, true);
+        TopicExchange topic = new TopicExchange(exchange, true, false);
+        admin.declareExchange(topic);
+        admin.declareQueue(queue);
+        admin.declareBinding(BindingBuilder.bind(queue).to(topic).with("#"));
+        container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueues(queue);
+        container.setMessageListener(message -> {
+            Map<String, Object> headers = new java.util.HashMap<>(message.getMessageProperties().getHeaders());
+            received.add(new Received(headers, new String(message.getBody(), StandardCharsets.UTF_8)));
+        });
+        container.start();
+        template = new RabbitTemplate(connectionFactory);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public Received awaitType(String type, Predicate<Received> matching) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            for (Received r : received) {
+                if (r.type().equals(type) && matching.test(r)) {
+                    return r;
+                }
+            }
+            sleep();
+        }
+        return fail("no event " + type + " arrived within 15 s; got " + received.stream().map(Received::type).toList());
+    }
+
+    public Received awaitType(String type) {
+        return awaitType(type, r -> true);
+    }
+
+    /** Sends an event as its producing service would: to {@code <namespace>.<producer>} with routing key = type. */
+    public String send(String producer, IntegrationEvent event) {
+        return send(producer, event, UUID.randomUUID().toString());
+    }
+
+    public String send(String producer, IntegrationEvent event, String eventId) {
+        String type = EventCatalog.typeOf(event.getClass());
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType("application/json");
+        properties.setHeader("cloudEvents:specversion", "1.0");
+        properties.setHeader("cloudEvents:id", eventId);
+        properties.setHeader("cloudEvents:type", type);
+        properties.setHeader("cloudEvents:source", "/gongkai/test");
+        properties.setHeader("cloudEvents:subject", event.subject());
+        properties.setHeader("cloudEvents:time", Instant.now().toString());
+        template.send(namespace + "." + producer, type,
+                new org.springframework.amqp.core.Message(JSON.writeValueAsBytes(event), properties));
+        return eventId;
+    }
+
+    /** The producer's data has exactly the fields of the contract's JSON fixture (nested objects included). */
+    public static void assertMatchesFixture(Received received) {
+        try (InputStream in = TestEvents.class.getClassLoader().getResourceAsStream(EventCatalog.fixturePath(received.type()))) {
+            assertThat(in).as("fixture of " + received.type()).isNotNull();
+            JsonNode fixture = JSON.readTree(in);
+            List<String> problems = new ArrayList<>();
+            compare("", fixture, received.json(), problems);
+            assertThat(problems).as("producer output vs fixture of " + received.type()).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void compare(String path, JsonNode expected, JsonNode actual, List<String> problems) {
+        if (expected.isObject()) {
+            if (!actual.isObject()) {
+                problems.add(path + " should be an object");
+                return;
+            }
+            for (Iterator<String> it = expected.propertyNames().iterator(); it.hasNext(); ) {
+                String name = it.next();
+                if (!actual.has(name)) {
+                    problems.add(path + "." + name + " missing");
+                } else if (!expected.get(name).isNull() && !actual.get(name).isNull()) {
+                    compare(path + "." + name, expected.get(name), actual.get(name), problems);
+                }
+            }
+            for (Iterator<String> it = actual.propertyNames().iterator(); it.hasNext(); ) {
+                String name = it.next();
+                if (!expected.has(name)) {
+                    problems.add(path + "." + name + " is not in the fixture");
+                }
+            }
+        } else if (expected.isArray()) {
+            if (!actual.isArray()) {
+                problems.add(path + " should be an array");
+            } else if (!expected.isEmpty() && !actual.isEmpty()) {
+                compare(path + "[0]", expected.get(0), actual.get(0), problems);
+            }
+        } else if (expected.getNodeType() != actual.getNodeType()) {
+            problems.add(path + " should be " + expected.getNodeType() + " but is " + actual.getNodeType());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        container.stop();
+    }
+}

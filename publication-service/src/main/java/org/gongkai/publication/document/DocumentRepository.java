@@ -1,0 +1,14 @@
+package org.gongkai.publication.document;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface DocumentRepository extends MongoRepository<PolicyDocument, String> {
+
+    List<PolicyDocument> findBySectionOrderByDocumentNumber(String section);
+
+    List<PolicyDocument> findByStatusOrderByPublishedOnDesc(PolicyDocument.Status status);
+
+    List<PolicyDocument> findByStatus(PolicyDocument.Status status);
+}

@@ -1,0 +1,115 @@
+package org.gongkai.publication.document;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.publication.document.ReviewStep.ReviewDecision;
+import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/** Use cases of the document lifecycle; the rules themselves live in {@link PolicyDocument}. */
+@Service
+public class DocumentService {
+
+    private final DocumentRepository documents;
+    private final CatalogueSnapshots catalogue;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, WorkingCalendar calendar, Clock clock) {
+        this.documents = documents;
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    public PolicyDocument draft(PolicyDocument.Draft draft, Actor actor) {
+        CatalogueVersionPublished.Item item = catalogue.item(draft.catalogueItemCode())
+                .orElseThrow(() -> DomainException.invalid("unknown-catalogue-item",
+                        "Catalogue item '" + draft.catalogueItemCode() + "' is not in the current published catalogues."));
+        PolicyDocument document = PolicyDocument.draft(UUID.randomUUID().toString(), draft, item.channels(), actor, now());
+        try {
+            return documents.insert(document);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("duplicate-document-number",
+                    "Document number " + draft.documentNumber() + " is already used.");
+        }
+    }
+
+    public PolicyDocument get(String id, Actor actor) {
+        return documents.findById(id).filter(d -> d.isVisibleTo(actor))
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "No document " + id + "."));
+    }
+
+    public List<PolicyDocument> list(Actor actor) {
+        if (actor.overseesAllSections()) {
+            return documents.findAll();
+        }
+        return documents.findBySectionOrderByDocumentNumber(actor.section());
+    }
+
+    public PolicyDocument submit(String id, Actor actor) {
+        return change(id, actor, d -> d.submitForReview(actor, now()));
+    }
+
+    public PolicyDocument review(String id, ReviewDecision decision, String note, Actor actor) {
+        return change(id, actor, d -> d.review(actor, decision, note, now()));
+    }
+
+    public PolicyDocument issue(String id, LocalDate issuedOn, Actor actor) {
+        return change(id, actor, d -> d.issue(actor, issuedOn == null ? today() : issuedOn, calendar, now()));
+    }
+
+    public PolicyDocument publish(String id, LocalDate publishedOn, List<String> channels, Actor actor) {
+        return change(id, actor, d -> d.publish(actor, publishedOn == null ? today() : publishedOn, channels, now()));
+    }
+
+    public PolicyDocument transferToReadingRoom(String id, LocalDate on, Actor actor) {
+        return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, now()));
+    }
+
+    public List<PolicyDocument> published(String query) {
+        String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        return documents.findByStatusOrderByPublishedOnDesc(PolicyDocument.Status.PUBLISHED).stream()
+                .filter(PolicyDocument::isPublic)
+                .filter(d -> needle.isEmpty() || (d.title() + " " + d.body()).toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
+    }
+
+    public PolicyDocument publishedDocument(String id) {
+        return documents.findById(id).filter(PolicyDocument::isPublic)
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "No published document " + id + "."));
+    }
+
+    /** The deadline board: issued proactive documents not yet published, overdue first. */
+    public List<PolicyDocument> awaitingPublication() {
+        return documents.findByStatus(PolicyDocument.Status.ISSUED).stream()
+                .filter(d -> d.publicationDueOn() != null)
+                .sorted(java.util.Comparator.comparing(PolicyDocument::publicationDueOn))
+                .toList();
+    }
+
+    private PolicyDocument change(String id, Actor actor, Consumer<PolicyDocument> action) {
+        PolicyDocument document = get(id, actor);
+        action.accept(document);
+        return documents.save(document);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
+    }
+}
