@@ -58,8 +58,9 @@ public class TestEvents implements DisposableBean {
         this.namespace = environment.getRequiredProperty("gongkai.events.namespace");
         String exchange = environment.getRequiredProperty("gongkai.events.exchange");
         RabbitAdmin admin = new RabbitAdmin(connectionFactory);
-        // exclusive auto-delete queue without the extra arguments AnonymousQueue adds (older brokers reject them)
-        Queue queue = new Queue("test-events-" + UUID.randomUUID(), false, true, true);
+        // not exclusive, so it survives a dropped connection (broker-outage tests); it expires once unused
+        Queue queue = org.springframework.amqp.core.QueueBuilder.nonDurable("test-events-" + UUID.randomUUID())
+                .expires(300_000).build();
         TopicExchange topic = new TopicExchange(exchange, true, false);
         admin.declareExchange(topic);
         admin.declareQueue(queue);

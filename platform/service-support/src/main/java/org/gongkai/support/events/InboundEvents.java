@@ -117,18 +117,29 @@ public class InboundEvents {
     }
 
     static EventMetadata metadata(MessageHeaders headers) {
-        String id = string(headers, CloudEventHeaders.ID);
-        String type = string(headers, CloudEventHeaders.TYPE);
+        String id = attribute(headers, "id");
+        String type = attribute(headers, "type");
         if (id == null || type == null) {
             throw new IllegalArgumentException("not a CloudEvent: missing id or type");
         }
-        String time = string(headers, CloudEventHeaders.TIME);
-        return new EventMetadata(id, type, string(headers, CloudEventHeaders.SOURCE), string(headers, CloudEventHeaders.SUBJECT),
-                time == null ? null : Instant.parse(time), string(headers, CloudEventHeaders.CORRELATION_ID));
+        String time = attribute(headers, "time");
+        return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
+                time == null ? null : Instant.parse(time), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION));
     }
 
-    private static String string(MessageHeaders headers, String name) {
-        Object value = headers.get(name);
-        return value == null ? null : value.toString();
+    /**
+     * A CloudEvents attribute by any of the binary-mode prefixes: Spring Cloud Function recognises incoming
+     * CloudEvents and may hand them to the function with its canonical {@code ce-} / {@code ce_} prefix.
+     */
+    private static String attribute(MessageHeaders headers, String name) {
+        for (String prefix : ATTRIBUTE_PREFIXES) {
+            Object value = headers.get(prefix + name);
+            if (value != null) {
+                return value.toString();
+            }
+        }
+        return null;
     }
+
+    private static final String[] ATTRIBUTE_PREFIXES = {CloudEventHeaders.PREFIX, "cloudEvents_", "ce-", "ce_"};
 }

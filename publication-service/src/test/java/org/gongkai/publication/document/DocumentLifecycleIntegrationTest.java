@@ -1,0 +1,138 @@
+package org.gongkai.publication.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongkai.publication.PublicationTestSupport.call;
+import static org.gongkai.publication.PublicationTestSupport.draft;
+
+import java.util.Map;
+
+import org.gongkai.publication.PublicationTestSupport;
+import org.gongkai.publication.PublicationTestSupport.Response;
+import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The document lifecycle over HTTP with Keycloak-shaped tokens, the real broker and a MongoDB wire server. */
+@ServiceIntegrationTest
+class DocumentLifecycleIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestEvents events;
+    @Autowired
+    CatalogueSnapshots snapshots;
+    @Autowired
+    DocumentRepository documents;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void catalogueIsKnown() {
+        if (snapshots.item("WS-03").isEmpty()) {
+            PublicationTestSupport.learnCatalogue(events, snapshots);
+        }
+    }
+
+    @Test
+    void proactiveDocumentGoesFromDraftToThePublicWebsiteAndTellsOtherServices() {
+        Response created = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕1号", "PROACTIVE", null));
+        assertThat(created.status()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+
+        assertThat(call(port, "relief1", "GET", "/api/documents/" + id, null).status()).isEqualTo(404);
+        assertThat(call(port, "relief1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(404);
+        assertThat(call(port, null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(404);
+
+        assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(200);
+        assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(403);
+        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
+                .isEqualTo(200);
+
+        Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-30"));
+        JsonNode issuedDoc = json.readTree(issued.body());
+        assertThat(issuedDoc.get("markingLine").asString()).isEqualTo("此件公开发布");
+        // 20 working days after 30 Sep 2024: National Day week off, make-up Saturday 12 Oct counts
+        assertThat(issuedDoc.get("publicationDueOn").asString()).isEqualTo("2024-11-01");
+        assertThat(issuedDoc.get("publicationDueOnConfirmed").asBoolean()).isTrue();
+
+        Response published = call(port, "office", "POST", "/api/documents/" + id + "/publication", Map.of("publishedOn", "2024-10-10"));
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(json.readTree(published.body()).get("publishedChannels").toString())
+                .contains("gov-website", "new-media", "reading-point");
+
+        Response publicView = call(port, null, "GET", "/api/public/documents/" + id, null);
+        assertThat(publicView.status()).isEqualTo(200);
+        assertThat(publicView.body()).contains("此件公开发布").doesNotContain("audit").doesNotContain("safety1");
+        assertThat(call(port, null, "GET", "/api/public/documents?q=危险化学品", null).body()).contains(id);
+
+        TestEvents.Received issuedEvent = events.awaitType("gongkai.publication.document-issued.v1", r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(issuedEvent);
+        TestEvents.Received publishedEvent = events.awaitType("gongkai.publication.document-published.v1", r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(publishedEvent);
+        assertThat(publishedEvent.json().get("onTime").asBoolean()).isTrue();
+        assertThat(publishedEvent.json().get("section").asString()).isEqualTo("safety-coordination");
+    }
+
+    @Test
+    void notDisclosedDocumentWithoutLegalBasisIsRejectedAndNothingIsStored() {
+        long before = documents.count();
+        Response response = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕2号", "NOT_DISCLOSED", null));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body()).contains("urn:gongkai:problem:legal-basis-required");
+        assertThat(documents.count()).isEqualTo(before);
+    }
+
+    @Test
+    void notDisclosedDocumentNeverLeavesThroughAPublicRoute() {
+        Response created = call(port, "safety1", "POST", "/api/documents",
+                draft("县应急〔2024〕3号", "NOT_DISCLOSED", "PROCESS_INFORMATION"));
+        String id = json.readTree(created.body()).get("id").asString();
+        call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-05-06"));
+        assertThat(json.readTree(issued.body()).get("markingLine").asString()).isEqualTo("此件不公开");
+        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/publication", null).status()).isEqualTo(409);
+        assertThat(call(port, null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(404);
+        assertThat(call(port, null, "GET", "/api/public/documents", null).body()).doesNotContain(id);
+    }
+
+    @Test
+    void badInputIsAClearClientErrorAndChangesNothing() {
+        long before = documents.count();
+        Map<String, Object> unknownField = draft("县应急〔2024〕4号", "PROACTIVE", null);
+        unknownField.put("priority", "high");
+        Response unknown = call(port, "safety1", "POST", "/api/documents", unknownField);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("urn:gongkai:problem:unknown-field").contains("priority");
+
+        Map<String, Object> unknownItem = draft("县应急〔2024〕5号", "PROACTIVE", null);
+        unknownItem.put("catalogueItemCode", "WS-99");
+        assertThat(call(port, "safety1", "POST", "/api/documents", unknownItem).body())
+                .contains("urn:gongkai:problem:unknown-catalogue-item");
+
+        Map<String, Object> missingTitle = draft("县应急〔2024〕6号", "PROACTIVE", null);
+        missingTitle.remove("title");
+        Response invalid = call(port, "safety1", "POST", "/api/documents", missingTitle);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("validation-failed").contains("title");
+
+        assertThat(call(port, "safety1", "POST", "/api/documents", "{not json").status()).isEqualTo(400);
+        assertThat(call(port, null, "POST", "/api/documents", draft("县应急〔2024〕7号", "PROACTIVE", null)).status()).isEqualTo(401);
+        assertThat(call(port, "office", "POST", "/api/documents", draft("县应急〔2024〕8号", "PROACTIVE", null)).status()).isEqualTo(403);
+        assertThat(documents.count()).isEqualTo(before);
+
+        assertThat(call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕9号", "PROACTIVE", null)).status()).isEqualTo(201);
+        Response duplicate = call(port, "safety2", "POST", "/api/documents", draft("县应急〔2024〕9号", "PROACTIVE", null));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.body()).contains("duplicate-document-number");
+    }
+}
