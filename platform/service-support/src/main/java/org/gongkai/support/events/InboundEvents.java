@@ -96,6 +96,7 @@ public class InboundEvents {
                     if (handler != null) {
                         handler.handle(event, metadata);
                     }
+                    log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
                 } catch (RuntimeException e) {
                     mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                             org.springframework.data.mongodb.core.query.Criteria.where("_id").is(metadata.id())), ProcessedEvent.class);
@@ -132,6 +133,15 @@ public class InboundEvents {
      * CloudEvents and may hand them to the function with its canonical {@code ce-} / {@code ce_} prefix.
      */
     private static String attribute(MessageHeaders headers, String name) {
+        String value = lookup(headers, name);
+        // Spring Cloud Function may drop attributes it consumed; the raw AMQP message still has them all.
+        if (value == null && headers.get("sourceData") instanceof org.springframework.amqp.core.Message raw) {
+            value = lookup(raw.getMessageProperties().getHeaders(), name);
+        }
+        return value;
+    }
+
+    private static String lookup(java.util.Map<String, Object> headers, String name) {
         for (String prefix : ATTRIBUTE_PREFIXES) {
             Object value = headers.get(prefix + name);
             if (value != null) {

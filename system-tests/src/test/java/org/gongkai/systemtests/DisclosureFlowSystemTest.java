@@ -1,0 +1,101 @@
+package org.gongkai.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The foundation's end-to-end flow against the real running suite: real Keycloak tokens, RabbitMQ, the MongoDB
+ * wire server and all five apps, entered only through the gateway.
+ */
+class DisclosureFlowSystemTest {
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        Suite.run("start");
+    }
+
+    @AfterAll
+    static void stopSuite() throws Exception {
+        Suite.run("stop");
+    }
+
+    @Test
+    void sectionDraftsOfficeApprovesDocumentIsPublishedAndReportingCountsIt() throws Exception {
+        String safety1 = Suite.token("safety1");
+        String office = Suite.token("office");
+        String relief1 = Suite.token("relief1");
+
+        // publication-service knows the catalogue only from catalogue-service's event
+        await().atMost(Duration.ofSeconds(30)).until(() -> Suite.call(safety1, "GET", "/api/consultations/catalogue-snapshots", null)
+                .body().contains("work-safety"));
+        String number = "县应急〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+        Suite.Response created = Suite.call(safety1, "POST", "/api/documents", Map.of(
+                "documentNumber", number, "title", "关于开展危险化学品安全专项整治的通知", "body", "各乡镇：现就危险化学品专项整治通知如下。",
+                "catalogueItemCode", "WS-03", "issuedInCountyName", false, "disclosureAttribute", "PROACTIVE",
+                "mayInvolveStateSecrets", false));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        String documentPath = "/api/documents/" + id;
+
+        // another section can neither see nor change the draft
+        assertThat(Suite.call(relief1, "GET", documentPath, null).status()).isEqualTo(404);
+        assertThat(Suite.call(relief1, "POST", documentPath + "/submission", null).status()).isIn(403, 404);
+        assertThat(Suite.call(null, "GET", documentPath, null).status()).isEqualTo(401);
+
+        assertThat(Suite.call(safety1, "POST", documentPath + "/submission", null).status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        Suite.Response issued = Suite.call(safety1, "POST", documentPath + "/issuance", Map.of());
+        assertThat(issued.json().get("markingLine").asString()).isEqualTo("此件公开发布");
+        String correlationId = "system-test-" + UUID.randomUUID();
+        Suite.Response published = Suite.call(office, "POST", documentPath + "/publication", Map.of(),
+                Map.of("X-Correlation-Id", correlationId));
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.raw().headers().firstValue("X-Correlation-Id")).contains(correlationId);
+
+        // anyone reads it without a token
+        Suite.Response publicView = Suite.call(null, "GET", "/api/public/documents/" + id, null);
+        assertThat(publicView.status()).isEqualTo(200);
+        assertThat(publicView.json().get("title").asString()).isEqualTo("关于开展危险化学品安全专项整治的通知");
+        assertThat(Suite.call(null, "DELETE", "/api/public/documents/" + id, null).status()).isIn(401, 403);
+
+        // reporting learned it from events only, for the drafting section
+        String period = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear()
+                + (LocalDate.now(ZoneId.of("Asia/Shanghai")).getMonthValue() <= 6 ? "-H1" : "-H2");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode figures = Suite.call(safety1, "GET", "/api/reporting/sections/safety-coordination/figures?period=" + period, null).json();
+            assertThat(figures.get("documentsPublished").asLong()).isGreaterThanOrEqualTo(1);
+            assertThat(figures.get("publishedOnTime").asLong()).isGreaterThanOrEqualTo(1);
+        });
+        assertThat(Suite.call(relief1, "GET", "/api/reporting/sections/safety-coordination/figures?period=" + period, null).status())
+                .isEqualTo(403);
+
+        // the gateway's correlation id travelled with the event into reporting's log
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                Files.readString(Suite.home().resolve("logs/reporting-service.log")).contains(correlationId));
+    }
+
+    @Test
+    void publicRoutesAreReadOnlyAndStaffRoutesNeedAToken() throws Exception {
+        assertThat(Suite.call(null, "GET", "/api/public/catalogues/work-safety", null).status()).isEqualTo(200);
+        assertThat(Suite.call(null, "POST", "/api/public/catalogues/work-safety", Map.of()).status()).isIn(401, 403);
+        Suite.Response anonymous = Suite.call(null, "GET", "/api/reporting/county/figures?period=2026", null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("urn:gongkai:problem:unauthenticated");
+        assertThat(Suite.call(Suite.token("safety1"), "GET", "/api/reporting/county/figures?period=2026", null).status()).isEqualTo(403);
+        assertThat(Suite.call(Suite.token("leader"), "GET", "/api/reporting/county/figures?period=2026", null).status()).isEqualTo(200);
+        assertThat(Suite.call(null, "GET", "/api/documents", null, Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
+    }
+}

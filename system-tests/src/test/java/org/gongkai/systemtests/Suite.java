@@ -1,0 +1,100 @@
+package org.gongkai.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real suite, started and stopped with the README's own command ({@code bin/gongkai}) on ports of its
+ * own, so a suite a developer keeps running on the default ports is not disturbed.
+ */
+final class Suite {
+
+    static final int GATEWAY = 18080;
+    static final int KEYCLOAK = 18180;
+    static final Map<String, String> PORTS = Map.of(
+            "GATEWAY_PORT", "18080", "KEYCLOAK_PORT", "18180", "KEYCLOAK_MANAGEMENT_PORT", "19000",
+            "CATALOGUE_PORT", "18081", "PUBLICATION_PORT", "18082", "CONSULTATION_PORT", "18083",
+            "REPORTING_PORT", "18084", "MONGO_PORT", "27127");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Suite() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("gongkai.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("gongkai.suite.home", "target/suite")).toAbsolutePath();
+    }
+
+    static void run(String command) throws IOException, InterruptedException {
+        Files.createDirectories(home());
+        ProcessBuilder builder = new ProcessBuilder("bash", root().resolve("bin/gongkai").toString(), command)
+                .directory(root().toFile()).inheritIO();
+        builder.environment().putAll(PORTS);
+        builder.environment().put("GONGKAI_HOME", home().toString());
+        builder.environment().put("GONGKAI_SKIP_BUILD", "1");
+        Process process = builder.start();
+        if (!process.waitFor(8, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("bin/gongkai " + command + " failed; logs in " + home().resolve("logs"));
+        }
+    }
+
+    /** A real access token from the real Keycloak, by the password grant of the public gongkai-cli client. */
+    static String token(String user) throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=gongkai-cli&username=" + user + "&password="
+                + URLEncoder.encode(user + "-pw", StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + KEYCLOAK + "/realms/gongkai/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + user + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    record Response(int status, String body, HttpResponse<String> raw) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    static Response call(String token, String method, String path, Object body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response);
+    }
+
+    static Response call(String token, String method, String path, Object body) throws IOException, InterruptedException {
+        return call(token, method, path, body, Map.of());
+    }
+}
