@@ -67,6 +67,22 @@ public record CatalogueItem(
         return copy;
     }
 
+    CatalogueItem withProvenance(String newProvenance) {
+        return new CatalogueItem(code, seq, level1, level2, content, basis, timeLimit, timeLimitRule, body, channels, audience,
+                method, level, sections, newProvenance, applicable, notApplicableReason);
+    }
+
+    CatalogueItem withSections(List<String> newSections) {
+        return new CatalogueItem(code, seq, level1, level2, content, basis, timeLimit, timeLimitRule, body, channels, audience,
+                method, level, newSections, provenance, applicable, notApplicableReason);
+    }
+
+    /** National template items are never deleted; they can be marked not applicable at county level, with a reason. */
+    CatalogueItem notApplicable(String reason) {
+        return new CatalogueItem(code, seq, level1, level2, content, basis, timeLimit, timeLimitRule, body, channels, audience,
+                method, level, sections, provenance, false, reason);
+    }
+
     CatalogueVersionPublished.Item toEvent() {
         return new CatalogueVersionPublished.Item(code, level1, level2, timeLimit, timeLimitRule, channels, audience,
                 method, level, sections, applicable);

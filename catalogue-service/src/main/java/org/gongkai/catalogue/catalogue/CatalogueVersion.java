@@ -34,6 +34,7 @@ public class CatalogueVersion {
     private LocalDate effectiveFrom;
     private Instant publishedAt;
     private final List<CatalogueItem> items;
+    private final List<AppliedProposal> appliedProposals;
     private final List<AuditEntry> audit;
     private final List<OutboxEntry> outbox;
     @Version
@@ -41,7 +42,8 @@ public class CatalogueVersion {
 
     @PersistenceCreator
     CatalogueVersion(String id, String catalogue, String title, int version, Status status, LocalDate effectiveFrom,
-            Instant publishedAt, List<CatalogueItem> items, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Instant publishedAt, List<CatalogueItem> items, List<AppliedProposal> appliedProposals, List<AuditEntry> audit,
+            List<OutboxEntry> outbox, Long revision) {
         this.id = id;
         this.catalogue = catalogue;
         this.title = title;
@@ -50,6 +52,7 @@ public class CatalogueVersion {
         this.effectiveFrom = effectiveFrom;
         this.publishedAt = publishedAt;
         this.items = new ArrayList<>(items);
+        this.appliedProposals = new ArrayList<>(appliedProposals == null ? List.of() : appliedProposals);
         this.audit = new ArrayList<>(audit == null ? List.of() : audit);
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
         this.revision = revision;
@@ -59,9 +62,109 @@ public class CatalogueVersion {
             Actor actor, Instant now, String reason) {
         requireUniqueCodes(items);
         CatalogueVersion draft = new CatalogueVersion(catalogue + ":" + version, catalogue, title, version, Status.DRAFT,
-                null, null, items, List.of(), List.of(), null);
+                null, null, items, List.of(), List.of(), List.of(), null);
         draft.audit.add(AuditEntry.of(actor, now, "draft-created", reason));
         return draft;
+    }
+
+    /** The next draft starts as a copy of the version in force; approved proposals and imports change it. */
+    public static CatalogueVersion draftFrom(CatalogueVersion base, int version, Actor actor, Instant now) {
+        return draft(base.catalogue, base.title, version, base.items, actor, now, "draft based on version " + base.version);
+    }
+
+    /** A proposal applied to an item of this draft, remembered so that applying it again changes nothing. */
+    public record AppliedProposal(String proposalId, String itemCode) {
+    }
+
+    /**
+     * Applies an approved proposal to this draft and returns the code of the item it created or changed.
+     * Idempotent per proposal, because approval writes two documents without a transaction.
+     */
+    String apply(Proposal proposal) {
+        requireDraft();
+        for (AppliedProposal applied : appliedProposals) {
+            if (applied.proposalId().equals(proposal.id())) {
+                return applied.itemCode();
+            }
+        }
+        String code = switch (proposal.kind()) {
+            case ADD_ITEM -> addItem(proposal);
+            case REFINE_ITEM -> {
+                if (proposal.changes().isEmpty()) {
+                    throw DomainException.invalid("empty-proposal", "A refinement must change at least one column.");
+                }
+                yield replace(requireItem(proposal.itemCode()), proposal.changes().applyTo(requireItem(proposal.itemCode()), "office-approved"));
+            }
+            case TAKE_RESPONSIBILITY -> {
+                CatalogueItem item = requireItem(proposal.itemCode());
+                List<String> sections = new ArrayList<>(item.sections());
+                if (!sections.contains(proposal.section())) {
+                    sections.add(proposal.section());
+                }
+                yield replace(item, item.withSections(sections));
+            }
+            case MARK_NOT_APPLICABLE -> replace(requireItem(proposal.itemCode()),
+                    requireItem(proposal.itemCode()).notApplicable(proposal.reason()));
+        };
+        appliedProposals.add(new AppliedProposal(proposal.id(), code));
+        return code;
+    }
+
+    private String addItem(Proposal proposal) {
+        if (proposal.level1() == null || !level1Names().contains(proposal.level1())) {
+            throw DomainException.invalid("unknown-first-level-item", "First-level item '" + proposal.level1()
+                    + "' is not in " + catalogue + "; it has " + level1Names() + ".");
+        }
+        ItemChanges c = proposal.changes();
+        if (c.level2() == null || c.content() == null || c.timeLimit() == null || c.timeLimitRule() == null) {
+            throw DomainException.invalid("incomplete-item", "A new item needs level2, content, timeLimit and timeLimitRule.");
+        }
+        int seq = items.stream().mapToInt(CatalogueItem::seq).max().orElse(0) + 1;
+        String code = String.format("%s-%02d", items.get(0).code().substring(0, 2), seq);
+        CatalogueItem added = new CatalogueItem(code, seq, proposal.level1(), c.level2(), c.content(),
+                c.basis(), c.timeLimit(), c.timeLimitRule(), c.body() == null ? "应急管理部门" : c.body(),
+                c.channels() == null ? List.of(Channel.GOV_WEBSITE.code()) : c.channels(),
+                c.audience() == null ? List.of("all-society") : c.audience(),
+                c.method() == null ? List.of("proactive") : c.method(),
+                c.level() == null ? List.of("county") : c.level(),
+                List.of(proposal.section()), "office-approved", true, null);
+        // keep items grouped by first-level item, in the official order
+        int at = 0;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).level1().equals(proposal.level1())) {
+                at = i + 1;
+            }
+        }
+        items.add(at, added);
+        return code;
+    }
+
+    /** Replaces the whole item list of this draft, e.g. from an imported official table. */
+    void replaceItems(List<CatalogueItem> imported, Actor actor, Instant now, String why) {
+        requireDraft();
+        requireUniqueCodes(imported);
+        items.clear();
+        items.addAll(imported);
+        audit.add(AuditEntry.of(actor, now, "items-replaced", why));
+    }
+
+    public List<String> level1Names() {
+        return items.stream().map(CatalogueItem::level1).distinct().toList();
+    }
+
+    private CatalogueItem requireItem(String code) {
+        return item(code).orElseThrow(() -> DomainException.invalid("unknown-item", "No item " + code + " in " + catalogue + "."));
+    }
+
+    private String replace(CatalogueItem before, CatalogueItem after) {
+        items.set(items.indexOf(before), after);
+        return after.code();
+    }
+
+    private void requireDraft() {
+        if (status != Status.DRAFT) {
+            throw DomainException.conflict("version-already-published", "Published version " + version + " cannot change.");
+        }
     }
 
     static void requireUniqueCodes(List<CatalogueItem> items) {

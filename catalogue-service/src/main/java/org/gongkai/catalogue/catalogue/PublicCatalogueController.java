@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gongkai.support.domain.DomainException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,10 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/public/catalogues")
 class PublicCatalogueController {
 
-    private final CatalogueVersionRepository versions;
+    private final CatalogueService catalogues;
 
-    PublicCatalogueController(CatalogueVersionRepository versions) {
-        this.versions = versions;
+    PublicCatalogueController(CatalogueService catalogues) {
+        this.catalogues = catalogues;
     }
 
     record VersionSummary(String catalogue, String title, int version, String effectiveFrom, int items) {
@@ -27,43 +31,68 @@ class PublicCatalogueController {
         }
     }
 
-    record VersionView(String catalogue, String title, int version, String effectiveFrom, List<CatalogueItem> items) {
+    record VersionView(String catalogue, String title, int version, String status, String effectiveFrom, List<CatalogueItem> items) {
         static VersionView of(CatalogueVersion v) {
-            return new VersionView(v.catalogue(), v.title(), v.version(), String.valueOf(v.effectiveFrom()), v.items());
+            return new VersionView(v.catalogue(), v.title(), v.version(), v.status().name(), String.valueOf(v.effectiveFrom()), v.items());
         }
     }
 
     @GetMapping
     List<VersionSummary> current() {
-        return List.of("work-safety", "disaster-relief").stream()
-                .flatMap(c -> versions.findFirstByCatalogueAndStatusOrderByVersionDesc(c, CatalogueVersion.Status.PUBLISHED).stream())
-                .map(VersionSummary::of)
-                .toList();
+        return CatalogueService.CATALOGUES.stream().map(catalogues::published).map(VersionSummary::of).toList();
     }
 
     @GetMapping("/{catalogue}")
     VersionView current(@PathVariable String catalogue) {
-        return VersionView.of(published(catalogue));
+        return VersionView.of(catalogues.published(catalogue));
     }
 
     @GetMapping("/{catalogue}/items/{code}")
     CatalogueItem item(@PathVariable String catalogue, @PathVariable String code) {
-        return published(catalogue).item(code)
+        return catalogues.published(catalogue).item(code)
                 .orElseThrow(() -> DomainException.notFound("item-not-found", "No item " + code + " in " + catalogue + "."));
     }
 
-    /** Keyword search over names, content and basis; a plain substring match, which suits Chinese text without word breaks. */
+    /** Keyword search over names, content and basis; a substring match, which suits Chinese text without word breaks. */
     @GetMapping("/{catalogue}/items")
     List<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") String q) {
         String needle = q.strip().toLowerCase(Locale.ROOT);
-        return published(catalogue).items().stream()
+        return catalogues.published(catalogue).items().stream()
                 .filter(i -> needle.isEmpty() || String.join(" ", i.level1(), i.level2(), i.content(), String.join(" ", i.basis()))
                         .toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
     }
 
-    private CatalogueVersion published(String catalogue) {
-        return versions.findFirstByCatalogueAndStatusOrderByVersionDesc(catalogue, CatalogueVersion.Status.PUBLISHED)
-                .orElseThrow(() -> DomainException.notFound("catalogue-not-found", "No published catalogue '" + catalogue + "'."));
+    @GetMapping("/{catalogue}/versions")
+    List<VersionSummary> history(@PathVariable String catalogue) {
+        return catalogues.publishedVersions(catalogue).stream().map(VersionSummary::of).toList();
+    }
+
+    @GetMapping("/{catalogue}/versions/{version}")
+    VersionView version(@PathVariable String catalogue, @PathVariable int version) {
+        return VersionView.of(catalogues.publishedVersion(catalogue, version));
+    }
+
+    @GetMapping("/{catalogue}/diff")
+    VersionDiff diff(@PathVariable String catalogue, @RequestParam int from, @RequestParam int to) {
+        return catalogues.diff(catalogue, from, to);
+    }
+
+    /** Any published version in the official table layout, as XLSX or CSV (UTF-8 with BOM). */
+    @GetMapping("/{catalogue}/versions/{version}/export")
+    ResponseEntity<byte[]> export(@PathVariable String catalogue, @PathVariable int version,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        CatalogueVersion v = catalogues.publishedVersion(catalogue, version);
+        boolean csv = switch (format) {
+            case "xlsx" -> false;
+            case "csv" -> true;
+            default -> throw DomainException.invalid("unknown-export-format", "Format must be xlsx or csv.");
+        };
+        String filename = catalogue + "-v" + version + "." + format;
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(csv ? OfficialTable.csv(v) : OfficialTable.xlsx(v));
     }
 }

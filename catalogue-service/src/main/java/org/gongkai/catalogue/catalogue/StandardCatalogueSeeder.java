@@ -86,6 +86,16 @@ class StandardCatalogueSeeder implements ApplicationRunner {
         return items;
     }
 
+    /** Every 公开时限 wording seen in county copies, with its rule: the only wording an import maps without asking. */
+    static Map<String, String> timeLimitPhrasings() throws IOException {
+        Map<String, String> phrasings = new java.util.HashMap<>();
+        for (Object p : (List<?>) read().get("timeLimitPhrasings")) {
+            Map<?, ?> phrasing = (Map<?, ?>) p;
+            phrasings.put(String.valueOf(phrasing.get("text")), String.valueOf(phrasing.get("rule")));
+        }
+        return Map.copyOf(phrasings);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> read() throws IOException {
         try (InputStream in = new ClassPathResource(SEED).getInputStream()) {

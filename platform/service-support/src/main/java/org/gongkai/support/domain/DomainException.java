@@ -10,6 +10,7 @@ public class DomainException extends RuntimeException {
 
     private final Kind kind;
     private final String type;
+    private final java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
 
     public DomainException(Kind kind, String type, String detail) {
         super(detail);
@@ -31,6 +32,16 @@ public class DomainException extends RuntimeException {
 
     public static DomainException forbidden(String type, String detail) {
         return new DomainException(Kind.FORBIDDEN, type, detail);
+    }
+
+    /** Adds a machine-readable detail that the problem response carries as an extension member. */
+    public DomainException with(String name, Object value) {
+        details.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> details() {
+        return java.util.Collections.unmodifiableMap(details);
     }
 
     public Kind kind() {

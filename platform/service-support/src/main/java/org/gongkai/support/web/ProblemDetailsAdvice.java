@@ -43,7 +43,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        return problem(status, e.type(), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> response = problem(status, e.type(), e.getMessage(), null);
+        e.details().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -1,0 +1,170 @@
+package org.gongkai.catalogue.catalogue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Use cases of refining, approving, versioning, importing and publishing the catalogues. The rules live in
+ * {@link Proposal}, {@link CatalogueVersion} and {@link CatalogueItem}; this class loads and saves them.
+ */
+@Service
+public class CatalogueService {
+
+    public static final List<String> CATALOGUES = List.of("work-safety", "disaster-relief");
+
+    private final CatalogueVersionRepository versions;
+    private final ProposalRepository proposals;
+    private final Clock clock;
+    private final Map<String, String> phrasings;
+
+    CatalogueService(CatalogueVersionRepository versions, ProposalRepository proposals, Clock clock) {
+        this.versions = versions;
+        this.proposals = proposals;
+        this.clock = clock;
+        try {
+            this.phrasings = StandardCatalogueSeeder.timeLimitPhrasings();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public CatalogueVersion published(String catalogue) {
+        return versions.findFirstByCatalogueAndStatusOrderByVersionDesc(requireKnown(catalogue), CatalogueVersion.Status.PUBLISHED)
+                .orElseThrow(() -> DomainException.notFound("catalogue-not-found", "No published catalogue '" + catalogue + "'."));
+    }
+
+    public List<CatalogueVersion> publishedVersions(String catalogue) {
+        return versions.findByCatalogueOrderByVersionDesc(requireKnown(catalogue)).stream()
+                .filter(v -> v.status() == CatalogueVersion.Status.PUBLISHED).toList();
+    }
+
+    public CatalogueVersion publishedVersion(String catalogue, int version) {
+        return versions.findById(requireKnown(catalogue) + ":" + version)
+                .filter(v -> v.status() == CatalogueVersion.Status.PUBLISHED)
+                .orElseThrow(() -> DomainException.notFound("version-not-found", "No published version " + version + " of " + catalogue + "."));
+    }
+
+    public VersionDiff diff(String catalogue, int from, int to) {
+        return VersionDiff.between(publishedVersion(catalogue, from), publishedVersion(catalogue, to));
+    }
+
+    public Optional<CatalogueVersion> draft(String catalogue) {
+        return versions.findFirstByCatalogueAndStatusOrderByVersionDesc(requireKnown(catalogue), CatalogueVersion.Status.DRAFT);
+    }
+
+    public Proposal propose(String catalogue, String forSection, ProposalKind kind, String itemCode, String level1,
+            ItemChanges changes, String reason, Actor actor) {
+        CatalogueVersion base = draft(catalogue).orElseGet(() -> published(catalogue));
+        return proposals.insert(Proposal.propose(UUID.randomUUID().toString(), base, forSection, kind, itemCode, level1,
+                changes, reason, actor, now()));
+    }
+
+    public List<Proposal> proposals(Actor actor) {
+        return actor.overseesAllSections() ? proposals.findAllByOrderByIdAsc() : proposals.findBySection(actor.section());
+    }
+
+    public Proposal proposal(String id, Actor actor) {
+        return proposals.findById(id).filter(p -> p.isVisibleTo(actor))
+                .orElseThrow(() -> DomainException.notFound("proposal-not-found", "No proposal " + id + "."));
+    }
+
+    /**
+     * Approves into the open draft (opened from the version in force if there is none). The draft is saved
+     * first: applying a proposal is idempotent, so a retry after a failure between the two writes is safe.
+     */
+    public Proposal decide(String id, boolean approve, String reason, Actor actor) {
+        Proposal proposal = proposal(id, actor);
+        if (!approve) {
+            proposal.reject(actor, reason, now());
+            return proposals.save(proposal);
+        }
+        CatalogueVersion draft = openDraft(proposal.catalogue(), actor);
+        proposal.approve(draft, actor, reason, now());
+        versions.save(draft);
+        return proposals.save(proposal);
+    }
+
+    public CatalogueVersion publish(String catalogue, int version, LocalDate effectiveFrom, Actor actor) {
+        requireOffice(actor);
+        CatalogueVersion draft = versions.findById(requireKnown(catalogue) + ":" + version)
+                .orElseThrow(() -> DomainException.notFound("version-not-found", "No version " + version + " of " + catalogue + "."));
+        draft.publish(effectiveFrom, Optional.of(published(catalogue)), actor, now());
+        return versions.save(draft);
+    }
+
+    public void discardDraft(String catalogue, Actor actor) {
+        requireOffice(actor);
+        CatalogueVersion draft = draft(catalogue)
+                .orElseThrow(() -> DomainException.notFound("no-draft", "There is no open draft of " + catalogue + "."));
+        versions.delete(draft);
+    }
+
+    /** Reads the office's official table into a new draft; a single rejected row rejects the whole import. */
+    public ImportReport importTable(String catalogue, String filename, byte[] content, Actor actor) {
+        requireOffice(actor);
+        if (draft(catalogue).isPresent()) {
+            throw DomainException.conflict("draft-already-open",
+                    "A draft of " + catalogue + " is open; publish or discard it before importing a table.");
+        }
+        CatalogueVersion current = published(catalogue);
+        TableImport.Result result = TableImport.interpret(OfficialTable.read(filename, content), current, phrasings);
+        if (!result.accepted()) {
+            throw DomainException.invalid("import-rejected", "The table was not imported: "
+                    + result.rows().stream().filter(r -> r.outcome() == TableImport.Outcome.REJECTED).count()
+                    + " of " + result.rows().size() + " rows were rejected; see rows.")
+                    .with("rows", result.rows());
+        }
+        CatalogueVersion draft = CatalogueVersion.draftFrom(current, current.version() + 1, actor, now());
+        draft.replaceItems(result.items(), actor, now(), "imported from " + filename);
+        insertDraft(draft);
+        return new ImportReport(catalogue, result.rows().size(), draft.version(), result.rows());
+    }
+
+    public record ImportReport(String catalogue, int rowsRead, int draftVersion,
+            List<TableImport.RowResult> rows) {
+    }
+
+    private CatalogueVersion openDraft(String catalogue, Actor actor) {
+        return draft(catalogue).orElseGet(() -> {
+            CatalogueVersion current = published(catalogue);
+            return insertDraft(CatalogueVersion.draftFrom(current, current.version() + 1, actor, now()));
+        });
+    }
+
+    private CatalogueVersion insertDraft(CatalogueVersion draft) {
+        try {
+            return versions.insert(draft);
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("draft-already-open", "Someone opened a draft of " + draft.catalogue() + " at the same time; retry.");
+        }
+    }
+
+    private static void requireOffice(Actor actor) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("office-only", "Only the disclosure office does this.");
+        }
+    }
+
+    private static String requireKnown(String catalogue) {
+        if (!CATALOGUES.contains(catalogue)) {
+            throw DomainException.notFound("catalogue-not-found", "No catalogue '" + catalogue + "'; there are " + CATALOGUES + ".");
+        }
+        return catalogue;
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,127 @@
+package org.gongkai.catalogue.catalogue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongkai.support.domain.DomainException;
+
+/**
+ * Interprets the rows of an uploaded official table against the version in force: item codes, sections and
+ * applicability carry over by 序号; the time limit as written is mapped to a rule only from known wording.
+ * Every row is checked; if any row is rejected, nothing is imported.
+ */
+public final class TableImport {
+
+    public enum Outcome { UNCHANGED, CHANGED, ADDED, REJECTED }
+
+    public record RowResult(int row, String seq, String code, Outcome outcome, List<String> problems) {
+    }
+
+    public record Result(List<CatalogueItem> items, List<RowResult> rows) {
+        public boolean accepted() {
+            return !rows.isEmpty() && rows.stream().noneMatch(r -> r.outcome() == Outcome.REJECTED);
+        }
+    }
+
+    private TableImport() {
+    }
+
+    public static Result interpret(List<OfficialTable.TableRow> rows, CatalogueVersion current, Map<String, String> phrasings) {
+        List<CatalogueItem> items = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
+        Set<Integer> seqs = new HashSet<>();
+        String prefix = current.items().get(0).code().substring(0, 2);
+        for (OfficialTable.TableRow row : rows) {
+            List<String> problems = new ArrayList<>();
+            Integer seq = parseSeq(row.seq(), problems);
+            if (seq != null && !seqs.add(seq)) {
+                problems.add("序号 " + seq + " appears twice");
+            }
+            if (!current.level1Names().contains(row.level1())) {
+                problems.add("unknown first-level item '" + row.level1() + "'; allowed: " + current.level1Names());
+            }
+            Optional<CatalogueItem> existing = seq == null ? Optional.empty()
+                    : current.items().stream().filter(i -> i.seq() == seq).findFirst();
+            String rule = existing.filter(i -> i.timeLimit().equals(row.timeLimit())).map(CatalogueItem::timeLimitRule)
+                    .orElse(phrasings.get(row.timeLimit()));
+            if (rule == null) {
+                problems.add("unknown time-limit wording '" + row.timeLimit() + "': no rule is guessed");
+            }
+            List<String> channels = channels(row.channels(), problems);
+            row.ticked().stream().filter(t -> t.startsWith("?"))
+                    .forEach(t -> problems.add("mark '" + t.substring(1) + "' is not √"));
+            List<String> audience = ticked(row.ticked(), List.of("all-society", "specific-groups"));
+            List<String> method = ticked(row.ticked(), List.of("proactive", "on-request"));
+            List<String> level = ticked(row.ticked(), List.of("county", "township"));
+            String code = existing.map(CatalogueItem::code).orElse(seq == null ? null : String.format("%s-%02d", prefix, seq));
+            if (!problems.isEmpty()) {
+                results.add(new RowResult(row.rowNumber(), row.seq(), code, Outcome.REJECTED, problems));
+                continue;
+            }
+            List<String> basis = row.basis().isBlank() ? List.of() : List.of(row.basis().split("\\R"));
+            try {
+                CatalogueItem read = new CatalogueItem(code, seq, row.level1(), row.level2(), row.content(), basis, row.timeLimit(),
+                        rule, row.body(), channels, audience, method, level,
+                        existing.map(CatalogueItem::sections).orElse(List.of()), "office-import",
+                        existing.map(CatalogueItem::applicable).orElse(true),
+                        existing.map(CatalogueItem::notApplicableReason).orElse(null));
+                Outcome outcome = Outcome.ADDED;
+                if (existing.isPresent()) {
+                    CatalogueItem sameAsBefore = read.withProvenance(existing.get().provenance());
+                    boolean unchanged = sameAsBefore.equals(existing.get());
+                    read = unchanged ? sameAsBefore : read;
+                    outcome = unchanged ? Outcome.UNCHANGED : Outcome.CHANGED;
+                }
+                items.add(read);
+                results.add(new RowResult(row.rowNumber(), row.seq(), code, outcome, List.of()));
+            } catch (DomainException e) {
+                results.add(new RowResult(row.rowNumber(), row.seq(), code, Outcome.REJECTED, List.of(e.getMessage())));
+            }
+        }
+        return new Result(items, results);
+    }
+
+    private static Integer parseSeq(String text, List<String> problems) {
+        try {
+            int seq = Integer.parseInt(text);
+            if (seq > 0 && seq < 1000) {
+                return seq;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add("序号 '" + text + "' is not a positive number");
+        return null;
+    }
+
+    /** The ■/□ checklist: ■ marks a channel the row uses. Unknown channel names are rejected. */
+    private static List<String> channels(String cell, List<String> problems) {
+        List<String> codes = new ArrayList<>();
+        for (String entry : cell.split("[\\s]+(?=[■□])|\\R")) {
+            String e = entry.strip();
+            if (e.isEmpty()) {
+                continue;
+            }
+            char mark = e.charAt(0);
+            if (mark != '■' && mark != '□') {
+                problems.add("channel entry '" + e + "' lacks a ■ or □ mark");
+                continue;
+            }
+            Optional<Channel> channel = Channel.byLabel(e.substring(1));
+            if (channel.isEmpty()) {
+                problems.add("unknown channel '" + e.substring(1) + "'");
+            } else if (mark == '■') {
+                codes.add(channel.get().code());
+            }
+        }
+        return codes;
+    }
+
+    private static List<String> ticked(List<String> ticks, List<String> column) {
+        return ticks.stream().filter(column::contains).toList();
+    }
+}
