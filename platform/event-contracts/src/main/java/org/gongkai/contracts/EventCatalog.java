@@ -7,6 +7,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.contracts.consultation.CommentReceived;
+import org.gongkai.contracts.consultation.ConsultationClosed;
+import org.gongkai.contracts.consultation.ConsultationOpened;
+import org.gongkai.contracts.consultation.FeedbackPublished;
+import org.gongkai.contracts.consultation.OpinionDecided;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublished;
 
@@ -24,7 +29,12 @@ public final class EventCatalog {
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             CatalogueVersionPublished.class,
             DocumentIssued.class,
-            DocumentPublished.class);
+            DocumentPublished.class,
+            ConsultationOpened.class,
+            ConsultationClosed.class,
+            CommentReceived.class,
+            OpinionDecided.class,
+            FeedbackPublished.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

@@ -1,0 +1,26 @@
+package org.gongkai.consultation.consultation;
+
+/** How a draft is put before the public and opinions are gathered (Q1, 四(四)1). */
+public enum Channel {
+    WEBSITE("政府网站"),
+    HEARING("听证"),
+    SYMPOSIUM("座谈"),
+    EXPERT_CONSULTATION("咨询协商"),
+    ATTENDANCE("列席会议"),
+    MEDIA_BRIEFING("媒体吹风");
+
+    private final String label;
+
+    Channel(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Channels whose opinions staff enter by hand; website comments arrive through the public route. */
+    public boolean isOffline() {
+        return this != WEBSITE;
+    }
+}

@@ -1,0 +1,38 @@
+package org.gongkai.gateway.security;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/public/**} is for reading; the only public write is anonymous comment submission. Any other
+ * method there is answered 405 before security or routing runs, so no token can make it reach a service.
+ */
+@Component
+@Order(-200) // before Spring Security's WebFilterChainProxy (-100)
+class PublicRoutesAreReadOnly implements WebFilter {
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean publicRoute = path.startsWith("/api/public/");
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        boolean comment = method == HttpMethod.POST && PATHS.match("/api/public/consultations/*/comments", path);
+        if (publicRoute && !read && !comment) {
+            exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
+            return ProblemJson.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "public-route-read-only",
+                    "Public routes are read-only, except submitting a comment to an open consultation.");
+        }
+        return chain.filter(exchange);
+    }
+}
