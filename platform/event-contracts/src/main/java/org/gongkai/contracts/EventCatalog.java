@@ -12,8 +12,15 @@ import org.gongkai.contracts.consultation.ConsultationClosed;
 import org.gongkai.contracts.consultation.ConsultationOpened;
 import org.gongkai.contracts.consultation.FeedbackPublished;
 import org.gongkai.contracts.consultation.OpinionDecided;
+import org.gongkai.contracts.publication.ConcernAnswered;
+import org.gongkai.contracts.publication.ConcernEscalated;
+import org.gongkai.contracts.publication.ConcernRegistered;
+import org.gongkai.contracts.publication.ConcernResponseOverdue;
+import org.gongkai.contracts.publication.DocumentAttributeChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
+import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.contracts.publication.DocumentPublished;
+import org.gongkai.contracts.publication.InterpretationPublished;
 
 /**
  * Every integration event type of the suite, with the exchange its producer publishes on.
@@ -30,6 +37,13 @@ public final class EventCatalog {
             CatalogueVersionPublished.class,
             DocumentIssued.class,
             DocumentPublished.class,
+            DocumentPublicationOverdue.class,
+            DocumentAttributeChanged.class,
+            InterpretationPublished.class,
+            ConcernRegistered.class,
+            ConcernAnswered.class,
+            ConcernEscalated.class,
+            ConcernResponseOverdue.class,
             ConsultationOpened.class,
             ConsultationClosed.class,
             CommentReceived.class,

@@ -1,9 +1,5 @@
 package org.gongkai.publication.calendar;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import org.gongkai.calendar.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfiguration {
 
     @Bean
-    WorkingCalendar workingCalendar(@Value("${gongkai.calendar.directory:}") String directory) {
-        WorkingCalendar calendar = WorkingCalendar.fromClasspath();
-        return directory.isBlank() || !Files.isDirectory(Path.of(directory)) ? calendar : calendar.withDirectory(Path.of(directory));
+    CalendarHolder calendarHolder(@Value("${gongkai.calendar.directory:}") String directory) {
+        return new CalendarHolder(directory);
     }
 }

@@ -19,15 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/public/calendar")
 class PublicCalendarController {
 
-    private final WorkingCalendar calendar;
+    private final CalendarHolder calendar;
 
-    PublicCalendarController(WorkingCalendar calendar) {
+    PublicCalendarController(CalendarHolder calendar) {
         this.calendar = calendar;
     }
 
     @GetMapping("/{year}")
     WorkingCalendar.YearView year(@PathVariable @Min(2000) @Max(2100) int year) {
-        return calendar.year(year);
+        return calendar.current().year(year);
     }
 
     record DeadlineView(LocalDate start, int workingDays, LocalDate due, boolean confirmed) {
@@ -36,7 +36,7 @@ class PublicCalendarController {
     @GetMapping("/deadline")
     DeadlineView deadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
             @RequestParam(defaultValue = "20") @Min(1) @Max(365) int workingDays) {
-        Deadline deadline = calendar.addWorkingDays(start, workingDays);
+        Deadline deadline = calendar.current().addWorkingDays(start, workingDays);
         return new DeadlineView(start, workingDays, deadline.due(), deadline.confirmed());
     }
 }

@@ -3,6 +3,7 @@ package org.gongkai.publication.document;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.publication.calendar.CalendarHolder;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.domain.DomainException;
@@ -23,10 +25,10 @@ public class DocumentService {
 
     private final DocumentRepository documents;
     private final CatalogueSnapshots catalogue;
-    private final WorkingCalendar calendar;
+    private final CalendarHolder calendar;
     private final Clock clock;
 
-    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, WorkingCalendar calendar, Clock clock) {
+    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock) {
         this.documents = documents;
         this.catalogue = catalogue;
         this.calendar = calendar;
@@ -58,6 +60,10 @@ public class DocumentService {
         return documents.findBySectionOrderByDocumentNumber(actor.section());
     }
 
+    public PolicyDocument revise(String id, PolicyDocument.Draft revised, Actor actor) {
+        return change(id, actor, d -> d.revise(revised, actor, now()));
+    }
+
     public PolicyDocument submit(String id, Actor actor) {
         return change(id, actor, d -> d.submitForReview(actor, now()));
     }
@@ -66,8 +72,20 @@ public class DocumentService {
         return change(id, actor, d -> d.review(actor, decision, note, now()));
     }
 
+    public PolicyDocument draftInterpretation(String id, Interpretation interpretation, Actor actor) {
+        return change(id, actor, d -> d.draftInterpretation(interpretation, actor, now()));
+    }
+
+    public PolicyDocument reviewInterpretation(String id, Actor actor) {
+        return change(id, actor, d -> d.reviewInterpretation(actor, now()));
+    }
+
+    public PolicyDocument recordCoordination(String id, Coordination coordination, Actor actor) {
+        return change(id, actor, d -> d.recordCoordination(coordination, actor, now()));
+    }
+
     public PolicyDocument issue(String id, LocalDate issuedOn, Actor actor) {
-        return change(id, actor, d -> d.issue(actor, issuedOn == null ? today() : issuedOn, calendar, now()));
+        return change(id, actor, d -> d.issue(actor, issuedOn == null ? today() : issuedOn, calendar.current(), now()));
     }
 
     public PolicyDocument publish(String id, LocalDate publishedOn, List<String> channels, Actor actor) {
@@ -76,6 +94,23 @@ public class DocumentService {
 
     public PolicyDocument transferToReadingRoom(String id, LocalDate on, Actor actor) {
         return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, now()));
+    }
+
+    /** For the annual review (P4). Safe to repeat: a document already made proactive is left as it is. */
+    public PolicyDocument changeToProactive(String id, int reviewYear, LocalDate changedOn, String reason, Actor actor) {
+        PolicyDocument document = get(id, actor);
+        if (document.attribute() == DisclosureAttribute.PROACTIVE) {
+            return document;
+        }
+        document.changeToProactive(reviewYear, changedOn, calendar.current(), actor, reason, now());
+        return documents.save(document);
+    }
+
+    public List<PolicyDocument> nonPublicIssuedDocuments() {
+        return documents.findByStatus(PolicyDocument.Status.ISSUED).stream()
+                .filter(d -> d.attribute() != DisclosureAttribute.PROACTIVE)
+                .sorted(Comparator.comparing(PolicyDocument::documentNumber))
+                .toList();
     }
 
     public List<PolicyDocument> published(String query) {
@@ -91,12 +126,43 @@ public class DocumentService {
                 .orElseThrow(() -> DomainException.notFound("document-not-found", "No published document " + id + "."));
     }
 
-    /** The deadline board: issued proactive documents not yet published, overdue first. */
+    /** The deadline board: issued proactive documents not yet published, earliest due first. */
     public List<PolicyDocument> awaitingPublication() {
         return documents.findByStatus(PolicyDocument.Status.ISSUED).stream()
                 .filter(d -> d.publicationDueOn() != null)
-                .sorted(java.util.Comparator.comparing(PolicyDocument::publicationDueOn))
+                .sorted(Comparator.comparing(PolicyDocument::publicationDueOn))
                 .toList();
+    }
+
+    /** Announces, once each, the documents whose publication deadline has passed; returns how many. */
+    public int announceOverdue() {
+        int announced = 0;
+        for (PolicyDocument document : awaitingPublication()) {
+            if (document.announceOverdue(today(), now())) {
+                documents.save(document);
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    /** Reloads the working-day calendar; when it changed, recomputes every open publication deadline. */
+    public int reloadCalendarAndRecompute() {
+        if (!calendar.reload()) {
+            return 0;
+        }
+        int changed = 0;
+        for (PolicyDocument document : awaitingPublication()) {
+            if (document.recomputeDeadline(calendar.current())) {
+                documents.save(document);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
     }
 
     private PolicyDocument change(String id, Actor actor, Consumer<PolicyDocument> action) {
@@ -107,9 +173,5 @@ public class DocumentService {
 
     private Instant now() {
         return Instant.now(clock);
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
     }
 }

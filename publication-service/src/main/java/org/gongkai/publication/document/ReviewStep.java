@@ -5,12 +5,21 @@ import java.time.Instant;
 /** One recorded step of the review before issuance: which stage, who decided, what and why. */
 public record ReviewStep(ReviewStage stage, String reviewer, String reviewerSection, ReviewDecision decision, String note, Instant at) {
 
+    /**
+     * The stages of "谁公开、谁审查、谁负责" (O4). A document flagged as possibly secret goes to the confidentiality
+     * officer first (P2); every document then passes the disclosure office before issuance.
+     */
     public enum ReviewStage {
-        /** The confidentiality officer first, when the drafter flags possible state secrets (P2, O4). */
+        /** Unsure whether secret: the unit's confidentiality body. */
         CONFIDENTIALITY,
-        /** The disclosure office: attribute and fitness to publish; always before issuance (P2, O4 "谁公开、谁审查"). */
+        /** Still unsure whether secret: the organ entitled to decide; the confidentiality officer records its ruling. */
+        ENTITLED_ORGAN,
+        /** Not secret but unsure whether fit to publish: the competent business department's opinion. */
+        BUSINESS_DEPARTMENT,
+        /** The disclosure office: attribute, legal basis and fitness to publish. */
         DISCLOSURE_OFFICE
     }
 
-    public enum ReviewDecision { APPROVE, RETURN }
+    /** APPROVE passes the stage, RETURN sends the draft back, ESCALATE moves to the next body of O4. */
+    public enum ReviewDecision { APPROVE, RETURN, ESCALATE }
 }

@@ -1,0 +1,115 @@
+package org.gongkai.publication.attributereview;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * The annual review of non-public attributes (P4): the disclosure office lists every on-request and not-disclosed
+ * document; each is kept or changed to proactive, the latter only after the drafting section's opinion is recorded.
+ */
+@Document("attribute_reviews")
+public class AttributeReview {
+
+    public enum Decision { KEEP, CHANGE_TO_PROACTIVE }
+
+    public record Entry(String documentId, String documentNumber, String title, String section, String attribute,
+            String legalBasis, String sectionOpinion, String opinionBy, Decision decision, String decidedBy, String reason,
+            Instant decidedAt) {
+
+        Entry withOpinion(String opinion, String by) {
+            return new Entry(documentId, documentNumber, title, section, attribute, legalBasis, opinion, by, decision, decidedBy,
+                    reason, decidedAt);
+        }
+
+        Entry decided(Decision d, String by, String why, Instant at) {
+            return new Entry(documentId, documentNumber, title, section, attribute, legalBasis, sectionOpinion, opinionBy, d, by,
+                    why, at);
+        }
+    }
+
+    @Id
+    private final String id;
+    private final int year;
+    private final List<Entry> entries;
+    private final List<AuditEntry> audit;
+    @Version
+    private Long revision;
+
+    @PersistenceCreator
+    AttributeReview(String id, int year, List<Entry> entries, List<AuditEntry> audit, Long revision) {
+        this.id = id;
+        this.year = year;
+        this.entries = new ArrayList<>(entries);
+        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
+        this.revision = revision;
+    }
+
+    public static AttributeReview open(int year, List<Entry> nonPublicDocuments, Actor actor, Instant now) {
+        requireOffice(actor);
+        AttributeReview review = new AttributeReview(String.valueOf(year), year, nonPublicDocuments, List.of(), null);
+        review.audit.add(AuditEntry.of(actor, now, "opened", nonPublicDocuments.size() + " documents"));
+        return review;
+    }
+
+    /** The drafting section's opinion, asked before any change (征求起草单位意见). */
+    public void recordOpinion(String documentId, String opinion, Actor actor, Instant now) {
+        Entry entry = entry(documentId);
+        if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(entry.section())) {
+            throw DomainException.forbidden("not-your-section", "Only the drafting section gives its opinion.");
+        }
+        if (opinion == null || opinion.isBlank()) {
+            throw DomainException.invalid("opinion-required", "The opinion may not be empty.");
+        }
+        replace(entry, entry.withOpinion(opinion, actor.username()));
+        audit.add(AuditEntry.of(actor, now, "section-opinion", opinion));
+    }
+
+    /** Returns the entry as decided; the caller changes the document when the decision is CHANGE_TO_PROACTIVE. */
+    public Entry decide(String documentId, Decision decision, String reason, Actor actor, Instant now) {
+        requireOffice(actor);
+        Entry entry = entry(documentId);
+        if (entry.decision() != null) {
+            throw DomainException.conflict("already-decided", "Document " + entry.documentNumber() + " was already decided: " + entry.decision() + ".");
+        }
+        if (decision == Decision.CHANGE_TO_PROACTIVE && entry.sectionOpinion() == null) {
+            throw DomainException.conflict("section-opinion-required",
+                    "Record the drafting section's opinion before changing the attribute of " + entry.documentNumber() + ".");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason-required", "A decision in the annual review states its reason.");
+        }
+        Entry decided = entry.decided(decision, actor.username(), reason, now);
+        replace(entry, decided);
+        audit.add(AuditEntry.of(actor, now, "decided-" + decision.name().toLowerCase(), reason));
+        return decided;
+    }
+
+    private Entry entry(String documentId) {
+        return entries.stream().filter(e -> e.documentId().equals(documentId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("not-under-review", "Document " + documentId + " is not in the " + year + " review."));
+    }
+
+    private void replace(Entry before, Entry after) {
+        entries.set(entries.indexOf(before), after);
+    }
+
+    private static void requireOffice(Actor actor) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("office-only", "The disclosure office runs the annual review.");
+        }
+    }
+
+    public String id() { return id; }
+    public int year() { return year; }
+    public List<Entry> entries() { return List.copyOf(entries); }
+    public List<AuditEntry> audit() { return List.copyOf(audit); }
+}

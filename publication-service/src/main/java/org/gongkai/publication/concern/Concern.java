@@ -1,0 +1,173 @@
+package org.gongkai.publication.concern;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gongkai.contracts.publication.ConcernAnswered;
+import org.gongkai.contracts.publication.ConcernEscalated;
+import org.gongkai.contracts.publication.ConcernRegistered;
+import org.gongkai.contracts.publication.ConcernResponseOverdue;
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.events.OutboxEntry;
+import org.gongkai.support.security.Actor;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A public concern (舆情) and the bureau's answer (R1–R4): the authoritative response is due 48 hours after the
+ * concern was first seen; later updates keep the public informed; major or cross-department concerns are escalated
+ * to the propaganda, cyberspace, emergency and disclosure departments with a proposal before the bureau speaks.
+ */
+@Document("concerns")
+public class Concern {
+
+    public static final Duration RESPONSE_TIME = Duration.ofHours(48);
+
+    public record Response(String text, String channel, Instant at, String by) {
+    }
+
+    public record Escalation(Set<Department> departments, String proposal, Instant at, String by) {
+    }
+
+    @Id
+    private final String id;
+    private final String source;
+    private final String link;
+    private final Instant firstSeenAt;
+    private final String summary;
+    private final Severity severity;
+    private final String section;
+    private final boolean crossDepartment;
+    private final Instant responseDueAt;
+    private final List<Response> responses;
+    private Escalation escalation;
+    private boolean overdueAnnounced;
+    private final List<AuditEntry> audit;
+    private final List<OutboxEntry> outbox;
+    @Version
+    private Long revision;
+
+    @PersistenceCreator
+    Concern(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity, String section,
+            boolean crossDepartment, Instant responseDueAt, List<Response> responses, Escalation escalation,
+            boolean overdueAnnounced, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+        this.id = id;
+        this.source = source;
+        this.link = link;
+        this.firstSeenAt = firstSeenAt;
+        this.summary = summary;
+        this.severity = severity;
+        this.section = section;
+        this.crossDepartment = crossDepartment;
+        this.responseDueAt = responseDueAt;
+        this.responses = new ArrayList<>(responses == null ? List.of() : responses);
+        this.escalation = escalation;
+        this.overdueAnnounced = overdueAnnounced;
+        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.revision = revision;
+    }
+
+    public static Concern register(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity,
+            String section, boolean crossDepartment, Actor actor, Instant now) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE) && !(actor.hasRole(Actor.SECTION_STAFF) && actor.belongsTo(section))) {
+            throw DomainException.forbidden("not-your-section", "Section staff register concerns for their own section only.");
+        }
+        if (firstSeenAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
+            throw DomainException.invalid("first-seen-in-future", "A concern cannot be first seen in the future.");
+        }
+        Concern concern = new Concern(id, source, link, firstSeenAt, summary, severity, section, crossDepartment,
+                firstSeenAt.plus(RESPONSE_TIME), List.of(), null, false, List.of(), List.of(), null);
+        concern.audit.add(AuditEntry.of(actor, now, "registered", severity + " " + source));
+        concern.outbox.add(OutboxEntry.of(new ConcernRegistered(id, section, severity.name(), source, firstSeenAt,
+                concern.responseDueAt, now), now));
+        return concern;
+    }
+
+    public boolean needsEscalation() {
+        return severity == Severity.MAJOR || crossDepartment;
+    }
+
+    /** R4: reported to all four departments, with the bureau's proposal. */
+    public void escalate(Set<Department> departments, String proposal, Actor actor, Instant now) {
+        requireResponsible(actor);
+        if (!departments.containsAll(EnumSet.allOf(Department.class))) {
+            throw DomainException.invalid("escalation-incomplete",
+                    "Report to the propaganda, cyberspace, emergency and disclosure departments together.");
+        }
+        if (proposal == null || proposal.isBlank()) {
+            throw DomainException.invalid("proposal-required", "An escalation carries the bureau's proposal.");
+        }
+        if (escalation != null) {
+            throw DomainException.conflict("already-escalated", "This concern was already escalated.");
+        }
+        escalation = new Escalation(Set.copyOf(departments), proposal, now, actor.username());
+        audit.add(AuditEntry.of(actor, now, "escalated", proposal));
+        outbox.add(OutboxEntry.of(new ConcernEscalated(id, section, departments.stream().map(Enum::name).sorted().toList(), now), now));
+    }
+
+    /** The first response is the authoritative answer the 48-hour clock measures; later ones are updates (R3). */
+    public void respond(String text, String channel, Instant at, Actor actor, Instant now) {
+        requireResponsible(actor);
+        if (at.isBefore(firstSeenAt)) {
+            throw DomainException.invalid("response-before-concern", "A response cannot precede the concern.");
+        }
+        if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
+            throw DomainException.invalid("response-in-future", "A response cannot be dated in the future.");
+        }
+        if (responses.isEmpty() && needsEscalation() && escalation == null) {
+            throw DomainException.conflict("escalation-required",
+                    "A major or cross-department concern is escalated with a proposal before the bureau responds.");
+        }
+        boolean first = responses.isEmpty();
+        responses.add(new Response(text, channel, at, actor.username()));
+        audit.add(AuditEntry.of(actor, now, first ? "answered" : "updated", channel));
+        if (first) {
+            outbox.add(OutboxEntry.of(new ConcernAnswered(id, section, channel, firstSeenAt, at, isAnsweredOnTime(), now), now));
+        }
+    }
+
+    public boolean isAnsweredOnTime() {
+        return !responses.isEmpty() && !responses.get(0).at().isAfter(responseDueAt);
+    }
+
+    public boolean announceOverdue(Instant now) {
+        if (!responses.isEmpty() || overdueAnnounced || !now.isAfter(responseDueAt)) {
+            return false;
+        }
+        overdueAnnounced = true;
+        audit.add(AuditEntry.of(Actor.system("concern-watch"), now, "response-overdue", "due " + responseDueAt));
+        outbox.add(OutboxEntry.of(new ConcernResponseOverdue(id, section, responseDueAt, now), now));
+        return true;
+    }
+
+    public boolean isVisibleTo(Actor actor) {
+        return actor.overseesAllSections() || actor.belongsTo(section);
+    }
+
+    private void requireResponsible(Actor actor) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE) && !(actor.hasRole(Actor.SECTION_STAFF) && actor.belongsTo(section))) {
+            throw DomainException.forbidden("not-your-section", "Only the responsible section or the disclosure office acts on this concern.");
+        }
+    }
+
+    public String id() { return id; }
+    public String source() { return source; }
+    public String link() { return link; }
+    public Instant firstSeenAt() { return firstSeenAt; }
+    public String summary() { return summary; }
+    public Severity severity() { return severity; }
+    public String section() { return section; }
+    public boolean crossDepartment() { return crossDepartment; }
+    public Instant responseDueAt() { return responseDueAt; }
+    public List<Response> responses() { return List.copyOf(responses); }
+    public Escalation escalation() { return escalation; }
+    public List<AuditEntry> audit() { return List.copyOf(audit); }
+}

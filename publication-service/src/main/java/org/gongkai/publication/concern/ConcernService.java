@@ -1,0 +1,68 @@
+package org.gongkai.publication.concern;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.springframework.stereotype.Service;
+
+/** Use cases of responding to public concerns; the 48-hour rule lives in {@link Concern}. */
+@Service
+public class ConcernService {
+
+    private final ConcernRepository concerns;
+    private final Clock clock;
+
+    ConcernService(ConcernRepository concerns, Clock clock) {
+        this.concerns = concerns;
+        this.clock = clock;
+    }
+
+    public Concern register(String source, String link, Instant firstSeenAt, String summary, Severity severity, String section,
+            boolean crossDepartment, Actor actor) {
+        return concerns.insert(Concern.register(UUID.randomUUID().toString(), source, link, firstSeenAt, summary, severity,
+                section, crossDepartment, actor, Instant.now(clock)));
+    }
+
+    public List<Concern> list(Actor actor) {
+        return actor.overseesAllSections() ? concerns.findAll() : concerns.findBySection(actor.section());
+    }
+
+    public Concern get(String id, Actor actor) {
+        return concerns.findById(id).filter(c -> c.isVisibleTo(actor))
+                .orElseThrow(() -> DomainException.notFound("concern-not-found", "No concern " + id + "."));
+    }
+
+    public Concern respond(String id, String text, String channel, Instant at, Actor actor) {
+        Instant now = Instant.now(clock);
+        return change(id, actor, c -> c.respond(text, channel, at == null ? now : at, actor, now));
+    }
+
+    public Concern escalate(String id, Set<Department> departments, String proposal, Actor actor) {
+        return change(id, actor, c -> c.escalate(departments, proposal, actor, Instant.now(clock)));
+    }
+
+    /** Announces every concern whose 48 hours have passed without an answer; returns how many. */
+    public int announceOverdue() {
+        Instant now = Instant.now(clock);
+        int announced = 0;
+        for (Concern concern : concerns.findAll()) {
+            if (concern.announceOverdue(now)) {
+                concerns.save(concern);
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    private Concern change(String id, Actor actor, Consumer<Concern> action) {
+        Concern concern = get(id, actor);
+        action.accept(concern);
+        return concerns.save(concern);
+    }
+}

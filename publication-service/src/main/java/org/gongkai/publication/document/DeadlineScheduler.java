@@ -1,0 +1,21 @@
+package org.gongkai.publication.document;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Reloads the calendar (an administrator may have added a year) and announces overdue publications. */
+@Component
+class DeadlineScheduler {
+
+    private final DocumentService documents;
+
+    DeadlineScheduler(DocumentService documents) {
+        this.documents = documents;
+    }
+
+    @Scheduled(fixedDelayString = "${gongkai.deadlines.check-interval:5m}", initialDelayString = "${gongkai.deadlines.initial-delay:30s}")
+    void watch() {
+        documents.reloadCalendarAndRecompute();
+        documents.announceOverdue();
+    }
+}

@@ -1,0 +1,62 @@
+package org.gongkai.publication.concern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.junit.jupiter.api.Test;
+
+/** R1–R4: 48 hours to answer, escalation of major concerns, overdue announced once. */
+class ConcernTest {
+
+    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
+    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
+    static final Instant SEEN = Instant.parse("2026-07-10T02:00:00Z");
+
+    static Concern concern(Severity severity) {
+        return Concern.register("c1", "微博", "https://weibo.example/1", SEEN, "救灾物资发放不公", severity, "disaster-relief",
+                false, RELIEF1, SEEN.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void answerWithin48HoursIsOnTimeAndLaterIsLate() {
+        Concern onTime = concern(Severity.MEDIUM);
+        onTime.respond("已核查，发放公开透明", "gov-website", SEEN.plus(Duration.ofHours(48)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        assertThat(onTime.isAnsweredOnTime()).isTrue();
+        Concern late = concern(Severity.MEDIUM);
+        late.respond("已核查", "gov-website", SEEN.plus(Duration.ofHours(49)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        assertThat(late.isAnsweredOnTime()).isFalse();
+        late.respond("后续进展", "new-media", SEEN.plus(Duration.ofHours(60)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        assertThat(late.responses()).hasSize(2);
+        assertThat(late.isAnsweredOnTime()).isFalse();
+    }
+
+    @Test
+    void majorConcernsAreEscalatedToAllFourDepartmentsBeforeTheBureauResponds() {
+        Concern major = concern(Severity.MAJOR);
+        Instant now = SEEN.plus(Duration.ofHours(2));
+        assertThatThrownBy(() -> major.respond("回应", "gov-website", now, RELIEF1, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("escalation-required");
+        assertThatThrownBy(() -> major.escalate(EnumSet.of(Department.PROPAGANDA, Department.CYBERSPACE), "建议", RELIEF1, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("escalation-incomplete");
+        major.escalate(EnumSet.allOf(Department.class), "建议联合发布权威信息", RELIEF1, now);
+        major.respond("回应", "press-conference", now, RELIEF1, now);
+        assertThat(major.isAnsweredOnTime()).isTrue();
+    }
+
+    @Test
+    void otherSectionsCannotActAndOverdueIsAnnouncedOnce() {
+        Concern concern = concern(Severity.HIGH);
+        assertThatThrownBy(() -> concern.respond("x", "gov-website", SEEN.plus(Duration.ofHours(1)), SAFETY1, SEEN.plus(Duration.ofHours(1))))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("not-your-section");
+        assertThat(concern.announceOverdue(SEEN.plus(Duration.ofHours(47)))).isFalse();
+        assertThat(concern.announceOverdue(SEEN.plus(Duration.ofHours(49)))).isTrue();
+        assertThat(concern.announceOverdue(SEEN.plus(Duration.ofHours(50)))).isFalse();
+    }
+}

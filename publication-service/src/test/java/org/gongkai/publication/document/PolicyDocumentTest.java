@@ -1,0 +1,197 @@
+package org.gongkai.publication.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.publication.document.ReviewStep.ReviewDecision;
+import org.gongkai.publication.document.ReviewStep.ReviewStage;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules of P1–P7, O4 and I1–I6 as the document aggregate enforces them. */
+class PolicyDocumentTest {
+
+    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
+    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
+    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+    static final Actor SECRECY = new Actor("c", "secrecy", "confidentiality", Set.of(Actor.CONFIDENTIALITY_OFFICER));
+    static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
+    static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();
+
+    static PolicyDocument.Draft draft(DisclosureAttribute attribute, LegalBasis basis, boolean secretUnsure, InterpretationNeed need) {
+        return new PolicyDocument.Draft("县应急〔2026〕1号", "通知", "正文", "WS-03", false, attribute, basis, secretUnsure, need, List.of());
+    }
+
+    static PolicyDocument document(DisclosureAttribute attribute, LegalBasis basis, boolean secretUnsure, InterpretationNeed need) {
+        return PolicyDocument.draft("d1", draft(attribute, basis, secretUnsure, need), List.of("new-media"), SAFETY1, NOW);
+    }
+
+    static PolicyDocument approved(PolicyDocument d) {
+        d.submitForReview(SAFETY1, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        return d;
+    }
+
+    static String type(Throwable e) {
+        return ((DomainException) e).type();
+    }
+
+    @Test
+    void nonProactiveAttributesNeedALegalBasisAndProactiveTakesNone() {
+        assertThatThrownBy(() -> document(DisclosureAttribute.NOT_DISCLOSED, null, false, null)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("legal-basis-required");
+        assertThatThrownBy(() -> document(DisclosureAttribute.ON_REQUEST, null, false, null)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("legal-basis-required");
+        assertThatThrownBy(() -> document(DisclosureAttribute.PROACTIVE, LegalBasis.STATE_SECRET, false, null))
+                .extracting(PolicyDocumentTest::type).isEqualTo("legal-basis-not-applicable");
+        assertThat(document(DisclosureAttribute.ON_REQUEST, LegalBasis.THIRD_PARTY_RIGHTS, false, null).legalBasis())
+                .isEqualTo(LegalBasis.THIRD_PARTY_RIGHTS);
+    }
+
+    @Test
+    void markingLineFollowsTheAttribute() {
+        for (DisclosureAttribute attribute : DisclosureAttribute.values()) {
+            PolicyDocument d = approved(document(attribute, attribute == DisclosureAttribute.PROACTIVE ? null : LegalBasis.INTERNAL_AFFAIRS, false, null));
+            d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
+            assertThat(d.markingLine()).isEqualTo(switch (attribute) {
+                case PROACTIVE -> "此件公开发布";
+                case ON_REQUEST -> "此件依申请公开";
+                case NOT_DISCLOSED -> "此件不公开";
+            });
+            assertThat(d.publicationDueOn() != null).isEqualTo(attribute == DisclosureAttribute.PROACTIVE);
+        }
+    }
+
+    @Test
+    void secretUnsureDocumentGoesToTheConfidentialityOfficerAndCannotBeIssuedBeforeTheEscalationIsResolved() {
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, true, null);
+        d.submitForReview(SAFETY1, NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
+        assertThatThrownBy(() -> d.review(OFFICE, ReviewDecision.APPROVE, null, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("wrong-reviewer");
+        d.review(SECRECY, ReviewDecision.ESCALATE, "无法确定是否涉密，报有权机关", NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.ENTITLED_ORGAN);
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("invalid-state");
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 2), List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("invalid-state");
+        d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密", NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.DISCLOSURE_OFFICE);
+        d.review(OFFICE, ReviewDecision.ESCALATE, "是否适宜公开征求业务部门意见", NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.BUSINESS_DEPARTMENT);
+        d.review(OFFICE, ReviewDecision.APPROVE, "业务部门同意公开", NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.APPROVED);
+        assertThat(d.reviews()).extracting(ReviewStep::stage).containsExactly(ReviewStage.CONFIDENTIALITY,
+                ReviewStage.ENTITLED_ORGAN, ReviewStage.DISCLOSURE_OFFICE, ReviewStage.BUSINESS_DEPARTMENT, ReviewStage.DISCLOSURE_OFFICE);
+    }
+
+    @Test
+    void aDocumentRuledSecretReturnsToTheSectionWhichChangesItsAttribute() {
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, true, null);
+        d.submitForReview(SAFETY1, NOW);
+        assertThatThrownBy(() -> d.review(SECRECY, ReviewDecision.RETURN, " ", NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("reason-required");
+        d.review(SECRECY, ReviewDecision.RETURN, "涉及国家秘密", NOW);
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.DRAFT);
+        assertThatThrownBy(() -> d.revise(draft(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.STATE_SECRET, true, null), RELIEF1, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
+        d.revise(draft(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.STATE_SECRET, true, null), SAFETY1, NOW);
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.NOT_DISCLOSED);
+    }
+
+    @Test
+    void documentsThatNeedAnInterpretationAreNotIssuedWithoutAReviewedOne() {
+        InterpretationNeed livelihood = new InterpretationNeed(false, true, false, false, false, false);
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, livelihood));
+        assertThat(d.requiresInterpretation()).isTrue();
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("interpretation-required");
+
+        Set<InterpretationElement> some = EnumSet.of(InterpretationElement.MAIN_CONTENT);
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.INFOGRAPHIC), false,
+                some, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("interpretation-elements-missing");
+        Set<InterpretationElement> all = EnumSet.allOf(InterpretationElement.class);
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT), false,
+                all, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("text-interpretation-needs-cases");
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.VIDEO), false,
+                all, null, null, null, null), RELIEF1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
+
+        d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.INFOGRAPHIC, InterpretationForm.TEXT), true,
+                all, null, null, null, null), SAFETY1, NOW);
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("interpretation-required");
+        d.reviewInterpretation(OFFICE, NOW);
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.ISSUED);
+    }
+
+    @Test
+    void documentsForTheExecutiveMeetingAreAlwaysInterpretedEvenWhenNotProactive() {
+        InterpretationNeed meeting = new InterpretationNeed(false, false, false, false, true, false);
+        assertThat(document(DisclosureAttribute.ON_REQUEST, LegalBasis.PROCESS_INFORMATION, false, meeting).requiresInterpretation()).isTrue();
+        InterpretationNeed broad = new InterpretationNeed(true, false, false, false, false, false);
+        assertThat(document(DisclosureAttribute.ON_REQUEST, LegalBasis.PROCESS_INFORMATION, false, broad).requiresInterpretation()).isFalse();
+        assertThat(document(DisclosureAttribute.PROACTIVE, null, false, InterpretationNeed.NONE).requiresInterpretation()).isFalse();
+    }
+
+    @Test
+    void majorDocumentsAreCoordinatedBeforeRelease() {
+        InterpretationNeed major = new InterpretationNeed(false, false, false, false, false, true);
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, major));
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("coordination-required");
+        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, NOW);
+        d.publish(OFFICE, LocalDate.of(2026, 3, 5), List.of(), NOW);
+        assertThat(d.publishedChannels()).containsExactly("gov-website", "new-media");
+    }
+
+    @Test
+    void publicationDeadlineIsTwentyWorkingDaysAndOverdueIsAnnouncedOnce() {
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
+        d.issue(SAFETY1, LocalDate.of(2024, 9, 30), CALENDAR, NOW);
+        assertThat(d.publicationDueOn()).isEqualTo(LocalDate.of(2024, 11, 1));
+        assertThat(d.announceOverdue(LocalDate.of(2024, 11, 1), NOW)).isFalse();
+        assertThat(d.announceOverdue(LocalDate.of(2024, 11, 4), NOW)).isTrue();
+        assertThat(d.announceOverdue(LocalDate.of(2024, 11, 5), NOW)).isFalse();
+        d.publish(SAFETY1, LocalDate.of(2024, 11, 5), List.of(), NOW);
+        assertThat(d.isPublishedOnTime()).isFalse();
+    }
+
+    @Test
+    void annualReviewChangeRestartsTheClockFromTheChangeDate() {
+        PolicyDocument d = approved(document(DisclosureAttribute.ON_REQUEST, LegalBasis.PROCESS_INFORMATION, false, null));
+        d.issue(SAFETY1, LocalDate.of(2025, 3, 3), CALENDAR, NOW);
+        assertThat(d.publicationDueOn()).isNull();
+        d.changeToProactive(2026, LocalDate.of(2026, 9, 30), CALENDAR, OFFICE, "已无不公开理由", NOW);
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.PROACTIVE);
+        assertThat(d.markingLine()).isEqualTo("此件公开发布");
+        // 30 Sep 2026: National Day 1–7 Oct off, Saturday 10 Oct worked
+        assertThat(d.publicationDueOn()).isEqualTo(CALENDAR.addWorkingDays(LocalDate.of(2026, 9, 30), 20).due());
+        assertThat(d.publicationDueOn()).isAfter(LocalDate.of(2026, 10, 28));
+    }
+
+    @Test
+    void newCalendarDataMovesOpenDeadlines(@TempDir Path dir) throws Exception {
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
+        d.issue(SAFETY1, LocalDate.of(2027, 1, 20), CALENDAR, NOW);
+        assertThat(d.publicationDueOnConfirmed()).isFalse();
+        LocalDate before = d.publicationDueOn();
+        Files.writeString(dir.resolve("2027.txt"), "# test data\nholiday 2027-02-05..2027-02-12 春节\n");
+        assertThat(d.recomputeDeadline(CALENDAR.withDirectory(dir))).isTrue();
+        assertThat(d.publicationDueOnConfirmed()).isTrue();
+        assertThat(d.publicationDueOn()).isAfter(before);
+    }
+}
