@@ -30,31 +30,37 @@ class AttributeReviewController {
     record OpinionRequest(@NotBlank @Size(max = 2000) String opinion) {
     }
 
+    record ReviewView(int year, java.util.List<AttributeReview.Entry> entries, java.util.List<org.gongkai.support.domain.AuditEntry> audit) {
+        static ReviewView of(AttributeReview r) {
+            return new ReviewView(r.year(), r.entries(), r.audit());
+        }
+    }
+
     record DecisionRequest(@NotNull AttributeReview.Decision decision, @NotBlank @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{year}")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('disclosure-office')")
-    AttributeReview open(@PathVariable int year) {
-        return reviews.open(year, CurrentActor.get());
+    ReviewView open(@PathVariable int year) {
+        return ReviewView.of(reviews.open(year, CurrentActor.get()));
     }
 
     @GetMapping("/{year}")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin', 'confidentiality-officer')")
-    AttributeReview get(@PathVariable int year) {
-        return reviews.get(year);
+    ReviewView get(@PathVariable int year) {
+        return ReviewView.of(reviews.get(year));
     }
 
     @PostMapping("/{year}/documents/{documentId}/opinion")
     @PreAuthorize("hasRole('section-staff')")
-    AttributeReview opinion(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody OpinionRequest request) {
-        return reviews.recordOpinion(year, documentId, request.opinion(), CurrentActor.get());
+    ReviewView opinion(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody OpinionRequest request) {
+        return ReviewView.of(reviews.recordOpinion(year, documentId, request.opinion(), CurrentActor.get()));
     }
 
     @PostMapping("/{year}/documents/{documentId}/decision")
     @PreAuthorize("hasRole('disclosure-office')")
-    AttributeReview decide(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody DecisionRequest request) {
-        return reviews.decide(year, documentId, request.decision(), request.reason(), CurrentActor.get());
+    ReviewView decide(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody DecisionRequest request) {
+        return ReviewView.of(reviews.decide(year, documentId, request.decision(), request.reason(), CurrentActor.get()));
     }
 }

@@ -1,0 +1,107 @@
+package org.gongkai.publication.attributereview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongkai.publication.PublicationTestSupport.call;
+import static org.gongkai.publication.PublicationTestSupport.draft;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.gongkai.publication.PublicationTestSupport;
+import org.gongkai.publication.PublicationTestSupport.Response;
+import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TestEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** P4 and R1–R4 over HTTP, with their events on the real broker. */
+@ServiceIntegrationTest
+class AnnualReviewAndConcernsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestEvents events;
+    @Autowired
+    CatalogueSnapshots snapshots;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void catalogueIsKnown() {
+        if (snapshots.item("WS-03").isEmpty()) {
+            PublicationTestSupport.learnCatalogue(events, snapshots);
+        }
+    }
+
+    @Test
+    void annualReviewChangesAnOnRequestDocumentToProactiveOnlyAfterTheSectionsOpinionAndRestartsTheClock() {
+        String id = json.readTree(call(port, "safety1", "POST", "/api/documents",
+                draft("县应急〔2025〕88号", "ON_REQUEST", "PROCESS_INFORMATION")).body()).get("id").asString();
+        call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2025-06-03"));
+
+        assertThat(call(port, "safety1", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(403);
+        Response opened = call(port, "office", "POST", "/api/attribute-reviews/2026", null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.body()).contains(id, "ON_REQUEST");
+        assertThat(call(port, "office", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(409);
+
+        Response tooEarly = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
+                Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
+        assertThat(tooEarly.status()).isEqualTo(409);
+        assertThat(tooEarly.body()).contains("section-opinion-required");
+        assertThat(call(port, "relief1", "POST", "/api/attribute-reviews/2026/documents/" + id + "/opinion",
+                Map.of("opinion", "同意")).status()).isEqualTo(403);
+        assertThat(call(port, "safety1", "POST", "/api/attribute-reviews/2026/documents/" + id + "/opinion",
+                Map.of("opinion", "同意转为主动公开")).status()).isEqualTo(200);
+        Response decided = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
+                Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+
+        JsonNode document = json.readTree(call(port, "office", "GET", "/api/documents/" + id, null).body());
+        assertThat(document.get("disclosureAttribute").asString()).isEqualTo("PROACTIVE");
+        assertThat(document.get("markingLine").asString()).isEqualTo("此件公开发布");
+        assertThat(document.get("publicationDueOn").isNull()).isFalse();
+        TestEvents.Received changed = events.awaitType("gongkai.publication.document-attribute-changed.v1", r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(changed);
+        assertThat(changed.json().get("reviewYear").asInt()).isEqualTo(2026);
+        assertThat(changed.json().get("publicationDueOn").asString()).isEqualTo(document.get("publicationDueOn").asString());
+    }
+
+    @Test
+    void aConcernAnsweredAfter48HoursCountsAsLate() {
+        Instant seen = Instant.now().minus(Duration.ofHours(72));
+        Response registered = call(port, "relief1", "POST", "/api/concerns", Map.of("source", "微博", "link", "https://weibo.example/2",
+                "firstSeenAt", seen.toString(), "summary", "受灾群众反映救助款未到位", "severity", "HIGH", "section", "disaster-relief"));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String id = json.readTree(registered.body()).get("id").asString();
+        assertThat(call(port, "safety1", "GET", "/api/concerns/" + id, null).status()).isEqualTo(404);
+
+        Response answered = call(port, "relief1", "POST", "/api/concerns/" + id + "/responses", Map.of("text", "救助款已于今日发放",
+                "channel", "gov-website", "at", seen.plus(Duration.ofHours(50)).toString()));
+        assertThat(json.readTree(answered.body()).get("answeredOnTime").asBoolean()).isFalse();
+        TestEvents.Received event = events.awaitType("gongkai.publication.concern-answered.v1", r -> r.data().contains(id));
+        assertThat(event.json().get("onTime").asBoolean()).isFalse();
+        TestEvents.assertMatchesFixture(event);
+        TestEvents.assertMatchesFixture(events.awaitType("gongkai.publication.concern-registered.v1", r -> r.data().contains(id)));
+
+        Response major = call(port, "relief1", "POST", "/api/concerns", Map.of("source", "抖音", "firstSeenAt", Instant.now().toString(),
+                "summary", "安置点秩序混乱", "severity", "MAJOR", "section", "disaster-relief"));
+        String majorId = json.readTree(major.body()).get("id").asString();
+        assertThat(call(port, "relief1", "POST", "/api/concerns/" + majorId + "/responses",
+                Map.of("text", "回应", "channel", "gov-website")).status()).isEqualTo(409);
+        assertThat(call(port, "relief1", "POST", "/api/concerns/" + majorId + "/escalation", Map.of(
+                "departments", List.of("PROPAGANDA", "CYBERSPACE", "EMERGENCY", "DISCLOSURE"), "proposal", "联合发布")).status()).isEqualTo(200);
+        TestEvents.assertMatchesFixture(events.awaitType("gongkai.publication.concern-escalated.v1", r -> r.data().contains(majorId)));
+    }
+}
