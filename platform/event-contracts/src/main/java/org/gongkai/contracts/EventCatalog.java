@@ -21,6 +21,8 @@ import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.contracts.publication.DocumentPublished;
 import org.gongkai.contracts.publication.InterpretationPublished;
+import org.gongkai.contracts.reporting.ReportReminderDue;
+import org.gongkai.contracts.reporting.ReportSubmitted;
 
 /**
  * Every integration event type of the suite, with the exchange its producer publishes on.
@@ -44,6 +46,8 @@ public final class EventCatalog {
             ConcernAnswered.class,
             ConcernEscalated.class,
             ConcernResponseOverdue.class,
+            ReportSubmitted.class,
+            ReportReminderDue.class,
             ConsultationOpened.class,
             ConsultationClosed.class,
             CommentReceived.class,

@@ -1,31 +1,43 @@
 package org.gongkai.reporting.eventlog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import org.gongkai.contracts.publication.DocumentIssued;
-import org.gongkai.contracts.publication.DocumentPublished;
-import org.gongkai.reporting.figures.FiguresService;
+import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.support.events.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reporting learns everything from events: each is logged as received, then folded into the read models. */
+/**
+ * Reporting learns everything from events: each is appended to the event log as received, folded into the facts,
+ * and the lag from the event's time to this update is recorded as {@code gongkai.reporting.event.lag}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReportingEventsListener {
 
     @Bean
-    Consumer<Message<byte[]>> events(InboundEvents inbound, FiguresService figures, MongoTemplate mongo, JsonMapper json, Clock clock) {
+    Consumer<Message<byte[]>> events(InboundEvents inbound, FactsService facts, MongoTemplate mongo, JsonMapper json, Clock clock,
+            MeterRegistry meters) {
+        Timer lag = Timer.builder("gongkai.reporting.event.lag")
+                .description("time from an event's occurrence to its effect on reporting's read models").register(meters);
         return inbound.dispatcher()
-                .onEvery((event, meta) -> mongo.save(new EventLogEntry(meta.id(), meta.type(), meta.source(), meta.subject(),
-                        meta.time(), Instant.now(clock), json.writeValueAsString(event))))
-                .on(DocumentIssued.class, (event, meta) -> figures.apply(event))
-                .on(DocumentPublished.class, (event, meta) -> figures.apply(event))
+                .onEvery((event, meta) -> {
+                    Instant received = Instant.now(clock);
+                    mongo.save(new EventLogEntry(meta.id(), meta.type(), meta.source(), meta.subject(), meta.time(), received,
+                            json.writeValueAsString(event)));
+                    facts.apply(event);
+                    if (meta.time() != null) {
+                        lag.record(Duration.between(meta.time(), Instant.now(clock)).abs());
+                    }
+                })
                 .build();
     }
 }

@@ -2,71 +2,85 @@ package org.gongkai.reporting.figures;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
-import org.gongkai.contracts.publication.DocumentIssued;
-import org.gongkai.contracts.publication.DocumentPublished;
+import org.gongkai.reporting.ReportingProperties;
+import org.gongkai.reporting.facts.CatalogueVersionFacts;
+import org.gongkai.reporting.facts.CommentFacts;
+import org.gongkai.reporting.facts.ConcernFacts;
+import org.gongkai.reporting.facts.ConsultationFacts;
+import org.gongkai.reporting.facts.DocumentFacts;
+import org.gongkai.reporting.facts.OpinionFacts;
+import org.gongkai.reporting.facts.Period;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Folds publication events into {@link DocumentFacts} and computes section figures from them. */
+/** Figures per section and county-wide, indicators against targets, scores and trends, all from facts. */
 @Service
 public class FiguresService {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final MongoTemplate mongo;
+    private final ReportingProperties properties;
     private final Clock clock;
 
-    FiguresService(MongoTemplate mongo, Clock clock) {
+    FiguresService(MongoTemplate mongo, ReportingProperties properties, Clock clock) {
         this.mongo = mongo;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    public void apply(DocumentIssued e) {
-        upsert(e.documentId(), new Update()
-                .set("section", e.section()).set("documentNumber", e.documentNumber())
-                .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
-                .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn())
-                .set("publicationDueOn", e.publicationDueOn()));
+    public record SectionEvaluation(String section, SectionFigures figures, List<Indicators.Indicator> indicators, Double score) {
     }
 
-    public void apply(DocumentPublished e) {
-        upsert(e.documentId(), new Update()
-                .set("section", e.section()).set("documentNumber", e.documentNumber())
-                .set("catalogueItemCode", e.catalogueItemCode()).set("issuedOn", e.issuedOn())
-                .set("publicationDueOn", e.publicationDueOn()).set("publishedOn", e.publishedOn())
-                .set("publishedOnTime", e.onTime()));
+    public record TrendPoint(String period, Double onTimePublicationRate, Double nonTextInterpretationShare,
+            Double responseWithin48HoursRate, Double adoptionRate, Double score) {
     }
 
-    private void upsert(String documentId, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(documentId)), update, DocumentFacts.class);
+    public record LeadershipReport(String period, SectionFigures county, List<Indicators.Indicator> indicators, Double score,
+            List<SectionEvaluation> sections, List<TrendPoint> trend) {
     }
 
-    public SectionFigures figures(String section, Period period) {
-        Query query = section == null ? new Query() : Query.query(Criteria.where("section").is(section));
-        List<DocumentFacts> facts = mongo.find(query, DocumentFacts.class);
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        List<DocumentFacts> issued = facts.stream().filter(f -> period.contains(f.issuedOn())).toList();
-        List<DocumentFacts> published = facts.stream().filter(f -> period.contains(f.publishedOn())).toList();
-        long onTime = published.stream().filter(f -> Boolean.TRUE.equals(f.publishedOnTime())).count();
-        long late = published.size() - onTime;
-        long overdue = issued.stream().filter(f -> f.overdueOn(today)).count();
-        Double rate = published.isEmpty() ? null : (double) onTime / published.size();
-        return new SectionFigures(section, period.toString(), issued.size(), published.size(), onTime, late, overdue,
-                countBy(issued, DocumentFacts::disclosureAttribute), countBy(issued, DocumentFacts::legalBasisCode), rate);
+    public SectionFigures section(String section, Period period) {
+        return FiguresCalculator.figures(section, period, facts().ofSection(section), today());
     }
 
-    private static Map<String, Long> countBy(List<DocumentFacts> facts, Function<DocumentFacts, String> key) {
-        return facts.stream().map(key).filter(Objects::nonNull)
-                .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
+    public SectionFigures county(Period period) {
+        return FiguresCalculator.figures(null, period, facts(), today());
+    }
+
+    public LeadershipReport leadership(Period period) {
+        FiguresCalculator.Facts all = facts();
+        LocalDate today = today();
+        SectionFigures county = FiguresCalculator.figures(null, period, all, today);
+        List<Indicators.Indicator> countyIndicators = Indicators.of(county, period.year());
+        Set<String> sections = new TreeSet<>(properties.sections());
+        sections.addAll(all.sections());
+        List<SectionEvaluation> evaluations = new ArrayList<>();
+        for (String section : sections) {
+            SectionFigures figures = FiguresCalculator.figures(section, period, all.ofSection(section), today);
+            List<Indicators.Indicator> indicators = Indicators.of(figures, period.year());
+            evaluations.add(new SectionEvaluation(section, figures, indicators, Indicators.score(indicators, properties.weights())));
+        }
+        List<TrendPoint> trend = new ArrayList<>();
+        for (Period p : period.previous(4)) {
+            SectionFigures f = FiguresCalculator.figures(null, p, all, today);
+            trend.add(new TrendPoint(p.toString(), f.onTimePublicationRate(), f.nonTextInterpretationShare(),
+                    f.responseWithin48HoursRate(), f.adoptionRate(), Indicators.score(Indicators.of(f, p.year()), properties.weights())));
+        }
+        return new LeadershipReport(period.toString(), county, countyIndicators,
+                Indicators.score(countyIndicators, properties.weights()), evaluations, trend);
+    }
+
+    FiguresCalculator.Facts facts() {
+        return new FiguresCalculator.Facts(mongo.findAll(DocumentFacts.class), mongo.findAll(ConcernFacts.class),
+                mongo.findAll(ConsultationFacts.class), mongo.findAll(CommentFacts.class), mongo.findAll(OpinionFacts.class),
+                mongo.findAll(CatalogueVersionFacts.class));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(FiguresCalculator.CHINA));
     }
 }

@@ -1,4 +1,4 @@
-package org.gongkai.reporting.figures;
+package org.gongkai.reporting.facts;
 
 import java.time.LocalDate;
 
@@ -31,6 +31,26 @@ public record Period(int year, Integer half) {
 
     public boolean contains(LocalDate date) {
         return date != null && !date.isBefore(start()) && !date.isAfter(end());
+    }
+
+    /** This period and the {@code count - 1} before it, oldest first (half-years step by halves, years by years). */
+    public java.util.List<Period> previous(int count) {
+        java.util.List<Period> periods = new java.util.ArrayList<>();
+        Period p = this;
+        for (int i = 0; i < count; i++) {
+            periods.add(0, p);
+            p = p.half == null ? new Period(p.year - 1, null) : p.half == 2 ? new Period(p.year, 1) : new Period(p.year - 1, 2);
+        }
+        return periods;
+    }
+
+    /** O3: the first half is reported by 10 July, the whole year by 10 January of the next year. */
+    public LocalDate reportDueOn() {
+        return half != null && half == 1 ? LocalDate.of(year, 7, 10) : LocalDate.of(year + 1, 1, 10);
+    }
+
+    public boolean isHalfYearReportingPeriod() {
+        return half == null || half == 1;
     }
 
     @Override

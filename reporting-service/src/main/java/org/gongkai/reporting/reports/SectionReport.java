@@ -1,0 +1,175 @@
+package org.gongkai.reporting.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gongkai.contracts.reporting.ReportSubmitted;
+import org.gongkai.reporting.facts.Period;
+import org.gongkai.reporting.figures.SectionFigures;
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.events.OutboxEntry;
+import org.gongkai.support.security.Actor;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A section's semiannual progress report (O3): from 2021 on, the first half by 10 July and the whole previous year
+ * by 10 January. It starts pre-filled with the section's figures, which are frozen when it is submitted.
+ */
+@Document("section_reports")
+public class SectionReport {
+
+    public enum Status { DRAFT, SUBMITTED, ACCEPTED, RETURNED }
+
+    public static final int FIRST_REPORTING_YEAR = 2021;
+
+    @Id
+    private final String id;
+    private final String section;
+    private final String period;
+    private final LocalDate dueOn;
+    private Status status;
+    private SectionFigures figures;
+    private Narrative narrative;
+    private Instant submittedAt;
+    private Boolean submittedLate;
+    private String returnReason;
+    private String acceptedBy;
+    private final List<AuditEntry> audit;
+    private final List<OutboxEntry> outbox;
+    @Version
+    private Long revision;
+
+    @PersistenceCreator
+    SectionReport(String id, String section, String period, LocalDate dueOn, Status status, SectionFigures figures,
+            Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason, String acceptedBy,
+            List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+        this.id = id;
+        this.section = section;
+        this.period = period;
+        this.dueOn = dueOn;
+        this.status = status;
+        this.figures = figures;
+        this.narrative = narrative;
+        this.submittedAt = submittedAt;
+        this.submittedLate = submittedLate;
+        this.returnReason = returnReason;
+        this.acceptedBy = acceptedBy;
+        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
+        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.revision = revision;
+    }
+
+    public static String idOf(String section, Period period) {
+        return section + ":" + period;
+    }
+
+    public static SectionReport start(String section, Period period, SectionFigures figures, Actor actor, Instant now) {
+        if (!period.isHalfYearReportingPeriod() || period.year() < FIRST_REPORTING_YEAR) {
+            throw DomainException.invalid("not-a-reporting-period",
+                    "Sections report on the first half (e.g. 2026-H1) or the whole year (e.g. 2026), from 2021 on.");
+        }
+        requireOwnSection(actor, section);
+        SectionReport report = new SectionReport(idOf(section, period), section, period.toString(), period.reportDueOn(),
+                Status.DRAFT, figures, null, null, null, null, null, List.of(), List.of(), null);
+        report.audit.add(AuditEntry.of(actor, now, "started", null));
+        return report;
+    }
+
+    /** Figures follow the events while the report is being written; they freeze on submission. */
+    public void refresh(SectionFigures current) {
+        if (status == Status.DRAFT || status == Status.RETURNED) {
+            figures = current;
+        }
+    }
+
+    public void write(Narrative text, Actor actor, Instant now) {
+        requireOwnSection(actor, section);
+        requireEditable();
+        narrative = text;
+        audit.add(AuditEntry.of(actor, now, "narrative-written", null));
+    }
+
+    public void submit(SectionFigures current, LocalDate today, Actor actor, Instant now) {
+        requireOwnSection(actor, section);
+        requireEditable();
+        if (narrative == null || narrative.workDone() == null || narrative.workDone().isBlank()) {
+            throw DomainException.invalid("narrative-required", "Describe the work done before submitting.");
+        }
+        figures = current;
+        submittedAt = now;
+        submittedLate = today.isAfter(dueOn);
+        status = Status.SUBMITTED;
+        audit.add(AuditEntry.of(actor, now, submittedLate ? "submitted-late" : "submitted-on-time", "due " + dueOn));
+        outbox.add(OutboxEntry.of(new ReportSubmitted(section, period, dueOn, today, submittedLate, now), now));
+    }
+
+    public void accept(Actor actor, Instant now) {
+        requireOffice(actor);
+        requireSubmitted();
+        status = Status.ACCEPTED;
+        acceptedBy = actor.username();
+        audit.add(AuditEntry.of(actor, now, "accepted", null));
+    }
+
+    public void returnForRevision(String reason, Actor actor, Instant now) {
+        requireOffice(actor);
+        requireSubmitted();
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("reason-required", "Returning a report needs a reason.");
+        }
+        status = Status.RETURNED;
+        returnReason = reason;
+        audit.add(AuditEntry.of(actor, now, "returned", reason));
+    }
+
+    public boolean isVisibleTo(Actor actor) {
+        return actor.overseesAllSections() || actor.belongsTo(section);
+    }
+
+    public boolean isSubmitted() {
+        return status == Status.SUBMITTED || status == Status.ACCEPTED;
+    }
+
+    private void requireEditable() {
+        if (status != Status.DRAFT && status != Status.RETURNED) {
+            throw DomainException.conflict("report-already-submitted", "The report is " + status + "; figures are frozen.");
+        }
+    }
+
+    private void requireSubmitted() {
+        if (status != Status.SUBMITTED) {
+            throw DomainException.conflict("report-not-submitted", "Only a submitted report can be accepted or returned.");
+        }
+    }
+
+    private static void requireOwnSection(Actor actor, String section) {
+        if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(section)) {
+            throw DomainException.forbidden("not-your-section", "Only staff of section " + section + " write its report.");
+        }
+    }
+
+    private static void requireOffice(Actor actor) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("office-only", "The disclosure office accepts or returns reports.");
+        }
+    }
+
+    public String id() { return id; }
+    public String section() { return section; }
+    public String period() { return period; }
+    public LocalDate dueOn() { return dueOn; }
+    public Status status() { return status; }
+    public SectionFigures figures() { return figures; }
+    public Narrative narrative() { return narrative; }
+    public Instant submittedAt() { return submittedAt; }
+    public Boolean submittedLate() { return submittedLate; }
+    public String returnReason() { return returnReason; }
+    public String acceptedBy() { return acceptedBy; }
+    public List<AuditEntry> audit() { return List.copyOf(audit); }
+}

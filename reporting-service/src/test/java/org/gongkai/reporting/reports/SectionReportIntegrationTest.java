@@ -1,0 +1,82 @@
+package org.gongkai.reporting.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Progress reports over HTTP: late submission, access by section, overdue list, reminder events. */
+@ServiceIntegrationTest
+class SectionReportIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestEvents events;
+    @Autowired
+    ReportService reports;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    record Response(int status, String body) {
+        JsonNode json() {
+            return JsonMapper.builder().build().readTree(body);
+        }
+    }
+
+    @Test
+    void aReportSubmittedAfterItsDueDateIsLateAndAnotherSectionCannotReadIt() {
+        String base = "/api/reporting/sections/safety-coordination/reports/2021-H1";
+        assertThat(call("relief1", "POST", base, null).status()).isEqualTo(403);
+        assertThat(call("safety1", "POST", base, null).status()).isEqualTo(201);
+        assertThat(call("safety1", "POST", base + "/submission", null).body()).contains("narrative-required");
+        call("safety1", "PUT", base + "/narrative", Map.of("workDone", "完成2021年上半年工作", "problems", "无", "nextSteps", "继续"));
+        Response submitted = call("safety1", "POST", base + "/submission", null);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(submitted.json().get("submittedLate").asBoolean()).isTrue();
+        assertThat(call("relief1", "GET", base, null).status()).isEqualTo(404);
+        assertThat(call("leader", "GET", base, null).status()).isEqualTo(200);
+        assertThat(call("safety1", "POST", base + "/acceptance", null).status()).isEqualTo(403);
+        assertThat(call("office", "POST", base + "/acceptance", null).json().get("status").asString()).isEqualTo("ACCEPTED");
+        TestEvents.Received event = events.awaitType("gongkai.reporting.report-submitted.v1", r -> r.data().contains("2021-H1"));
+        TestEvents.assertMatchesFixture(event);
+
+        JsonNode overdue = call("office", "GET", "/api/reporting/reports/overdue?period=2021-H1", null).json();
+        assertThat(overdue.toString()).contains("disaster-relief").doesNotContain("safety-coordination");
+    }
+
+    @Test
+    void remindersGoOutOncePerLeadTimeForReportsNotYetSubmitted() {
+        // a week before 10 July 2026: the 14- and 7-day reminders are due for both sections, the 1-day one is not
+        java.time.LocalDate weekBefore = java.time.LocalDate.of(2026, 7, 3);
+        assertThat(reports.sendReminders(weekBefore)).isEqualTo(4);
+        assertThat(reports.sendReminders(weekBefore)).isZero();
+        assertThat(reports.sendReminders(java.time.LocalDate.of(2026, 7, 9))).isEqualTo(2);
+        TestEvents.Received reminder = events.awaitType("gongkai.reporting.report-reminder-due.v1",
+                r -> r.data().contains("\"daysLeft\":7") && r.data().contains("disaster-relief"));
+        TestEvents.assertMatchesFixture(reminder);
+    }
+
+    private Response call(String user, String method, String path, Object body) {
+        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path)
+                .header("Authorization", "Bearer " + TestTokens.forUser(user));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+}
