@@ -47,6 +47,15 @@ class CatalogueSnapshotIntegrationTest {
         assertThat(snapshots.item("WS-29")).isPresent();
     }
 
+    @Test
+    void aPoisonMessageIsDeadLetteredAfterBoundedAttemptsAndChangesNothing() {
+        String dlq = events.namespace() + ".catalogue.publication-service.dlq";
+        long before = Math.max(0, events.messagesIn(dlq));
+        String id = events.sendRaw("catalogue", "gongkai.catalogue.version-published.v1", "{not json".getBytes());
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.messagesIn(dlq) == before + 1);
+        assertThat(processed(id)).as("a failed event is not marked processed, so a fixed redelivery would run").isFalse();
+    }
+
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 

@@ -116,6 +116,30 @@ public class TestEvents implements DisposableBean {
         return eventId;
     }
 
+    /** Sends a message that claims to be a CloudEvent of {@code type} but whose body is whatever the test says. */
+    public String sendRaw(String producer, String type, byte[] body) {
+        String eventId = UUID.randomUUID().toString();
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType("application/json");
+        properties.setHeader("cloudEvents:specversion", "1.0");
+        properties.setHeader("cloudEvents:id", eventId);
+        properties.setHeader("cloudEvents:type", type);
+        properties.setHeader("cloudEvents:source", "/gongkai/test");
+        properties.setHeader("cloudEvents:time", Instant.now().toString());
+        template.send(namespace + "." + producer, type, new org.springframework.amqp.core.Message(body, properties));
+        return eventId;
+    }
+
+    /** Messages waiting in a queue of the broker, e.g. a consumer's dead-letter queue; -1 if it does not exist. */
+    public long messagesIn(String queue) {
+        java.util.Properties info = new RabbitAdmin(template.getConnectionFactory()).getQueueProperties(queue);
+        return info == null ? -1 : ((Number) info.get(RabbitAdmin.QUEUE_MESSAGE_COUNT)).longValue();
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
     /** The producer's data has exactly the fields of the contract's JSON fixture (nested objects included). */
     public static void assertMatchesFixture(Received received) {
         try (InputStream in = TestEvents.class.getClassLoader().getResourceAsStream(EventCatalog.fixturePath(received.type()))) {
