@@ -1,5 +1,10 @@
 package org.gongkai.consultation;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.gongkai.consultation.comment.Comment;
+import org.gongkai.consultation.comment.Contact;
 import org.gongkai.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +31,20 @@ class ArchitectureTest {
     @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("consultation").check(classes);
+    }
+
+    @Test
+    void featuresDependOnEachOtherInOneDirectionOnly() {
+        slices().matching("org.gongkai.consultation.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void publicRoutesAndReceiptsNeverTouchNameOrContact() {
+        noClasses().that().haveNameMatching(".*\\.(Public[A-Za-z]*Controller|ReceiptAnswer)(\\$.*)?")
+                .should().callMethod(Comment.class, "contact")
+                .orShould().callMethod(Comment.class, "authorName")
+                .orShould().dependOnClassesThat().areAssignableTo(Contact.class)
+                .because("name and contact are private: no public answer may carry them")
+                .check(classes);
     }
 }

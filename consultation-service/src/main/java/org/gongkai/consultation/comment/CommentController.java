@@ -1,0 +1,73 @@
+package org.gongkai.consultation.comment;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.gongkai.consultation.consultation.Channel;
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.security.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff routes for the comments of a consultation: reading (private fields included), offline entry, moderation. */
+@RestController
+@RequestMapping("/api/consultations/{consultationId}/comments")
+class CommentController {
+
+    private final CommentService service;
+
+    CommentController(CommentService service) {
+        this.service = service;
+    }
+
+    record OfflineOpinionRequest(
+            @NotNull Channel channel,
+            @NotBlank @Size(max = Comment.MAX_CONTENT_LENGTH) String content,
+            @Size(max = Comment.MAX_NAME_LENGTH) String name,
+            @Size(max = 254) String contact) {
+    }
+
+    record ModerationRequest(@NotNull Boolean hidden, @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    /** Staff see who wrote and how to reach them; this view never leaves through a public route. */
+    record StaffCommentView(String id, Channel channel, String content, String name, Contact contact, Instant receivedAt,
+            String enteredBy, boolean hidden, String moderationReason, String opinionId, List<AuditEntry> audit) {
+        static StaffCommentView of(Comment c) {
+            return new StaffCommentView(c.id(), c.channel(), c.content(), c.authorName(), c.contact(), c.receivedAt(),
+                    c.enteredBy(), c.hidden(), c.moderationReason(), c.opinionId(), c.audit());
+        }
+    }
+
+    @GetMapping
+    List<StaffCommentView> list(@PathVariable String consultationId) {
+        return service.forStaff(consultationId, CurrentActor.get()).stream().map(StaffCommentView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    StaffCommentView enterOffline(@PathVariable String consultationId, @Valid @RequestBody OfflineOpinionRequest request) {
+        return StaffCommentView.of(service.enterOffline(consultationId, request.channel(),
+                new Comment.Submission(request.content(), request.name(), request.contact()), CurrentActor.get()));
+    }
+
+    @PostMapping("/{commentId}/moderation")
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    StaffCommentView moderate(@PathVariable String consultationId, @PathVariable String commentId,
+            @Valid @RequestBody ModerationRequest request) {
+        return StaffCommentView.of(service.moderate(consultationId, commentId, request.hidden(), request.reason(), CurrentActor.get()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.gongkai.consultation.comment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface CommentRepository extends MongoRepository<Comment, String> {
+
+    Optional<Comment> findByReceipt(String receipt);
+
+    Optional<Comment> findBySubmissionKey(String submissionKey);
+
+    Optional<Comment> findFirstByConsultationIdAndClientFingerprintAndContentHashAndReceivedAtAfterOrderByReceivedAtDesc(
+            String consultationId, String clientFingerprint, String contentHash, Instant after);
+
+    List<Comment> findByConsultationIdOrderByReceivedAt(String consultationId);
+
+    List<Comment> findByConsultationIdAndHiddenFalseOrderByReceivedAt(String consultationId, Pageable page);
+
+    List<Comment> findByOpinionId(String opinionId);
+}

@@ -1,0 +1,153 @@
+package org.gongkai.consultation.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gongkai.consultation.consultation.Channel;
+import org.gongkai.consultation.consultation.Consultation;
+import org.gongkai.consultation.consultation.ConsultationService;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+
+/** Use cases of comments: the public submission (the busiest write path), offline entry, moderation, reading. */
+@Service
+public class CommentService {
+
+    private final CommentRepository comments;
+    private final ConsultationService consultations;
+    private final Fingerprints fingerprints;
+    private final CommentProperties properties;
+    private final Clock clock;
+
+    CommentService(CommentRepository comments, ConsultationService consultations, Fingerprints fingerprints,
+            CommentProperties properties, Clock clock) {
+        this.comments = comments;
+        this.consultations = consultations;
+        this.fingerprints = fingerprints;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The receipt of a submission; {@code created} is false when a retry or duplicate found the existing comment. */
+    public record Submitted(Comment comment, boolean created) {
+    }
+
+    /**
+     * Takes a comment through the public route. A retry with the same idempotency key, or the same text from
+     * the same client within the duplicate window, answers with the existing receipt and stores nothing.
+     * The client address is only fingerprinted, never stored.
+     */
+    public Submitted submit(String consultationId, Comment.Submission submission, String idempotencyKey, String clientAddress) {
+        String key = Comment.requireValidIdempotencyKey(idempotencyKey);
+        Consultation consultation = consultations.find(consultationId);
+        if (!consultation.isPublic()) {
+            throw Consultation.notFound(consultationId);
+        }
+        if (key != null) {
+            Optional<Submitted> replay = replay(consultationId, key, submission.content());
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        consultation.requireAcceptingCommentsOn(consultations.today());
+        Instant now = now();
+        String fingerprint = fingerprints.ofClient(clientAddress);
+        Comment comment = Comment.receivedOnline(UUID.randomUUID().toString(), consultation, submission, key, fingerprint, now);
+        Optional<Comment> duplicate = comments
+                .findFirstByConsultationIdAndClientFingerprintAndContentHashAndReceivedAtAfterOrderByReceivedAtDesc(
+                        consultationId, fingerprint, comment.contentHash(), now.minus(properties.duplicateWindow()));
+        if (duplicate.isPresent()) {
+            return new Submitted(duplicate.get(), false);
+        }
+        try {
+            return new Submitted(comments.insert(comment), true);
+        } catch (DuplicateKeyException e) {
+            // a concurrent retry with the same key won the unique index: answer with its receipt
+            if (key != null) {
+                Optional<Submitted> replay = replay(consultationId, key, submission.content());
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Submitted> replay(String consultationId, String key, String content) {
+        return comments.findBySubmissionKey(Comment.submissionKey(consultationId, key, null)).map(existing -> {
+            if (!existing.hasSameContentAs(content)) {
+                throw DomainException.invalid("idempotency-key-reused",
+                        "This Idempotency-Key was already used for a different comment; use a new key for a new comment.");
+            }
+            return new Submitted(existing, false);
+        });
+    }
+
+    public Comment enterOffline(String consultationId, Channel channel, Comment.Submission submission, Actor actor) {
+        Consultation consultation = visibleConsultation(consultationId, actor);
+        return comments.insert(Comment.enteredOffline(UUID.randomUUID().toString(), consultation, channel, submission,
+                actor, now()));
+    }
+
+    public Comment moderate(String consultationId, String commentId, boolean hide, String reason, Actor actor) {
+        Consultation consultation = visibleConsultation(consultationId, actor);
+        consultation.requireManagedBy(actor);
+        Comment comment = comments.findById(commentId).filter(c -> c.consultationId().equals(consultationId))
+                .orElseThrow(() -> notFound(commentId));
+        comment.moderate(actor, hide, reason, now());
+        return comments.save(comment);
+    }
+
+    /** Staff read every comment of a consultation they can see, hidden ones and private fields included. */
+    public List<Comment> forStaff(String consultationId, Actor actor) {
+        visibleConsultation(consultationId, actor);
+        return comments.findByConsultationIdOrderByReceivedAt(consultationId);
+    }
+
+    /** Comments shown on the public route: only where the section chose so, never hidden ones. */
+    public List<Comment> forPublic(String consultationId, int page, int size) {
+        Consultation consultation = consultations.publicConsultation(consultationId);
+        if (!consultation.commentsPublic()) {
+            throw DomainException.notFound("comments-not-public", "The comments on this consultation are not shown publicly.");
+        }
+        return comments.findByConsultationIdAndHiddenFalseOrderByReceivedAt(consultationId, PageRequest.of(page, size));
+    }
+
+    public Comment byReceipt(String receipt) {
+        return (ReceiptCodes.looksValid(receipt) ? comments.findByReceipt(receipt) : Optional.<Comment>empty())
+                .orElseThrow(() -> DomainException.notFound("receipt-not-found", "No comment has this receipt."));
+    }
+
+    /** All comments of a consultation, for grouping; the caller checked access. */
+    public List<Comment> ofConsultation(String consultationId) {
+        return comments.findByConsultationIdOrderByReceivedAt(consultationId);
+    }
+
+    public List<Comment> inOpinion(String opinionId) {
+        return comments.findByOpinionId(opinionId);
+    }
+
+    public List<Comment> saveAll(List<Comment> changed) {
+        return comments.saveAll(changed);
+    }
+
+    private Consultation visibleConsultation(String consultationId, Actor actor) {
+        return consultations.get(consultationId, actor);
+    }
+
+    /** Milliseconds, as MongoDB stores them, so that a replayed receipt shows the same time as the first answer. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static DomainException notFound(String commentId) {
+        return DomainException.notFound("comment-not-found", "No comment " + commentId + " in this consultation.");
+    }
+}

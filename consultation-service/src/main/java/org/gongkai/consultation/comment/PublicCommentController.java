@@ -1,0 +1,97 @@
+package org.gongkai.consultation.comment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.gongkai.consultation.consultation.Channel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The anonymous comment route (the gateway lets it through without a token, at most 16 KB) and the public list of
+ * comments where a consultation shows them. Name and contact never appear in any answer from here.
+ */
+@RestController
+@RequestMapping("/api/public/consultations/{consultationId}/comments")
+class PublicCommentController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private final CommentService service;
+
+    PublicCommentController(CommentService service) {
+        this.service = service;
+    }
+
+    record CommentRequest(
+            @NotBlank @Size(max = Comment.MAX_CONTENT_LENGTH) String content,
+            @Size(max = Comment.MAX_NAME_LENGTH) String name,
+            @Size(max = 254) String contact) {
+    }
+
+    /** All a citizen gets back: the receipt to look the comment up later. */
+    record ReceiptResponse(String receipt, String consultationId, Instant receivedAt, String statusUrl) {
+        static ReceiptResponse of(Comment c) {
+            return new ReceiptResponse(c.receipt(), c.consultationId(), c.receivedAt(), "/api/public/comments/" + c.receipt());
+        }
+    }
+
+    record PublicComment(String id, String content, Channel channel, Instant receivedAt) {
+        static PublicComment of(Comment c) {
+            return new PublicComment(c.id(), c.content(), c.channel(), c.receivedAt());
+        }
+    }
+
+    /** 201 with a new receipt, or 200 with the existing one when this was a retry or a duplicate. */
+    @PostMapping
+    ResponseEntity<ReceiptResponse> submit(@PathVariable String consultationId, @Valid @RequestBody CommentRequest request,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest http) {
+        CommentService.Submitted submitted = service.submit(consultationId,
+                new Comment.Submission(request.content(), request.name(), request.contact()), idempotencyKey, clientAddress(http));
+        ReceiptResponse body = ReceiptResponse.of(submitted.comment());
+        if (submitted.created()) {
+            return ResponseEntity.created(URI.create(body.statusUrl())).body(body);
+        }
+        return ResponseEntity.status(HttpStatus.OK).header(REPLAYED, "true").body(body);
+    }
+
+    @GetMapping
+    List<PublicComment> list(@PathVariable String consultationId,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return service.forPublic(consultationId, page, size).stream().map(PublicComment::of).toList();
+    }
+
+    /**
+     * The client as the gateway saw it: the gateway appends the address it received the request from as the last
+     * X-Forwarded-For entry, so earlier entries (which a client may forge) are ignored.
+     */
+    static String clientAddress(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            String last = hops[hops.length - 1].strip();
+            if (!last.isEmpty()) {
+                return last;
+            }
+        }
+        return request.getRemoteAddr();
+    }
+}

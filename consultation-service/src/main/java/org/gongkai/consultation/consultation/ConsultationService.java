@@ -1,0 +1,132 @@
+package org.gongkai.consultation.consultation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/** Use cases of the consultation lifecycle; the rules live in {@link Consultation}. Other features read consultations here. */
+@Service
+public class ConsultationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsultationService.class);
+
+    private final ConsultationRepository consultations;
+    private final CatalogueSnapshots catalogue;
+    private final Clock clock;
+
+    ConsultationService(ConsultationRepository consultations, CatalogueSnapshots catalogue, Clock clock) {
+        this.consultations = consultations;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    public Consultation draft(Consultation.Draft draft, Actor actor) {
+        requireKnownCatalogueItem(draft.catalogueItemCode());
+        return consultations.insert(Consultation.draft(UUID.randomUUID().toString(), draft, actor, now()));
+    }
+
+    public Consultation revise(String id, Consultation.Draft draft, Actor actor) {
+        requireKnownCatalogueItem(draft.catalogueItemCode());
+        return change(id, actor, c -> c.revise(actor, draft, now()));
+    }
+
+    public Consultation open(String id, Actor actor) {
+        return change(id, actor, c -> c.open(actor, today(), now()));
+    }
+
+    public Consultation showCommentsPublicly(String id, boolean visible, String reason, Actor actor) {
+        return change(id, actor, c -> c.showCommentsPublicly(actor, visible, reason, now()));
+    }
+
+    public Consultation get(String id, Actor actor) {
+        return consultations.findById(id).filter(c -> c.isVisibleTo(actor)).orElseThrow(() -> Consultation.notFound(id));
+    }
+
+    public List<Consultation> list(Actor actor) {
+        if (actor.overseesAllSections()) {
+            return consultations.findAll().stream()
+                    .sorted(Comparator.comparing((Consultation c) -> c.period().start()).reversed()).toList();
+        }
+        return consultations.findBySectionOrderByPeriodStartDesc(actor.section());
+    }
+
+    /** Any consultation, for the other features' use cases, which apply their own checks. */
+    public Consultation find(String id) {
+        return consultations.findById(id).orElseThrow(() -> Consultation.notFound(id));
+    }
+
+    public Consultation save(Consultation consultation) {
+        return consultations.save(consultation);
+    }
+
+    public List<Consultation> publicConsultations() {
+        return consultations.findByStatusInOrderByPeriodStartDesc(
+                EnumSet.of(Consultation.Status.OPEN, Consultation.Status.CLOSED, Consultation.Status.FEEDBACK_PUBLISHED));
+    }
+
+    public Consultation publicConsultation(String id) {
+        return consultations.findById(id).filter(Consultation::isPublic).orElseThrow(() -> Consultation.notFound(id));
+    }
+
+    public FeedbackReport publishedFeedback(String id) {
+        Consultation consultation = publicConsultation(id);
+        if (consultation.feedback() == null) {
+            throw DomainException.notFound("feedback-not-published", "The feedback of consultation " + id + " is not published yet.");
+        }
+        return consultation.feedback();
+    }
+
+    /**
+     * Closes every open consultation whose period ended before {@code now} (in China). Another instance closing
+     * the same one at the same time loses the optimistic lock and skips it. Returns how many this call closed.
+     */
+    public int closeEndedPeriods(Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, Consultation.ZONE);
+        int closed = 0;
+        for (Consultation consultation : consultations.findByStatus(Consultation.Status.OPEN)) {
+            if (consultation.closeIfPeriodEnded(today, now)) {
+                try {
+                    consultations.save(consultation);
+                    closed++;
+                } catch (OptimisticLockingFailureException e) {
+                    log.info("consultation {} changed while closing; the next round looks again", consultation.id());
+                }
+            }
+        }
+        return closed;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(Consultation.ZONE));
+    }
+
+    private void requireKnownCatalogueItem(String code) {
+        if (code == null || catalogue.item(code.strip()).isEmpty()) {
+            throw DomainException.invalid("unknown-catalogue-item",
+                    "Catalogue item '" + code + "' is not in the current published catalogues.");
+        }
+    }
+
+    private Consultation change(String id, Actor actor, Consumer<Consultation> action) {
+        Consultation consultation = get(id, actor);
+        action.accept(consultation);
+        return consultations.save(consultation);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

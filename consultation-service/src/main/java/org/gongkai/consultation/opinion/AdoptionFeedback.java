@@ -1,0 +1,62 @@
+package org.gongkai.consultation.opinion;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.gongkai.consultation.consultation.AdoptionDecision;
+import org.gongkai.consultation.consultation.FeedbackReport;
+import org.gongkai.support.domain.DomainException;
+
+/**
+ * Compiles the adoption feedback of a consultation and refuses it while it would break Q2: every opinion needs its
+ * decision, and every concentrated opinion not fully adopted needs the reason the public is owed.
+ */
+public final class AdoptionFeedback {
+
+    /** An opinion with the number of (visible) comments it holds now. */
+    public record Tally(Opinion opinion, int commentCount) {
+    }
+
+    private AdoptionFeedback() {
+    }
+
+    public static FeedbackReport compile(List<Tally> tallies, int commentCount, int concentratedThreshold,
+            String finalDecisionChanges, Instant now) {
+        if (finalDecisionChanges == null || finalDecisionChanges.isBlank()) {
+            throw DomainException.invalid("final-decision-changes-required",
+                    "Say what changed in the final decision because of the opinions (or that nothing did, and why).");
+        }
+        List<Tally> reported = tallies.stream().filter(t -> t.opinion().isActive() && t.commentCount() > 0).toList();
+        List<String> undecided = reported.stream().filter(t -> t.opinion().decision() == null).map(t -> t.opinion().id()).toList();
+        if (!undecided.isEmpty()) {
+            throw DomainException.conflict("opinion-undecided", "Decide on every opinion before publishing the feedback; undecided: "
+                    + String.join(", ", undecided) + ".");
+        }
+        List<String> unexplained = reported.stream()
+                .filter(t -> Opinion.isConcentrated(t.commentCount(), concentratedThreshold))
+                .filter(t -> t.opinion().decision() != AdoptionDecision.ADOPTED && t.opinion().reason() == null)
+                .map(t -> t.opinion().id())
+                .toList();
+        if (!unexplained.isEmpty()) {
+            throw DomainException.conflict("concentrated-opinion-reason-required",
+                    "Concentrated opinions not fully adopted need a published reason: " + String.join(", ", unexplained) + ".");
+        }
+        List<FeedbackReport.ReportedOpinion> opinions = reported.stream()
+                .map(t -> new FeedbackReport.ReportedOpinion(t.opinion().id(), t.opinion().summary(), t.commentCount(),
+                        Opinion.isConcentrated(t.commentCount(), concentratedThreshold), t.opinion().decision(), t.opinion().reason()))
+                .sorted(Comparator.comparingInt(FeedbackReport.ReportedOpinion::commentCount).reversed())
+                .toList();
+        return new FeedbackReport(finalDecisionChanges.strip(), commentCount, opinions.size(),
+                count(opinions, AdoptionDecision.ADOPTED, false), count(opinions, AdoptionDecision.PARTLY_ADOPTED, false),
+                count(opinions, AdoptionDecision.NOT_ADOPTED, false), concentratedThreshold,
+                (int) opinions.stream().filter(FeedbackReport.ReportedOpinion::concentrated).count(),
+                count(opinions, AdoptionDecision.NOT_ADOPTED, true), opinions, now);
+    }
+
+    private static int count(List<FeedbackReport.ReportedOpinion> opinions, AdoptionDecision decision, boolean concentratedOnly) {
+        return (int) opinions.stream()
+                .filter(o -> o.decision() == decision && (!concentratedOnly || o.concentrated()))
+                .count();
+    }
+}

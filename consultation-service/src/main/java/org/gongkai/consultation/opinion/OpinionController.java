@@ -1,0 +1,141 @@
+package org.gongkai.consultation.opinion;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.gongkai.consultation.comment.Comment;
+import org.gongkai.consultation.consultation.AdoptionDecision;
+import org.gongkai.consultation.consultation.Channel;
+import org.gongkai.consultation.consultation.FeedbackReport;
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.security.CurrentActor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff routes for grouping comments into opinions, deciding on them and publishing the adoption feedback. */
+@RestController
+@RequestMapping("/api/consultations/{consultationId}")
+class OpinionController {
+
+    private static final int MAX_IDS = 10_000;
+
+    private final OpinionService service;
+
+    OpinionController(OpinionService service) {
+        this.service = service;
+    }
+
+    record GroupRequest(@NotBlank @Size(max = Opinion.MAX_SUMMARY_LENGTH) String summary,
+            @NotEmpty @Size(max = MAX_IDS) List<@NotBlank String> commentIds) {
+    }
+
+    record AddCommentsRequest(@NotEmpty @Size(max = MAX_IDS) List<@NotBlank String> commentIds) {
+    }
+
+    record MergeRequest(@NotEmpty @Size(max = 1000) List<@NotBlank String> opinionIds) {
+    }
+
+    record DecisionRequest(@NotNull AdoptionDecision decision, @Size(max = 5000) String reason) {
+    }
+
+    record SummaryRequest(@NotBlank @Size(max = Opinion.MAX_SUMMARY_LENGTH) String summary) {
+    }
+
+    record FeedbackRequest(@NotBlank @Size(max = 50_000) String finalDecisionChanges) {
+    }
+
+    record CommentExcerpt(String id, Channel channel, String content, Instant receivedAt) {
+        static CommentExcerpt of(Comment c) {
+            return new CommentExcerpt(c.id(), c.channel(), c.content(), c.receivedAt());
+        }
+    }
+
+    record SuggestionView(int size, List<CommentExcerpt> comments) {
+    }
+
+    record OpinionView(String id, String summary, int commentCount, boolean concentrated, AdoptionDecision decision,
+            String reason, Instant decidedAt, List<CommentExcerpt> comments, List<AuditEntry> audit) {
+        static OpinionView of(OpinionService.OpinionWithComments o) {
+            return new OpinionView(o.opinion().id(), o.opinion().summary(), o.comments().size(), o.concentrated(),
+                    o.opinion().decision(), o.opinion().reason(), o.opinion().decidedAt(),
+                    o.comments().stream().map(CommentExcerpt::of).toList(), o.opinion().audit());
+        }
+    }
+
+    @GetMapping("/opinion-suggestions")
+    List<SuggestionView> suggestions(@PathVariable String consultationId,
+            @RequestParam(required = false) @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") Double threshold) {
+        return service.suggestions(consultationId, threshold, CurrentActor.get()).stream()
+                .map(group -> new SuggestionView(group.size(), group.stream().map(CommentExcerpt::of).toList()))
+                .toList();
+    }
+
+    @GetMapping("/opinions")
+    List<OpinionView> list(@PathVariable String consultationId) {
+        return service.list(consultationId, CurrentActor.get()).stream().map(OpinionView::of).toList();
+    }
+
+    @PostMapping("/opinions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView confirm(@PathVariable String consultationId, @Valid @RequestBody GroupRequest request) {
+        return OpinionView.of(service.confirm(consultationId, request.summary(), request.commentIds(), CurrentActor.get()));
+    }
+
+    @PostMapping("/opinions/{opinionId}/comments")
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView addComments(@PathVariable String consultationId, @PathVariable String opinionId,
+            @Valid @RequestBody AddCommentsRequest request) {
+        return OpinionView.of(service.addComments(consultationId, opinionId, request.commentIds(), CurrentActor.get()));
+    }
+
+    @PostMapping("/opinions/{opinionId}/split")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView split(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody GroupRequest request) {
+        return OpinionView.of(service.split(consultationId, opinionId, request.summary(), request.commentIds(), CurrentActor.get()));
+    }
+
+    @PostMapping("/opinions/{opinionId}/merge")
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView merge(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody MergeRequest request) {
+        return OpinionView.of(service.merge(consultationId, opinionId, request.opinionIds(), CurrentActor.get()));
+    }
+
+    @PutMapping("/opinions/{opinionId}/summary")
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView reviseSummary(@PathVariable String consultationId, @PathVariable String opinionId,
+            @Valid @RequestBody SummaryRequest request) {
+        return OpinionView.of(service.reviseSummary(consultationId, opinionId, request.summary(), CurrentActor.get()));
+    }
+
+    @PutMapping("/opinions/{opinionId}/decision")
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    OpinionView decide(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody DecisionRequest request) {
+        return OpinionView.of(service.decide(consultationId, opinionId, request.decision(), request.reason(), CurrentActor.get()));
+    }
+
+    @PostMapping("/feedback")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    FeedbackReport publishFeedback(@PathVariable String consultationId, @Valid @RequestBody FeedbackRequest request) {
+        return service.publishFeedback(consultationId, request.finalDecisionChanges(), CurrentActor.get());
+    }
+}

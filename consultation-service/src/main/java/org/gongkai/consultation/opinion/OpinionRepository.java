@@ -1,0 +1,10 @@
+package org.gongkai.consultation.opinion;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface OpinionRepository extends MongoRepository<Opinion, String> {
+
+    List<Opinion> findByConsultationId(String consultationId);
+}

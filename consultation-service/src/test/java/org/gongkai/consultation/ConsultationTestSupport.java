@@ -1,0 +1,119 @@
+package org.gongkai.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
+import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestTokens;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Shared steps of consultation-service tests: a catalogue learned from events, HTTP calls as demo users or anonymously. */
+public final class ConsultationTestSupport {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+    private ConsultationTestSupport() {
+    }
+
+    public static CatalogueVersionPublished workSafetyCatalogue(int version) {
+        return new CatalogueVersionPublished("work-safety", version, LocalDate.of(2019, 5, 30), Instant.now(), List.of(
+                new CatalogueVersionPublished.Item("WS-03", "政策文件", "其他政策文件", "信息形成或变更之日起20个工作日内",
+                        "WORKING_DAYS_AFTER_CHANGE(20)", List.of("gov-website", "new-media"),
+                        List.of("all-society"), List.of("proactive"), List.of("county"), List.of("safety-coordination"), true)));
+    }
+
+    /** Publishes the catalogue as catalogue-service would and waits until this service has its snapshot. */
+    public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
+        if (snapshots.item("WS-03").isEmpty()) {
+            events.send("catalogue", workSafetyCatalogue(1));
+            await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
+        }
+    }
+
+    public record Response(int status, String body, HttpHeaders headers) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    public static Response call(int port, String user, String method, String path, Object body) {
+        return call(port, user, method, path, body, Map.of());
+    }
+
+    public static Response call(int port, String user, String method, String path, Object body, Map<String, String> headers) {
+        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port)
+                .method(HttpMethod.valueOf(method)).uri(path);
+        if (user != null) {
+            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
+        }
+        headers.forEach(request::header);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8), res.getHeaders()));
+    }
+
+    public static LocalDate todayInChina() {
+        return LocalDate.now(CHINA);
+    }
+
+    /** A consultation draft whose 30-day period starts today. */
+    public static Map<String, Object> draft(boolean commentsPublic) {
+        LocalDate today = todayInChina();
+        Map<String, Object> draft = new HashMap<>(Map.of(
+                "title", "泽州县安全生产举报奖励办法（征求意见稿）",
+                "draftText", "第一条 为鼓励社会公众举报安全生产重大事故隐患和违法行为，制定本办法。",
+                "decisionBasis", "《中华人民共和国安全生产法》第七十四条、第七十六条",
+                "explanation", "现行奖励标准偏低，举报积极性不高，拟提高奖励标准并简化兑付流程。",
+                "catalogueItemCode", "WS-03",
+                "channels", List.of("WEBSITE", "HEARING"),
+                "periodStart", today.toString(),
+                "periodEnd", today.plusDays(29).toString(),
+                "commentsPublic", commentsPublic));
+        return draft;
+    }
+
+    /** Drafts and opens a consultation as {@code user}; returns its id. */
+    public static String openConsultation(int port, String user, boolean commentsPublic) {
+        Response created = call(port, user, "POST", "/api/consultations", draft(commentsPublic));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        Response opened = call(port, user, "POST", "/api/consultations/" + id + "/opening", null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** An anonymous comment through the public route, from the client the gateway would name in X-Forwarded-For. */
+    public static Response comment(int port, String consultationId, Map<String, Object> body, String client, String idempotencyKey) {
+        Map<String, String> headers = new HashMap<>();
+        if (client != null) {
+            headers.put("X-Forwarded-For", client);
+        }
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        return call(port, null, "POST", "/api/public/consultations/" + consultationId + "/comments", body, headers);
+    }
+
+    public static Response comment(int port, String consultationId, String content) {
+        return comment(port, consultationId, Map.of("content", content), null, null);
+    }
+}
