@@ -88,6 +88,61 @@ class DisclosureFlowSystemTest {
     }
 
     @Test
+    void aSectionRefinesTheCatalogueAndPublicationServiceLearnsTheNewItemFromTheEvent() throws Exception {
+        String safety1 = Suite.token("safety1");
+        String office = Suite.token("office");
+        int current = Suite.call(null, "GET", "/api/public/catalogues/work-safety", null).json().get("version").asInt();
+        Suite.Response proposed = Suite.call(safety1, "POST", "/api/catalogues/work-safety/proposals", Map.of(
+                "section", "safety-coordination", "kind", "ADD_ITEM", "level1", "重点领域信息公开", "reason", "本县危化企业较多",
+                "changes", Map.of("level2", "危险化学品安全监管信息", "content", "危险化学品企业许可、检查和整改情况",
+                        "timeLimit", "信息形成或变更之日起20个工作日内", "timeLimitRule", "WORKING_DAYS_AFTER_CHANGE(20)")));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        Suite.Response approved = Suite.call(office, "POST", "/api/catalogues/proposals/" + proposed.json().get("id").asString()
+                + "/decision", Map.of("approve", true, "reason", "同意"));
+        String code = approved.json().get("resultingItemCode").asString();
+        assertThat(Suite.call(office, "POST", "/api/catalogues/work-safety/versions/" + (current + 1) + "/publication",
+                Map.of("effectiveFrom", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString())).status()).isEqualTo(200);
+        assertThat(Suite.call(null, "GET", "/api/public/catalogues/work-safety/items?q=危险化学品", null).body()).contains(code);
+
+        String number = "县应急〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+        await().atMost(Duration.ofSeconds(15)).until(() -> Suite.call(safety1, "POST", "/api/documents", Map.of(
+                "documentNumber", number, "title", "危险化学品企业检查情况", "body", "检查情况通报",
+                "catalogueItemCode", code, "disclosureAttribute", "PROACTIVE")).status() == 201);
+    }
+
+    @Test
+    void aCitizenCommentsAnonymouslyThroughTheGatewayAndFindsTheAnswerWithTheReceipt() throws Exception {
+        String safety1 = Suite.token("safety1");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Suite.call(safety1, "GET", "/api/consultations/catalogue-snapshots", null)
+                .body().contains("work-safety"));
+        Suite.Response drafted = Suite.call(safety1, "POST", "/api/consultations", Map.of("title", "某某县安全生产条例（征求意见稿）",
+                "draftText", "第一条 为了加强安全生产工作……", "decisionBasis", "《中华人民共和国安全生产法》", "explanation", "起草说明",
+                "catalogueItemCode", "WS-05", "channels", java.util.List.of("WEBSITE", "HEARING"), "periodStart", today.toString(),
+                "periodEnd", today.plusDays(30).toString(), "commentsPublic", true));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        String id = drafted.json().get("id").asString();
+        assertThat(Suite.call(safety1, "POST", "/api/consultations/" + id + "/opening", null).status()).isEqualTo(200);
+
+        Map<String, String> retryKey = Map.of("Idempotency-Key", "sys-" + UUID.randomUUID());
+        Map<String, Object> comment = Map.of("content", "建议增加对危险化学品仓储企业的夜间巡查。", "name", "张三", "contact", "13800138000");
+        Suite.Response first = Suite.call(null, "POST", "/api/public/consultations/" + id + "/comments", comment, retryKey);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String receipt = first.json().get("receipt").asString();
+        Suite.Response retried = Suite.call(null, "POST", "/api/public/consultations/" + id + "/comments", comment, retryKey);
+        assertThat(retried.json().get("receipt").asString()).isEqualTo(receipt);
+
+        Suite.Response lookup = Suite.call(null, "GET", "/api/public/comments/" + receipt, null);
+        assertThat(lookup.status()).isEqualTo(200);
+        assertThat(lookup.body()).doesNotContain("13800138000").doesNotContain("张三");
+        assertThat(Suite.call(null, "GET", "/api/public/consultations/" + id + "/comments", null).body())
+                .contains("夜间巡查").doesNotContain("13800138000");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Suite.call(safety1, "GET",
+                "/api/reporting/sections/safety-coordination/figures?period=" + today.getYear() + (today.getMonthValue() <= 6 ? "-H1" : "-H2"),
+                null).json().get("commentsReceived").asLong()).isGreaterThanOrEqualTo(1));
+    }
+
+    @Test
     void publicRoutesAreReadOnlyAndStaffRoutesNeedAToken() throws Exception {
         assertThat(Suite.call(null, "GET", "/api/public/catalogues/work-safety", null).status()).isEqualTo(200);
         assertThat(Suite.call(null, "POST", "/api/public/catalogues/work-safety", Map.of()).status()).isEqualTo(405);
