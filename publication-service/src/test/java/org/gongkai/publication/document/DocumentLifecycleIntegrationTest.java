@@ -83,6 +83,19 @@ class DocumentLifecycleIntegrationTest {
     }
 
     @Test
+    void theWorkingDayCalendarAndDeadlineCalculatorArePublic() {
+        JsonNode deadline = json.readTree(call(port, null, "GET", "/api/public/calendar/deadline?start=2024-09-30&workingDays=20", null).body());
+        assertThat(deadline.get("due").asString()).isEqualTo("2024-11-01");
+        assertThat(deadline.get("confirmed").asBoolean()).isTrue();
+        JsonNode unknownYear = json.readTree(call(port, null, "GET", "/api/public/calendar/deadline?start=2030-03-01&workingDays=5", null).body());
+        assertThat(unknownYear.get("confirmed").asBoolean()).isFalse();
+        String year2024 = call(port, null, "GET", "/api/public/calendar/2024", null).body();
+        assertThat(year2024).contains("2024-10-12", "2024-10-07");
+        assertThat(call(port, null, "GET", "/api/public/calendar/deadline?start=2024-09-30&workingDays=0", null).status()).isEqualTo(400);
+        assertThat(call(port, null, "GET", "/api/public/calendar/deadline?start=yesterday", null).status()).isEqualTo(400);
+    }
+
+    @Test
     void notDisclosedDocumentWithoutLegalBasisIsRejectedAndNothingIsStored() {
         long before = documents.count();
         Response response = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕2号", "NOT_DISCLOSED", null));

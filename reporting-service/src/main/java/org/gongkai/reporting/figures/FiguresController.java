@@ -1,5 +1,7 @@
 package org.gongkai.reporting.figures;
 
+import java.util.List;
+
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
@@ -18,9 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Figures per section and county-wide, and the leadership report. A section reads only its own figures. */
 @RestController
 @RequestMapping("/api/reporting")
-class FiguresController {
+public class FiguresController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private final FiguresService figures;
 
     FiguresController(FiguresService figures) {
@@ -67,16 +68,28 @@ class FiguresController {
         }
     }
 
-    private static ResponseEntity<byte[]> file(String name, String format, java.util.function.Supplier<byte[]> xlsx,
-            java.util.function.Supplier<byte[]> csv) {
+    /** A download of rows as XLSX or CSV; any other format is a client error. */
+    public static org.springframework.http.ResponseEntity<byte[]> file(String name, String format, List<String[]> rows) {
+        return file(name, format, () -> FiguresExport.xlsx(rows), () -> FiguresExport.csv(rows));
+    }
+
+    public static org.springframework.http.ResponseEntity<byte[]> file(String name, String format,
+            java.util.function.Supplier<byte[]> xlsx, java.util.function.Supplier<byte[]> csv) {
         boolean isCsv = switch (format) {
             case "xlsx" -> false;
             case "csv" -> true;
             default -> throw DomainException.invalid("unknown-export-format", "Format must be xlsx or csv.");
         };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + "." + format).build().toString())
-                .contentType(isCsv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(name + "." + format).build().toString())
+                .contentType(isCsv ? new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                        : org.springframework.http.MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(isCsv ? csv.get() : xlsx.get());
     }
+
+
+
+
+
 }

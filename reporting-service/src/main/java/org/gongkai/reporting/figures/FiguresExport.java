@@ -37,7 +37,11 @@ public final class FiguresExport {
     }
 
     public static byte[] xlsx(SectionFigures figures) {
-        return workbook(List.of(new NamedSheet("figures", rows(figures))));
+        return xlsx(rows(figures));
+    }
+
+    public static byte[] xlsx(List<String[]> rows) {
+        return workbook(List.of(new NamedSheet("figures", rows)));
     }
 
     public static byte[] xlsx(FiguresService.LeadershipReport report) {
@@ -57,9 +61,8 @@ public final class FiguresExport {
         report.trend().forEach(t -> trend.add(new String[] {t.period(), value(t.onTimePublicationRate()), value(t.nonTextInterpretationShare()),
                 value(t.responseWithin48HoursRate()), value(t.adoptionRate()), value(t.score())}));
         sheets.add(new NamedSheet("trend", trend));
-        return workbook(sheets);
+        return FiguresExport.workbook(sheets);
     }
-
     public static byte[] csv(List<String[]> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
         for (String[] row : rows) {

@@ -84,6 +84,22 @@ class ReportController {
         return ReportView.of(reports.returnForRevision(section, Period.parse(period), r.reason(), CurrentActor.get()));
     }
 
+    /** The report as written and frozen: its figures, then the narrative, as XLSX or CSV. */
+    @GetMapping("/sections/{section}/reports/{period}/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String section, @PathVariable String period,
+            @RequestParam(defaultValue = "xlsx") String format) {
+        SectionReport report = reports.get(section, Period.parse(period), CurrentActor.get());
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"status", report.status().name()});
+        rows.add(new String[] {"dueOn", String.valueOf(report.dueOn())});
+        rows.add(new String[] {"submittedLate", report.submittedLate() == null ? "" : String.valueOf(report.submittedLate())});
+        rows.addAll(org.gongkai.reporting.figures.FiguresExport.rows(report.figures()));
+        if (report.narrative() != null) {
+            rows.addAll(org.gongkai.reporting.figures.FiguresExport.rows(report.narrative()));
+        }
+        return org.gongkai.reporting.figures.FiguresController.file(section + "-report-" + period, format, rows);
+    }
+
     @GetMapping("/reports/overdue")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
     List<ReportService.OverdueSection> overdue(@RequestParam String period) {

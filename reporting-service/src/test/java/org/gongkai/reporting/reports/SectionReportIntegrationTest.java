@@ -51,6 +51,10 @@ class SectionReportIntegrationTest {
         assertThat(call("leader", "GET", base, null).status()).isEqualTo(200);
         assertThat(call("safety1", "POST", base + "/acceptance", null).status()).isEqualTo(403);
         assertThat(call("office", "POST", base + "/acceptance", null).json().get("status").asString()).isEqualTo("ACCEPTED");
+        byte[] csv = RestClient.create("http://localhost:" + port).get().uri(base + "/export?format=csv")
+                .header("Authorization", "Bearer " + TestTokens.forUser("leader")).retrieve().body(byte[].class);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("status,ACCEPTED", "submittedLate,true", "workDone,完成2021年上半年工作");
+        assertThat(call("relief1", "GET", base + "/export?format=csv", null).status()).isEqualTo(404);
         TestEvents.Received event = events.awaitType("gongkai.reporting.report-submitted.v1", r -> r.data().contains("2021-H1"));
         TestEvents.assertMatchesFixture(event);
 
