@@ -29,6 +29,7 @@ final class Suite {
             "CATALOGUE_PORT", "18081", "PUBLICATION_PORT", "18082", "CONSULTATION_PORT", "18083",
             "REPORTING_PORT", "18084", "MONGO_PORT", "27127");
 
+    private static final String NAMESPACE = "systest-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,14 +47,22 @@ final class Suite {
     static void run(String command) throws IOException, InterruptedException {
         Files.createDirectories(home());
         ProcessBuilder builder = new ProcessBuilder("bash", root().resolve("bin/gongkai").toString(), command)
-                .directory(root().toFile()).inheritIO();
+                .directory(root().toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home().resolve("gongkai-" + command + ".out").toFile()));
         builder.environment().putAll(PORTS);
+        // exchanges and queues of this run only, expiring when unused: no event of an earlier run can leak in
+        builder.environment().put("GONGKAI_EVENTS_NAMESPACE", NAMESPACE);
+        for (String side : new String[] {"CONSUMER", "PRODUCER"}) {
+            builder.environment().put("SPRING_CLOUD_STREAM_RABBIT_DEFAULT_" + side + "_EXPIRES", "600000");
+            builder.environment().put("SPRING_CLOUD_STREAM_RABBIT_DEFAULT_" + side + "_DLQ_EXPIRES", "600000");
+        }
         builder.environment().put("GONGKAI_HOME", home().toString());
         builder.environment().put("GONGKAI_SKIP_BUILD", "1");
         Process process = builder.start();
         if (!process.waitFor(8, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException("bin/gongkai " + command + " failed; logs in " + home().resolve("logs"));
+            throw new IllegalStateException("bin/gongkai " + command + " failed:\n"
+                    + Files.readString(home().resolve("gongkai-" + command + ".out")) + "\nlogs in " + home().resolve("logs"));
         }
     }
 
