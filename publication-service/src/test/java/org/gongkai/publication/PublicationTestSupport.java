@@ -34,6 +34,13 @@ public final class PublicationTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
     }
 
+    /** Learns the catalogue once per test context (contexts are shared between test classes). */
+    public static void ensureCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
+        if (snapshots.item("WS-03").isEmpty()) {
+            learnCatalogue(events, snapshots);
+        }
+    }
+
     public record Response(int status, String body) {
     }
 

@@ -37,9 +37,7 @@ class AnnualReviewAndConcernsIntegrationTest {
 
     @BeforeEach
     void catalogueIsKnown() {
-        if (snapshots.item("WS-03").isEmpty()) {
-            PublicationTestSupport.learnCatalogue(events, snapshots);
-        }
+        PublicationTestSupport.ensureCatalogue(events, snapshots);
     }
 
     @Test

@@ -36,9 +36,7 @@ class InterpretationAndOverdueIntegrationTest {
 
     @BeforeEach
     void catalogueIsKnown() {
-        if (snapshots.item("WS-03").isEmpty()) {
-            PublicationTestSupport.learnCatalogue(events, snapshots);
-        }
+        PublicationTestSupport.ensureCatalogue(events, snapshots);
     }
 
     @Test
