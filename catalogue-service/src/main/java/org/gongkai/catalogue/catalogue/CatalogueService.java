@@ -108,6 +108,7 @@ public class CatalogueService {
         requireOffice(actor);
         CatalogueVersion draft = draft(catalogue)
                 .orElseThrow(() -> DomainException.notFound("no-draft", "There is no open draft of " + catalogue + "."));
+        draft.requireDiscardable();
         versions.delete(draft);
     }
 

@@ -148,6 +148,15 @@ public class CatalogueVersion {
         audit.add(AuditEntry.of(actor, now, "items-replaced", why));
     }
 
+    /** A draft holding approved proposals is not thrown away: those approvals would silently be lost. */
+    void requireDiscardable() {
+        requireDraft();
+        if (!appliedProposals.isEmpty()) {
+            throw DomainException.conflict("draft-has-approved-changes", "Draft version " + version + " holds "
+                    + appliedProposals.size() + " approved proposal(s); publish it instead of discarding it.");
+        }
+    }
+
     public List<String> level1Names() {
         return items.stream().map(CatalogueItem::level1).distinct().toList();
     }

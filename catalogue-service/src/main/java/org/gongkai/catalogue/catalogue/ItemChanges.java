@@ -2,12 +2,15 @@ package org.gongkai.catalogue.catalogue;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * The columns a proposal sets; {@code null} leaves a column as it is. For {@link ProposalKind#ADD_ITEM}
  * {@code level2}, {@code content}, {@code timeLimit} and {@code timeLimitRule} are required.
  */
-public record ItemChanges(String level2, String content, List<String> basis, String timeLimit, String timeLimitRule,
-        String body, List<String> channels, List<String> audience, List<String> method, List<String> level) {
+public record ItemChanges(String level2, String content, List<@NotNull String> basis, String timeLimit, String timeLimitRule,
+        String body, List<@NotNull String> channels, List<@NotNull String> audience, List<@NotNull String> method,
+        List<@NotNull String> level) {
 
     public static final ItemChanges NONE = new ItemChanges(null, null, null, null, null, null, null, null, null, null);
 

@@ -97,6 +97,9 @@ public class Proposal {
 
     public void approve(CatalogueVersion draft, Actor actor, String why, Instant now) {
         decide(actor, why, now);
+        if (why == null || why.isBlank()) {
+            throw DomainException.invalid("reason-required", "Approving a proposal states its reason.");
+        }
         resultingItemCode = draft.apply(this);
         status = Status.APPROVED;
         appliedToVersion = draft.version();

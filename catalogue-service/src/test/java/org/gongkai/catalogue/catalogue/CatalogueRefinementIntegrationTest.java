@@ -96,7 +96,10 @@ class CatalogueRefinementIntegrationTest {
         Map<String, Object> refine = new HashMap<>(Map.of("section", "disaster-relief", "kind", "REFINE_ITEM", "itemCode", "DR-01",
                 "reason", "补充本县法规", "changes", Map.of("content", "与救灾有关的法律、法规及本县实施办法")));
         String id = json.readTree(call("relief1", "POST", "/api/catalogues/disaster-relief/proposals", refine).body()).get("id").asString();
-        call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true));
+        assertThat(call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true)).body())
+                .contains("reason-required");
+        call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true, "reason", "补充有据"));
+        assertThat(call("office", "DELETE", "/api/catalogues/disaster-relief/draft", null).body()).contains("draft-has-approved-changes");
         assertThat(call("office", "POST", "/api/catalogues/disaster-relief/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2027-01-01")).status()).isEqualTo(200);
         JsonNode diff = json.readTree(call(null, "GET", "/api/public/catalogues/disaster-relief/diff?from=" + before + "&to=" + (before + 1), null).body());

@@ -51,7 +51,9 @@ public final class AdoptionFeedback {
                 count(opinions, AdoptionDecision.ADOPTED, false), count(opinions, AdoptionDecision.PARTLY_ADOPTED, false),
                 count(opinions, AdoptionDecision.NOT_ADOPTED, false), concentratedThreshold,
                 (int) opinions.stream().filter(FeedbackReport.ReportedOpinion::concentrated).count(),
-                count(opinions, AdoptionDecision.NOT_ADOPTED, true), opinions, now);
+                // Q2: a concentrated opinion counts here unless it was fully adopted
+                (int) opinions.stream().filter(o -> o.concentrated() && o.decision() != AdoptionDecision.ADOPTED).count(),
+                opinions, now);
     }
 
     private static int count(List<FeedbackReport.ReportedOpinion> opinions, AdoptionDecision decision, boolean concentratedOnly) {

@@ -89,7 +89,7 @@ class AdoptionFeedbackTest {
         assertThat(report.partlyAdoptedCount()).isEqualTo(1);
         assertThat(report.notAdoptedCount()).isEqualTo(2);
         assertThat(report.concentratedCount()).isEqualTo(3);
-        assertThat(report.concentratedNotAdoptedCount()).isEqualTo(1);
+        assertThat(report.concentratedNotAdoptedCount()).as("not adopted and partly adopted both count").isEqualTo(2);
         assertThat(report.concentratedOpinions()).extracting(FeedbackReport.ReportedOpinion::opinionId)
                 .containsExactly("o-1", "o-3", "o-2");
         assertThat(report.concentratedOpinions().get(0).reason()).isEqualTo("奖励标准由上位法规定。");

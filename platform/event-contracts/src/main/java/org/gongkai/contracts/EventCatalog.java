@@ -17,6 +17,7 @@ import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
+import org.gongkai.contracts.publication.DocumentDeadlineChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.contracts.publication.DocumentPublished;
@@ -41,6 +42,7 @@ public final class EventCatalog {
             DocumentPublished.class,
             DocumentPublicationOverdue.class,
             DocumentAttributeChanged.class,
+            DocumentDeadlineChanged.class,
             InterpretationPublished.class,
             ConcernRegistered.class,
             ConcernAnswered.class,

@@ -61,8 +61,8 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock) {
-        return new InboundEvents(mongo, json, clock);
+    InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new InboundEvents(mongo, json, clock, meters);
     }
 
     @Bean

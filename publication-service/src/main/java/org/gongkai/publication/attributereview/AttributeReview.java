@@ -108,6 +108,11 @@ public class AttributeReview {
         }
     }
 
+    /** Sections see only their own documents in the review; the office and leadership see all. */
+    public List<Entry> entriesVisibleTo(Actor actor) {
+        return entries.stream().filter(e -> actor.overseesAllSections() || actor.belongsTo(e.section())).toList();
+    }
+
     public String id() { return id; }
     public int year() { return year; }
     public List<Entry> entries() { return List.copyOf(entries); }

@@ -30,9 +30,10 @@ class AttributeReviewController {
     record OpinionRequest(@NotBlank @Size(max = 2000) String opinion) {
     }
 
-    record ReviewView(int year, java.util.List<AttributeReview.Entry> entries, java.util.List<org.gongkai.support.domain.AuditEntry> audit) {
+    record ReviewView(int year, java.util.List<AttributeReview.Entry> entries) {
         static ReviewView of(AttributeReview r) {
-            return new ReviewView(r.year(), r.entries(), r.audit());
+            org.gongkai.support.security.Actor actor = CurrentActor.get();
+            return new ReviewView(r.year(), r.entriesVisibleTo(actor));
         }
     }
 

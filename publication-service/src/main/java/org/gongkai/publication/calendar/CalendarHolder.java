@@ -26,7 +26,14 @@ public class CalendarHolder {
 
     /** Loads the calendar again; returns true when it differs from the one in force. */
     public boolean reload() {
-        WorkingCalendar fresh = load();
+        WorkingCalendar fresh;
+        try {
+            fresh = load();
+        } catch (RuntimeException invalidFile) {
+            // an administrator's broken file must not stop deadlines: keep the calendar in force and say why
+            throw org.gongkai.support.domain.DomainException.invalid("invalid-calendar-file",
+                    "The calendar data could not be loaded; the calendar in force is kept: " + invalidFile.getMessage());
+        }
         WorkingCalendar previous = current.getAndSet(fresh);
         if (!fresh.years().equals(previous.years())) {
             return true;

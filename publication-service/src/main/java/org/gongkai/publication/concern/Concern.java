@@ -122,6 +122,11 @@ public class Concern {
         if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw DomainException.invalid("response-in-future", "A response cannot be dated in the future.");
         }
+        // the 48-hour measure must not be a matter of choice: only the office records a response after the fact
+        if (at.isBefore(now.minus(Duration.ofHours(1))) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("backdating-requires-office",
+                    "A response dated more than an hour ago is recorded by the disclosure office only.");
+        }
         if (responses.isEmpty() && needsEscalation() && escalation == null) {
             throw DomainException.conflict("escalation-required",
                     "A major or cross-department concern is escalated with a proposal before the bureau responds.");

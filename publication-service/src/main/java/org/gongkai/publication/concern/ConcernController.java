@@ -40,7 +40,7 @@ class ConcernController {
     record ResponseRequest(@NotBlank @Size(max = 5000) String text, @NotBlank @Size(max = 60) String channel, Instant at) {
     }
 
-    record EscalationRequest(@NotEmpty Set<Department> departments, @NotBlank @Size(max = 2000) String proposal) {
+    record EscalationRequest(@NotEmpty Set<@NotNull Department> departments, @NotBlank @Size(max = 2000) String proposal) {
     }
 
     record ConcernView(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity,

@@ -15,7 +15,11 @@ class DeadlineScheduler {
 
     @Scheduled(fixedDelayString = "${gongkai.deadlines.check-interval:5m}", initialDelayString = "${gongkai.deadlines.initial-delay:30s}")
     void watch() {
-        documents.reloadCalendarAndRecompute();
+        try {
+            documents.reloadCalendarAndRecompute();
+        } catch (org.gongkai.support.domain.DomainException invalidCalendar) {
+            org.slf4j.LoggerFactory.getLogger(DeadlineScheduler.class).warn(invalidCalendar.getMessage());
+        }
         documents.announceOverdue();
     }
 }

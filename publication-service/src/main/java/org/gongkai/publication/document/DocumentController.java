@@ -48,7 +48,7 @@ class DocumentController {
             LegalBasis legalBasis,
             boolean mayInvolveStateSecrets,
             InterpretationNeed interpretationNeed,
-            @Size(max = PolicyDocument.MAX_ATTACHMENTS) List<@Valid AttachmentRequest> attachments) {
+            @Size(max = PolicyDocument.MAX_ATTACHMENTS) List<@NotNull @Valid AttachmentRequest> attachments) {
 
         PolicyDocument.Draft toDraft() {
             return new PolicyDocument.Draft(documentNumber, title, body, catalogueItemCode, issuedInCountyName,

@@ -85,11 +85,11 @@ public class DocumentService {
     }
 
     public PolicyDocument issue(String id, LocalDate issuedOn, Actor actor) {
-        return change(id, actor, d -> d.issue(actor, issuedOn == null ? today() : issuedOn, calendar.current(), now()));
+        return change(id, actor, d -> d.issue(actor, issuedOn == null ? today() : issuedOn, today(), calendar.current(), now()));
     }
 
     public PolicyDocument publish(String id, LocalDate publishedOn, List<String> channels, Actor actor) {
-        return change(id, actor, d -> d.publish(actor, publishedOn == null ? today() : publishedOn, channels, now()));
+        return change(id, actor, d -> d.publish(actor, publishedOn == null ? today() : publishedOn, today(), channels, now()));
     }
 
     public PolicyDocument transferToReadingRoom(String id, LocalDate on, Actor actor) {
@@ -153,7 +153,7 @@ public class DocumentService {
         }
         int changed = 0;
         for (PolicyDocument document : awaitingPublication()) {
-            if (document.recomputeDeadline(calendar.current())) {
+            if (document.recomputeDeadline(calendar.current(), now())) {
                 documents.save(document);
                 changed++;
             }

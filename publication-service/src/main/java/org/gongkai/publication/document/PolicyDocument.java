@@ -12,6 +12,7 @@ import java.util.Set;
 import org.gongkai.calendar.Deadline;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
+import org.gongkai.contracts.publication.DocumentDeadlineChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.contracts.publication.DocumentPublished;
@@ -220,6 +221,12 @@ public class PolicyDocument {
         ReviewStage next = switch (decision) {
             case RETURN -> null;
             case APPROVE -> stage == ReviewStage.DISCLOSURE_OFFICE ? null : ReviewStage.DISCLOSURE_OFFICE;
+            case REFER_TO_CONFIDENTIALITY -> {
+                if (stage != ReviewStage.DISCLOSURE_OFFICE) {
+                    throw DomainException.conflict("cannot-refer", "Only the disclosure office refers a document to the confidentiality officer.");
+                }
+                yield ReviewStage.CONFIDENTIALITY;
+            }
             case ESCALATE -> switch (stage) {
                 case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
                 case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
@@ -288,9 +295,10 @@ public class PolicyDocument {
     }
 
     /** Issues the document, stamps the marking line and, when proactive, starts the 20-working-day clock. */
-    public void issue(Actor actor, LocalDate date, WorkingCalendar calendar, Instant now) {
+    public void issue(Actor actor, LocalDate date, LocalDate today, WorkingCalendar calendar, Instant now) {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.APPROVED, "issue");
+        requireNotInFuture(date, today, "issued");
         if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
             throw DomainException.conflict("interpretation-required",
                     "This document must be interpreted; draft the interpretation and have it reviewed before issuance.");
@@ -315,26 +323,41 @@ public class PolicyDocument {
     }
 
     /** New calendar data may move an open deadline (e.g. next year's holidays became known). */
-    public boolean recomputeDeadline(WorkingCalendar calendar) {
+    public boolean recomputeDeadline(WorkingCalendar calendar, Instant now) {
         if (status != Status.ISSUED || clockStartedOn == null) {
             return false;
         }
         Deadline due = calendar.addWorkingDays(clockStartedOn, PUBLICATION_WORKING_DAYS);
         boolean changed = !due.due().equals(publicationDueOn) || due.confirmed() != publicationDueOnConfirmed;
-        publicationDueOn = due.due();
-        publicationDueOnConfirmed = due.confirmed();
+        if (changed) {
+            record(Actor.system("calendar-reload"), now, "deadline-recomputed", publicationDueOn + " -> " + due.due());
+            publicationDueOn = due.due();
+            publicationDueOnConfirmed = due.confirmed();
+            outbox.add(OutboxEntry.of(new DocumentDeadlineChanged(id, documentNumber, section, publicationDueOn,
+                    publicationDueOnConfirmed, now), now));
+        }
         return changed;
     }
 
     /** Publishes a proactive, issued document, and its interpretation with it, on the website and the item's channels. */
-    public void publish(Actor actor, LocalDate date, List<String> extraChannels, Instant now) {
+    public void publish(Actor actor, LocalDate date, LocalDate today, List<String> extraChannels, Instant now) {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.ISSUED, "publish");
+        requireNotInFuture(date, today, "published");
+        // the on-time measure must not be a matter of choice: only the office records a publication after the fact
+        if (date.isBefore(today) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("backdating-requires-office",
+                    "A publication dated before today is recorded by the disclosure office only.");
+        }
         if (attribute != DisclosureAttribute.PROACTIVE) {
             throw DomainException.conflict("not-proactive", "Only proactive documents are published; this one is " + attribute.label() + ".");
         }
         if (date.isBefore(issuedOn)) {
             throw DomainException.invalid("published-before-issued", "A document cannot be published before it was issued.");
+        }
+        if (interpretation != null && !interpretation.isReviewed()) {
+            throw DomainException.conflict("interpretation-not-reviewed",
+                    "The interpretation is reviewed before it is released together with its document.");
         }
         if (interpretationNeed.major() && coordination == null) {
             throw DomainException.conflict("coordination-required",
@@ -419,6 +442,12 @@ public class PolicyDocument {
     /** Sections see their own documents; the office, confidentiality officer and leadership see all. */
     public boolean isVisibleTo(Actor actor) {
         return actor.overseesAllSections() || actor.belongsTo(section);
+    }
+
+    private static void requireNotInFuture(LocalDate date, LocalDate today, String what) {
+        if (date.isAfter(today)) {
+            throw DomainException.invalid("date-in-future", "A document cannot be " + what + " on a future date (" + date + ").");
+        }
     }
 
     private void requireDraftingSection(Actor actor) {

@@ -20,6 +20,10 @@ public record ReviewStep(ReviewStage stage, String reviewer, String reviewerSect
         DISCLOSURE_OFFICE
     }
 
-    /** APPROVE passes the stage, RETURN sends the draft back, ESCALATE moves to the next body of O4. */
-    public enum ReviewDecision { APPROVE, RETURN, ESCALATE }
+    /**
+     * APPROVE passes the stage (the disclosure office's approval is the confidentiality review of a document nobody
+     * flagged), RETURN sends the draft back, ESCALATE moves to the next body of O4, REFER_TO_CONFIDENTIALITY lets the
+     * office send a document it finds possibly secret to the confidentiality officer.
+     */
+    public enum ReviewDecision { APPROVE, RETURN, ESCALATE, REFER_TO_CONFIDENTIALITY }
 }

@@ -53,6 +53,8 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.body()).contains(id, "ON_REQUEST");
         assertThat(call(port, "office", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(409);
+        assertThat(call(port, "relief1", "GET", "/api/attribute-reviews/2026", null).body()).doesNotContain(id);
+        assertThat(call(port, "safety1", "GET", "/api/attribute-reviews/2026", null).body()).contains(id);
 
         Response tooEarly = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
                 Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
@@ -85,7 +87,9 @@ class AnnualReviewAndConcernsIntegrationTest {
         String id = json.readTree(registered.body()).get("id").asString();
         assertThat(call(port, "safety1", "GET", "/api/concerns/" + id, null).status()).isEqualTo(404);
 
-        Response answered = call(port, "relief1", "POST", "/api/concerns/" + id + "/responses", Map.of("text", "救助款已于今日发放",
+        assertThat(call(port, "relief1", "POST", "/api/concerns/" + id + "/responses", Map.of("text", "救助款已于今日发放",
+                "channel", "gov-website", "at", seen.plus(Duration.ofHours(50)).toString())).status()).isEqualTo(403);
+        Response answered = call(port, "office", "POST", "/api/concerns/" + id + "/responses", Map.of("text", "救助款已于今日发放",
                 "channel", "gov-website", "at", seen.plus(Duration.ofHours(50)).toString()));
         assertThat(json.readTree(answered.body()).get("answeredOnTime").asBoolean()).isFalse();
         TestEvents.Received event = events.awaitType("gongkai.publication.concern-answered.v1", r -> r.data().contains(id));

@@ -27,12 +27,12 @@ class ConcernTest {
     @Test
     void answerWithin48HoursIsOnTimeAndLaterIsLate() {
         Concern onTime = concern(Severity.MEDIUM);
-        onTime.respond("已核查，发放公开透明", "gov-website", SEEN.plus(Duration.ofHours(48)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        onTime.respond("已核查，发放公开透明", "gov-website", SEEN.plus(Duration.ofHours(48)), RELIEF1, SEEN.plus(Duration.ofHours(48)));
         assertThat(onTime.isAnsweredOnTime()).isTrue();
         Concern late = concern(Severity.MEDIUM);
-        late.respond("已核查", "gov-website", SEEN.plus(Duration.ofHours(49)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        late.respond("已核查", "gov-website", SEEN.plus(Duration.ofHours(49)), RELIEF1, SEEN.plus(Duration.ofHours(49)));
         assertThat(late.isAnsweredOnTime()).isFalse();
-        late.respond("后续进展", "new-media", SEEN.plus(Duration.ofHours(60)), RELIEF1, SEEN.plus(Duration.ofDays(3)));
+        late.respond("后续进展", "new-media", SEEN.plus(Duration.ofHours(60)), RELIEF1, SEEN.plus(Duration.ofHours(60)));
         assertThat(late.responses()).hasSize(2);
         assertThat(late.isAnsweredOnTime()).isFalse();
     }
@@ -48,6 +48,17 @@ class ConcernTest {
         major.escalate(EnumSet.allOf(Department.class), "建议联合发布权威信息", RELIEF1, now);
         major.respond("回应", "press-conference", now, RELIEF1, now);
         assertThat(major.isAnsweredOnTime()).isTrue();
+    }
+
+    @Test
+    void onlyTheOfficeRecordsAResponseAfterTheFact() {
+        Concern concern = concern(Severity.MEDIUM);
+        Instant later = SEEN.plus(Duration.ofHours(72));
+        assertThatThrownBy(() -> concern.respond("已回应", "gov-website", SEEN.plus(Duration.ofHours(40)), RELIEF1, later))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("backdating-requires-office");
+        Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        concern.respond("已回应", "gov-website", SEEN.plus(Duration.ofHours(40)), office, later);
+        assertThat(concern.isAnsweredOnTime()).isTrue();
     }
 
     @Test

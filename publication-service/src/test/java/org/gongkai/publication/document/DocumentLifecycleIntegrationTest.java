@@ -67,6 +67,11 @@ class DocumentLifecycleIntegrationTest {
         assertThat(json.readTree(published.body()).get("publishedChannels").toString())
                 .contains("gov-website", "new-media", "reading-point");
 
+        Response transferred = call(port, "safety1", "POST", "/api/documents/" + id + "/reading-room-transfer",
+                Map.of("transferredOn", "2024-10-11"));
+        assertThat(json.readTree(transferred.body()).get("readingRoomTransferredOn").asString()).isEqualTo("2024-10-11");
+        assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/reading-room-transfer", null).status()).isEqualTo(409);
+
         Response publicView = call(port, null, "GET", "/api/public/documents/" + id, null);
         assertThat(publicView.status()).isEqualTo(200);
         assertThat(publicView.body()).contains("此件公开发布").doesNotContain("audit").doesNotContain("safety1");
@@ -91,6 +96,7 @@ class DocumentLifecycleIntegrationTest {
         assertThat(year2024).contains("2024-10-12", "2024-10-07");
         assertThat(call(port, null, "GET", "/api/public/calendar/deadline?start=2024-09-30&workingDays=0", null).status()).isEqualTo(400);
         assertThat(call(port, null, "GET", "/api/public/calendar/deadline?start=yesterday", null).status()).isEqualTo(400);
+        assertThat(call(port, null, "GET", "/api/public/calendar/deadline?start=+999999999-12-31", null).status()).isEqualTo(400);
     }
 
     @Test

@@ -27,6 +27,7 @@ class PolicyDocumentTest {
     static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
     static final Actor SECRECY = new Actor("c", "secrecy", "confidentiality", Set.of(Actor.CONFIDENTIALITY_OFFICER));
     static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();
 
     static PolicyDocument.Draft draft(DisclosureAttribute attribute, LegalBasis basis, boolean secretUnsure, InterpretationNeed need) {
@@ -76,7 +77,7 @@ class PolicyDocumentTest {
     void markingLineFollowsTheAttribute() {
         for (DisclosureAttribute attribute : DisclosureAttribute.values()) {
             PolicyDocument d = approved(document(attribute, attribute == DisclosureAttribute.PROACTIVE ? null : LegalBasis.INTERNAL_AFFAIRS, false, null));
-            d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
+            d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
             assertThat(d.markingLine()).isEqualTo(switch (attribute) {
                 case PROACTIVE -> "此件公开发布";
                 case ON_REQUEST -> "此件依申请公开";
@@ -95,9 +96,9 @@ class PolicyDocumentTest {
                 .isEqualTo("wrong-reviewer");
         d.review(SECRECY, ReviewDecision.ESCALATE, "无法确定是否涉密，报有权机关", NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.ENTITLED_ORGAN);
-        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("invalid-state");
-        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 2), List.of(), NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 2), TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("invalid-state");
         d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密", NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.DISCLOSURE_OFFICE);
@@ -129,7 +130,7 @@ class PolicyDocumentTest {
         InterpretationNeed livelihood = new InterpretationNeed(false, true, false, false, false, false);
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, livelihood));
         assertThat(d.requiresInterpretation()).isTrue();
-        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("interpretation-required");
 
         Set<InterpretationElement> some = EnumSet.of(InterpretationElement.MAIN_CONTENT);
@@ -143,11 +144,35 @@ class PolicyDocumentTest {
 
         d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.INFOGRAPHIC, InterpretationForm.TEXT), true,
                 all, null, null, null, null), SAFETY1, NOW);
-        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("interpretation-required");
         d.reviewInterpretation(OFFICE, NOW);
-        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
         assertThat(d.status()).isEqualTo(PolicyDocument.Status.ISSUED);
+    }
+
+    @Test
+    void anInterpretationIsReleasedOnlyOnceReviewedEvenWhenNotRequired() {
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
+        d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.CHART), false,
+                EnumSet.allOf(InterpretationElement.class), null, null, null, null), SAFETY1, NOW);
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("interpretation-not-reviewed");
+        d.reviewInterpretation(OFFICE, NOW);
+        d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW);
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.PUBLISHED);
+    }
+
+    @Test
+    void theOfficeRefersAnUnflaggedDocumentItFindsPossiblySecretToTheConfidentialityOfficer() {
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, false, null);
+        d.submitForReview(SAFETY1, NOW);
+        d.review(OFFICE, ReviewDecision.REFER_TO_CONFIDENTIALITY, "附件含有地质灾害隐患点坐标", NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
+        d.review(SECRECY, ReviewDecision.APPROVE, "不涉密", NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.APPROVED);
     }
 
     @Test
@@ -163,30 +188,34 @@ class PolicyDocumentTest {
     void majorDocumentsAreCoordinatedBeforeRelease() {
         InterpretationNeed major = new InterpretationNeed(false, false, false, false, false, true);
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, major));
-        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), CALENDAR, NOW);
-        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), List.of(), NOW)).extracting(PolicyDocumentTest::type)
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("coordination-required");
         d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, NOW);
-        d.publish(OFFICE, LocalDate.of(2026, 3, 5), List.of(), NOW);
+        d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW);
         assertThat(d.publishedChannels()).containsExactly("gov-website", "new-media");
     }
 
     @Test
     void publicationDeadlineIsTwentyWorkingDaysAndOverdueIsAnnouncedOnce() {
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
-        d.issue(SAFETY1, LocalDate.of(2024, 9, 30), CALENDAR, NOW);
+        d.issue(SAFETY1, LocalDate.of(2024, 9, 30), TODAY, CALENDAR, NOW);
         assertThat(d.publicationDueOn()).isEqualTo(LocalDate.of(2024, 11, 1));
         assertThat(d.announceOverdue(LocalDate.of(2024, 11, 1), NOW)).isFalse();
         assertThat(d.announceOverdue(LocalDate.of(2024, 11, 4), NOW)).isTrue();
         assertThat(d.announceOverdue(LocalDate.of(2024, 11, 5), NOW)).isFalse();
-        d.publish(SAFETY1, LocalDate.of(2024, 11, 5), List.of(), NOW);
+        assertThatThrownBy(() -> d.publish(SAFETY1, LocalDate.of(2024, 11, 5), TODAY, List.of(), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("backdating-requires-office");
+        assertThatThrownBy(() -> d.publish(OFFICE, TODAY.plusDays(1), TODAY, List.of(), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("date-in-future");
+        d.publish(OFFICE, LocalDate.of(2024, 11, 5), TODAY, List.of(), NOW);
         assertThat(d.isPublishedOnTime()).isFalse();
     }
 
     @Test
     void annualReviewChangeRestartsTheClockFromTheChangeDate() {
         PolicyDocument d = approved(document(DisclosureAttribute.ON_REQUEST, LegalBasis.PROCESS_INFORMATION, false, null));
-        d.issue(SAFETY1, LocalDate.of(2025, 3, 3), CALENDAR, NOW);
+        d.issue(SAFETY1, LocalDate.of(2025, 3, 3), TODAY, CALENDAR, NOW);
         assertThat(d.publicationDueOn()).isNull();
         d.changeToProactive(2026, LocalDate.of(2026, 9, 30), CALENDAR, OFFICE, "已无不公开理由", NOW);
         assertThat(d.attribute()).isEqualTo(DisclosureAttribute.PROACTIVE);
@@ -199,11 +228,11 @@ class PolicyDocumentTest {
     @Test
     void newCalendarDataMovesOpenDeadlines(@TempDir Path dir) throws Exception {
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
-        d.issue(SAFETY1, LocalDate.of(2027, 1, 20), CALENDAR, NOW);
+        d.issue(SAFETY1, LocalDate.of(2027, 1, 20), LocalDate.of(2027, 1, 20), CALENDAR, NOW);
         assertThat(d.publicationDueOnConfirmed()).isFalse();
         LocalDate before = d.publicationDueOn();
         Files.writeString(dir.resolve("2027.txt"), "# test data\nholiday 2027-02-05..2027-02-12 春节\n");
-        assertThat(d.recomputeDeadline(CALENDAR.withDirectory(dir))).isTrue();
+        assertThat(d.recomputeDeadline(CALENDAR.withDirectory(dir), NOW)).isTrue();
         assertThat(d.publicationDueOnConfirmed()).isTrue();
         assertThat(d.publicationDueOn()).isAfter(before);
     }

@@ -12,6 +12,7 @@ import org.gongkai.contracts.publication.ConcernAnswered;
 import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
+import org.gongkai.contracts.publication.DocumentDeadlineChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublished;
 import org.gongkai.contracts.publication.InterpretationPublished;
@@ -56,6 +57,9 @@ public class FactsService {
             upsert(DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("attributeReviewYear", e.reviewYear())
                     .set("attributeChangedOn", e.changedOn()).set("publicationDueOn", e.publicationDueOn()));
+        } else if (event instanceof DocumentDeadlineChanged e) {
+            upsert(DocumentFacts.class, e.documentId(), new Update().set("section", e.section())
+                    .set("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof InterpretationPublished e) {
             upsert(DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("interpretationForms", e.forms())

@@ -103,7 +103,8 @@ public class SectionReport {
         }
         figures = current;
         submittedAt = now;
-        submittedLate = today.isAfter(dueOn);
+        // lateness is that of the first submission; a report returned for revision is not late because of the return
+        submittedLate = submittedLate != null ? submittedLate : today.isAfter(dueOn);
         status = Status.SUBMITTED;
         audit.add(AuditEntry.of(actor, now, submittedLate ? "submitted-late" : "submitted-on-time", "due " + dueOn));
         outbox.add(OutboxEntry.of(new ReportSubmitted(section, period, dueOn, today, submittedLate, now), now));

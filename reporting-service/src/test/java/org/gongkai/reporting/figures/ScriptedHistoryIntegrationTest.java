@@ -64,6 +64,8 @@ class ScriptedHistoryIntegrationTest {
     TestEvents events;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -197,6 +199,8 @@ class ScriptedHistoryIntegrationTest {
         JsonNode inOrder = get("office", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-H1");
         JsonNode shuffled = get("office", "/api/reporting/sections/" + SHUFFLED + "/figures?period=2026-H1");
         assertThat(without(shuffled, "section")).isEqualTo(without(inOrder, "section"));
+        // the second delivery of each of the 20 shuffled events was recognised by its id and not handled again
+        assertThat(meters.get("gongkai.events.duplicates").counter().count()).isEqualTo(20.0);
     }
 
     @Test

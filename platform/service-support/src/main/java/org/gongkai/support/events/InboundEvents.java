@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds the consumer function of a service: resolves the CloudEvents {@code type} (never a class name),
- * reads the data into the contract record, and runs the handler at most once per event id. A handler
- * failure forgets the id again and rethrows, so the binder retries and finally dead-letters the message.
+ * reads the data into the contract record, and skips events whose id it has already handled. The id is recorded
+ * after the handler succeeded; a failure rethrows, so the binder retries and finally dead-letters the message.
  */
 public class InboundEvents {
 
@@ -31,11 +31,14 @@ public class InboundEvents {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final io.micrometer.core.instrument.Counter duplicates;
 
-    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.duplicates = io.micrometer.core.instrument.Counter.builder("gongkai.events.duplicates")
+                .description("redelivered events recognised by their id and not handled again").register(meters);
     }
 
     public interface Handler<E extends IntegrationEvent> {
@@ -84,36 +87,34 @@ public class InboundEvents {
                     log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
                     return;
                 }
-                if (!markProcessed(metadata)) {
+                if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
+                    duplicates.increment();
                     log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
                     return;
                 }
-                try {
-                    IntegrationEvent event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
-                    if (everyEvent != null) {
-                        everyEvent.handle(event, metadata);
-                    }
-                    if (handler != null) {
-                        handler.handle(event, metadata);
-                    }
-                    log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
-                } catch (RuntimeException e) {
-                    mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                            org.springframework.data.mongodb.core.query.Criteria.where("_id").is(metadata.id())), ProcessedEvent.class);
-                    throw e;
+                // handlers are idempotent writes; the id is recorded only after they succeeded, so a crash or a
+                // failure in between leads to a redelivery that runs again, never to a silently skipped event
+                IntegrationEvent event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
+                if (everyEvent != null) {
+                    everyEvent.handle(event, metadata);
                 }
+                if (handler != null) {
+                    handler.handle(event, metadata);
+                }
+                markProcessed(metadata);
+                log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
             } finally {
                 MDC.remove(CorrelationIds.MDC_KEY);
             }
         }
     }
 
-    private boolean markProcessed(EventMetadata metadata) {
+    private void markProcessed(EventMetadata metadata) {
         try {
             mongo.insert(new ProcessedEvent(metadata.id(), metadata.type(), Instant.now(clock)));
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+        } catch (DuplicateKeyException concurrentRedelivery) {
+            // the same event was handled twice at once; the idempotent handlers absorbed it
         }
     }
 

@@ -72,6 +72,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors);
     }
 
+    /** Dates at the edge of the representable range (e.g. year +999999999) are a client's mistake. */
+    @ExceptionHandler(java.time.DateTimeException.class)
+    ResponseEntity<ProblemDetail> dateOutOfRange(java.time.DateTimeException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-date", "A date is out of the supported range.", null);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
