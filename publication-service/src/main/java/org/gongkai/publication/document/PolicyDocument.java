@@ -83,12 +83,12 @@ public class PolicyDocument {
 
     @PersistenceCreator
     PolicyDocument(String id, String documentNumber, String title, String body, String section, String drafter,
-            String catalogueItemCode, List<String> catalogueChannels, boolean issuedInCountyName,
-            DisclosureAttribute attribute, LegalBasis legalBasis, boolean mayInvolveStateSecrets,
+            String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName,
+            DisclosureAttribute attribute, LegalBasis legalBasis, Boolean mayInvolveStateSecrets,
             InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
             List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
-            String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, boolean publicationDueOnConfirmed,
-            boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
+            String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
+            Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
             List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
         this.id = id;
         this.documentNumber = documentNumber;
@@ -98,10 +98,11 @@ public class PolicyDocument {
         this.drafter = drafter;
         this.catalogueItemCode = catalogueItemCode;
         this.catalogueChannels = List.copyOf(catalogueChannels == null ? List.of() : catalogueChannels);
-        this.issuedInCountyName = issuedInCountyName;
+        // flags are boxed here so that records stored before a flag existed still load (absent = false)
+        this.issuedInCountyName = Boolean.TRUE.equals(issuedInCountyName);
         this.attribute = attribute;
         this.legalBasis = legalBasis;
-        this.mayInvolveStateSecrets = mayInvolveStateSecrets;
+        this.mayInvolveStateSecrets = Boolean.TRUE.equals(mayInvolveStateSecrets);
         this.interpretationNeed = interpretationNeed == null ? InterpretationNeed.NONE : interpretationNeed;
         this.attachments = List.copyOf(attachments == null ? List.of() : attachments);
         this.status = status;
@@ -113,8 +114,8 @@ public class PolicyDocument {
         this.markingLine = markingLine;
         this.clockStartedOn = clockStartedOn;
         this.publicationDueOn = publicationDueOn;
-        this.publicationDueOnConfirmed = publicationDueOnConfirmed;
-        this.overdueAnnounced = overdueAnnounced;
+        this.publicationDueOnConfirmed = Boolean.TRUE.equals(publicationDueOnConfirmed);
+        this.overdueAnnounced = Boolean.TRUE.equals(overdueAnnounced);
         this.publishedOn = publishedOn;
         this.publishedChannels = publishedChannels;
         this.readingRoomTransferredOn = readingRoomTransferredOn;
