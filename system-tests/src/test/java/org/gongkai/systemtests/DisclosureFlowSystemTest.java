@@ -158,11 +158,12 @@ class DisclosureFlowSystemTest {
         assertThat(Suite.call(Suite.token("safety1"), "GET", "/api/reporting/county/figures?period=2026", null).status()).isEqualTo(403);
         assertThat(Suite.call(Suite.token("leader"), "GET", "/api/reporting/county/figures?period=2026", null).status()).isEqualTo(200);
         assertThat(Suite.call(null, "GET", "/api/documents", null, Map.of("Authorization", "Bearer not-a-token")).status()).isEqualTo(401);
-        // one OpenAPI entry point for all services
+        // one OpenAPI entry point for all services, and the Swagger UI listing them
+        assertThat(Suite.call(null, "GET", "/v3/api-docs/swagger-config", null).body()).contains("/v3/api-docs/publication");
         for (String service : java.util.List.of("catalogue", "publication", "consultation", "reporting")) {
             Suite.Response docs = Suite.call(null, "GET", "/v3/api-docs/" + service, null);
             assertThat(docs.status()).as(service).isEqualTo(200);
-            assertThat(docs.body()).contains("\"openapi\"");
+            assertThat(docs.body()).contains("\"openapi\"", "application/problem+json");
         }
     }
 }

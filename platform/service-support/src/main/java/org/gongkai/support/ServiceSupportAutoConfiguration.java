@@ -43,6 +43,11 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
+    org.gongkai.support.web.ProblemResponsesInOpenApi problemResponsesInOpenApi() {
+        return new org.gongkai.support.web.ProblemResponsesInOpenApi();
+    }
+
+    @Bean
     ProblemResponses problemResponses(JsonMapper json) {
         return new ProblemResponses(json);
     }
