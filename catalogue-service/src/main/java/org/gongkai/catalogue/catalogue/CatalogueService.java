@@ -60,6 +60,16 @@ public class CatalogueService {
         return VersionDiff.between(publishedVersion(catalogue, from), publishedVersion(catalogue, to));
     }
 
+    /** Seeded rows not backed by several sources: {@code reconstructed} before {@code partial}, then by 序号. */
+    public List<CatalogueItem> rowsToConfirm(String catalogue) {
+        List<String> order = List.of("reconstructed", "partial");
+        return published(catalogue).items().stream()
+                .filter(i -> order.contains(i.provenance()))
+                .sorted(java.util.Comparator.comparingInt((CatalogueItem i) -> order.indexOf(i.provenance()))
+                        .thenComparingInt(CatalogueItem::seq))
+                .toList();
+    }
+
     public Optional<CatalogueVersion> draft(String catalogue) {
         return versions.findFirstByCatalogueAndStatusOrderByVersionDesc(requireKnown(catalogue), CatalogueVersion.Status.DRAFT);
     }

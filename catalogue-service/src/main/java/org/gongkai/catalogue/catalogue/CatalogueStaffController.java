@@ -81,6 +81,13 @@ class CatalogueStaffController {
         return ProposalView.of(catalogues.decide(id, request.approve(), request.reason(), CurrentActor.get()));
     }
 
+    /** The rows of the version in force that sources back least, reconstructed first: what the office confirms first. */
+    @GetMapping("/{catalogue}/rows-to-confirm")
+    @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
+    List<CatalogueItem> rowsToConfirm(@PathVariable String catalogue) {
+        return catalogues.rowsToConfirm(catalogue);
+    }
+
     @GetMapping("/{catalogue}/draft")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {

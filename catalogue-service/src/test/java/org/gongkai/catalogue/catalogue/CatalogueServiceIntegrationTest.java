@@ -71,6 +71,21 @@ class CatalogueServiceIntegrationTest {
     }
 
     @Test
+    void theOfficeSeesWhichSeededRowsToConfirmFirst() {
+        List<?> rows = http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm")
+                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office")).retrieve().body(List.class);
+        assertThat(rows).isNotEmpty();
+        List<Object> provenance = rows.stream().map(r -> (Object) ((Map<?, ?>) r).get("provenance")).toList();
+        assertThat(provenance).doesNotContain("verified");
+        assertThat(provenance.get(0)).isEqualTo("reconstructed");
+        assertThat(provenance.get(provenance.size() - 1)).isEqualTo("partial");
+        int status = http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm")
+                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("relief1"))
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(status).isEqualTo(403);
+    }
+
+    @Test
     void keywordSearchFindsChineseText() {
         List<?> hits = http().get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(List.class);
         assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.toString()).contains("事故调查"));
