@@ -148,8 +148,9 @@ class ScriptedHistoryIntegrationTest {
             events.send(shuffled.get(i).producer(), shuffled.get(i).event(), deliveries.get(i)[0]);
         }
         int expected = sent;
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(new Query(), "event_log") == expected);
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // an event id is recorded as processed only after its handlers ran, so this waits for the read models too
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(new Query(), "processed_events") == expected);
+        assertThat(mongo.count(new Query(), "event_log")).isEqualTo(expected);
     }
 
     static CatalogueVersionPublished.Item item(String code) {
