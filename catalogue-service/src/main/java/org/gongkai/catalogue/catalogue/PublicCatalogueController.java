@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gongkai.support.domain.DomainException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.gongkai.support.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,16 +81,6 @@ class PublicCatalogueController {
     ResponseEntity<byte[]> export(@PathVariable String catalogue, @PathVariable int version,
             @RequestParam(defaultValue = "xlsx") String format) {
         CatalogueVersion v = catalogues.publishedVersion(catalogue, version);
-        boolean csv = switch (format) {
-            case "xlsx" -> false;
-            case "csv" -> true;
-            default -> throw DomainException.invalid("unknown-export-format", "Format must be xlsx or csv.");
-        };
-        String filename = catalogue + "-v" + version + "." + format;
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
-                .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(csv ? OfficialTable.csv(v) : OfficialTable.xlsx(v));
+        return Downloads.table(catalogue + "-v" + version, format, () -> OfficialTable.xlsx(v), () -> OfficialTable.csv(v));
     }
 }

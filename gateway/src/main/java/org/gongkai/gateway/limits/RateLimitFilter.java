@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
+    private static final int MAX_TRACKED_CLIENTS = 10_000;
     private final RateLimitProperties properties;
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -33,6 +34,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         boolean publicWrite = exchange.getRequest().getMethod() != HttpMethod.GET
                 && exchange.getRequest().getPath().value().startsWith("/api/public/");
         String key = (publicWrite ? "w:" : "r:") + clientAddress(exchange);
+        if (buckets.size() > MAX_TRACKED_CLIENTS) {
+            // forget clients whose bucket has refilled: they are back to a fresh start anyway, so memory stays bounded
+            long now = System.nanoTime();
+            buckets.values().removeIf(bucket -> bucket.isFull(now));
+        }
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> publicWrite
                 ? new TokenBucket(properties.publicWriteBurst(), properties.publicWritesPerMinute() / 60.0)
                 : new TokenBucket(properties.requestBurst(), properties.requestsPerSecond()));
@@ -65,6 +71,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
             this.capacity = capacity;
             this.perNano = perSecond / 1_000_000_000.0;
             this.tokens = capacity;
+        }
+
+        synchronized boolean isFull(long now) {
+            return Math.min(capacity, tokens + (now - last) * perNano) >= capacity;
         }
 
         synchronized boolean tryTake(long now) {

@@ -26,15 +26,11 @@ import org.gongkai.contracts.reporting.ReportReminderDue;
 import org.gongkai.contracts.reporting.ReportSubmitted;
 
 /**
- * Every integration event type of the suite, with the exchange its producer publishes on.
+ * Every integration event type of the suite. Each producer publishes on its own topic exchange
+ * ({@code <namespace>.<service>}, see docs/events.md) with the type as routing key.
  * Consumers resolve incoming {@code type} attributes here; unknown types are ignored, not guessed.
  */
 public final class EventCatalog {
-
-    /** One topic exchange per producing service. Routing key = the event type. */
-    public static final String CATALOGUE_EXCHANGE = "gongkai.catalogue";
-    public static final String PUBLICATION_EXCHANGE = "gongkai.publication";
-    public static final String CONSULTATION_EXCHANGE = "gongkai.consultation";
 
     private static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             CatalogueVersionPublished.class,

@@ -102,16 +102,9 @@ public class TestEvents implements DisposableBean {
     }
 
     public String send(String producer, IntegrationEvent event, String eventId) {
-        String type = EventCatalog.typeOf(event.getClass());
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType("application/json");
-        properties.setHeader("cloudEvents:specversion", "1.0");
-        properties.setHeader("cloudEvents:id", eventId);
-        properties.setHeader("cloudEvents:type", type);
-        properties.setHeader("cloudEvents:source", "/gongkai/test");
+        MessageProperties properties = cloudEventProperties(eventId, EventCatalog.typeOf(event.getClass()));
         properties.setHeader("cloudEvents:subject", event.subject());
-        properties.setHeader("cloudEvents:time", Instant.now().toString());
-        template.send(namespace + "." + producer, type,
+        template.send(namespace + "." + producer, EventCatalog.typeOf(event.getClass()),
                 new org.springframework.amqp.core.Message(JSON.writeValueAsBytes(event), properties));
         return eventId;
     }
@@ -119,6 +112,12 @@ public class TestEvents implements DisposableBean {
     /** Sends a message that claims to be a CloudEvent of {@code type} but whose body is whatever the test says. */
     public String sendRaw(String producer, String type, byte[] body) {
         String eventId = UUID.randomUUID().toString();
+        template.send(namespace + "." + producer, type, new org.springframework.amqp.core.Message(body, cloudEventProperties(eventId, type)));
+        return eventId;
+    }
+
+    /** Binary-mode CloudEvents attributes as a producing service sets them. */
+    private static MessageProperties cloudEventProperties(String eventId, String type) {
         MessageProperties properties = new MessageProperties();
         properties.setContentType("application/json");
         properties.setHeader("cloudEvents:specversion", "1.0");
@@ -126,8 +125,7 @@ public class TestEvents implements DisposableBean {
         properties.setHeader("cloudEvents:type", type);
         properties.setHeader("cloudEvents:source", "/gongkai/test");
         properties.setHeader("cloudEvents:time", Instant.now().toString());
-        template.send(namespace + "." + producer, type, new org.springframework.amqp.core.Message(body, properties));
-        return eventId;
+        return properties;
     }
 
     /** Messages waiting in a queue of the broker, e.g. a consumer's dead-letter queue; -1 if it does not exist. */

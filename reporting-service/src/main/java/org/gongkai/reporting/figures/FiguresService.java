@@ -16,6 +16,8 @@ import org.gongkai.reporting.facts.DocumentFacts;
 import org.gongkai.reporting.facts.OpinionFacts;
 import org.gongkai.reporting.facts.Period;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Figures per section and county-wide, indicators against targets, scores and trends, all from facts. */
@@ -44,7 +46,7 @@ public class FiguresService {
     }
 
     public SectionFigures section(String section, Period period) {
-        return FiguresCalculator.figures(section, period, facts().ofSection(section), today());
+        return FiguresCalculator.figures(section, period, facts(Query.query(Criteria.where("section").is(section))), today());
     }
 
     public SectionFigures county(Period period) {
@@ -75,8 +77,13 @@ public class FiguresService {
     }
 
     FiguresCalculator.Facts facts() {
-        return new FiguresCalculator.Facts(mongo.findAll(DocumentFacts.class), mongo.findAll(ConcernFacts.class),
-                mongo.findAll(ConsultationFacts.class), mongo.findAll(CommentFacts.class), mongo.findAll(OpinionFacts.class),
+        return facts(new Query());
+    }
+
+    /** The facts matching {@code scope} (e.g. one section); catalogue versions are county-wide and always all read. */
+    private FiguresCalculator.Facts facts(Query scope) {
+        return new FiguresCalculator.Facts(mongo.find(scope, DocumentFacts.class), mongo.find(scope, ConcernFacts.class),
+                mongo.find(scope, ConsultationFacts.class), mongo.find(scope, CommentFacts.class), mongo.find(scope, OpinionFacts.class),
                 mongo.findAll(CatalogueVersionFacts.class));
     }
 

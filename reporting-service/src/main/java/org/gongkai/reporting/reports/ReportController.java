@@ -9,10 +9,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.gongkai.reporting.facts.Period;
+import org.gongkai.reporting.figures.FiguresExport;
 import org.gongkai.reporting.figures.SectionFigures;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.Downloads;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -86,18 +89,18 @@ class ReportController {
 
     /** The report as written and frozen: its figures, then the narrative, as XLSX or CSV. */
     @GetMapping("/sections/{section}/reports/{period}/export")
-    org.springframework.http.ResponseEntity<byte[]> export(@PathVariable String section, @PathVariable String period,
+    ResponseEntity<byte[]> export(@PathVariable String section, @PathVariable String period,
             @RequestParam(defaultValue = "xlsx") String format) {
         SectionReport report = reports.get(section, Period.parse(period), CurrentActor.get());
-        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new java.util.ArrayList<>();
         rows.add(new String[] {"status", report.status().name()});
         rows.add(new String[] {"dueOn", String.valueOf(report.dueOn())});
         rows.add(new String[] {"submittedLate", report.submittedLate() == null ? "" : String.valueOf(report.submittedLate())});
-        rows.addAll(org.gongkai.reporting.figures.FiguresExport.rows(report.figures()));
+        rows.addAll(FiguresExport.rows(report.figures()));
         if (report.narrative() != null) {
-            rows.addAll(org.gongkai.reporting.figures.FiguresExport.rows(report.narrative()));
+            rows.addAll(FiguresExport.rows(report.narrative()));
         }
-        return org.gongkai.reporting.figures.FiguresController.file(section + "-report-" + period, format, rows);
+        return Downloads.table(section + "-report-" + period, format, () -> FiguresExport.xlsx(rows), () -> FiguresExport.csv(rows));
     }
 
     @GetMapping("/reports/overdue")

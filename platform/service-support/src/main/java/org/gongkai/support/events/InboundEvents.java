@@ -9,11 +9,15 @@ import java.util.function.Consumer;
 
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.IntegrationEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
@@ -31,13 +35,13 @@ public class InboundEvents {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
-    private final io.micrometer.core.instrument.Counter duplicates;
+    private final Counter duplicates;
 
-    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
-        this.duplicates = io.micrometer.core.instrument.Counter.builder("gongkai.events.duplicates")
+        this.duplicates = Counter.builder("gongkai.events.duplicates")
                 .description("redelivered events recognised by their id and not handled again").register(meters);
     }
 
@@ -87,8 +91,7 @@ public class InboundEvents {
                     log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
                     return;
                 }
-                if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
+                if (mongo.exists(Query.query(Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
                     duplicates.increment();
                     log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
                     return;
