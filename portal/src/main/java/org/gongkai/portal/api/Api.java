@@ -1,0 +1,157 @@
+package org.gongkai.portal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The portal's one way to the services. Public calls carry no token; staff calls carry the signed-in user's access
+ * token (from the server-side session, refreshed when needed). Every call passes on the gateway's correlation id and
+ * the client's X-Forwarded-For. A service's problem answer becomes an {@link ApiProblem}.
+ */
+@Component
+public class Api {
+
+    public enum Service { CATALOGUE, PUBLICATION, CONSULTATION, REPORTING }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final RestClient client;
+    private final ServiceRoutes routes;
+    private final AccessTokens tokens;
+
+    Api(RestClient.Builder builder, ServiceRoutes routes, AccessTokens tokens) {
+        this.client = builder.build();
+        this.routes = routes;
+        this.tokens = tokens;
+    }
+
+    /** A public read (no token). */
+    public <T> T get(Service service, String path, Class<T> type, Object... vars) {
+        return request(HttpMethod.GET, service, path, null, false, h -> { }, vars).body(type);
+    }
+
+    public <T> T get(Service service, String path, ParameterizedTypeReference<T> type, Object... vars) {
+        return request(HttpMethod.GET, service, path, null, false, h -> { }, vars).body(type);
+    }
+
+    /** The one anonymous write: a citizen's comment, with an idempotency key so a double click files it once. */
+    public <T> T publicPost(Service service, String path, Object body, String idempotencyKey, Class<T> type, Object... vars) {
+        return request(HttpMethod.POST, service, path, body, false, h -> {
+            if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+                h.set("Idempotency-Key", idempotencyKey);
+            }
+        }, vars).body(type);
+    }
+
+    /** A read as the signed-in user. */
+    public <T> T staffGet(Service service, String path, Class<T> type, Object... vars) {
+        return request(HttpMethod.GET, service, path, null, true, h -> { }, vars).body(type);
+    }
+
+    public <T> T staffGet(Service service, String path, ParameterizedTypeReference<T> type, Object... vars) {
+        return request(HttpMethod.GET, service, path, null, true, h -> { }, vars).body(type);
+    }
+
+    /** A change as the signed-in user; {@code body} may be null. */
+    public <T> T staffSend(HttpMethod method, Service service, String path, Object body, Class<T> type, Object... vars) {
+        return request(method, service, path, body, true, h -> { }, vars).body(type);
+    }
+
+    /** A file the signed-in user may download (XLSX or CSV), with the service's headers. */
+    public ResponseEntity<byte[]> staffDownload(Service service, String path, Object... vars) {
+        return request(HttpMethod.GET, service, path, null, true, h -> { }, vars).toEntity(byte[].class);
+    }
+
+    private RestClient.ResponseSpec request(HttpMethod method, Service service, String path, Object body, boolean asUser,
+            Consumer<HttpHeaders> extra, Object... vars) {
+        RestClient.RequestBodySpec spec = client.method(method).uri(base(service) + path, vars)
+                .headers(h -> {
+                    h.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
+                    HttpServletRequest current = currentRequest();
+                    if (current != null) {
+                        copy(current, h, "X-Correlation-Id");
+                        copy(current, h, "X-Forwarded-For");
+                    }
+                    if (asUser) {
+                        h.setBearerAuth(tokens.current());
+                    }
+                    extra.accept(h);
+                });
+        if (body != null) {
+            spec.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return spec.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {
+            throw problem(res.getStatusCode().value(), new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
+    static ApiProblem problem(int status, String body) {
+        String slug = "http-" + status;
+        String detail = body;
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        try {
+            JsonNode json = JSON.readTree(body);
+            String type = json.path("type").asString("");
+            if (type.startsWith("urn:gongkai:problem:")) {
+                slug = type.substring("urn:gongkai:problem:".length());
+            }
+            detail = json.path("detail").asString(body);
+            for (JsonNode e : json.path("errors")) {
+                errors.add(new ApiProblem.FieldError(e.path("field").asString(""), e.path("message").asString("")));
+            }
+        } catch (RuntimeException notJson) {
+            // keep the raw body as detail
+        }
+        return new ApiProblem(status, slug, detail, errors);
+    }
+
+    private static void copy(HttpServletRequest from, HttpHeaders to, String name) {
+        String value = from.getHeader(name);
+        if (value != null && !value.isBlank()) {
+            to.set(name, value);
+        }
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
+    }
+
+    private String base(Service service) {
+        String base = switch (service) {
+            case CATALOGUE -> routes.catalogue();
+            case PUBLICATION -> routes.publication();
+            case CONSULTATION -> routes.consultation();
+            case REPORTING -> routes.reporting();
+        };
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** Convenience for JSON bodies built on the fly. */
+    public static Map<String, Object> body(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

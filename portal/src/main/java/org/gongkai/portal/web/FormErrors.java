@@ -1,0 +1,143 @@
+package org.gongkai.portal.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gongkai.portal.api.ApiProblem;
+
+/**
+ * A form's errors in Chinese, by field (shown beside the field) and for the error summary at the top. Problems the
+ * services answer are translated here: by the field they name, or by their stable type when they name none.
+ */
+public final class FormErrors {
+
+    /** Problem types that concern one field of a form, with the Chinese message. */
+    private static final Map<String, String[]> BY_TYPE = Map.ofEntries(
+            Map.entry("invalid-contact", new String[] {"contact", "联系方式格式不正确：请填写11位手机号（以1开头）、固定电话（如0356-1234567）或电子邮箱。"}),
+            Map.entry("content-required", new String[] {"content", "请填写意见内容。"}),
+            Map.entry("content-too-long", new String[] {"content", "意见内容最多2000字。"}),
+            Map.entry("name-too-long", new String[] {"name", "姓名最多50字。"}),
+            Map.entry("idempotency-key-reused", new String[] {"content", "同一次提交的内容被改动过，请刷新页面后重新提交。"}),
+            Map.entry("disclosure-attribute-required", new String[] {"disclosureAttribute", "请选择公开属性。"}),
+            Map.entry("legal-basis-required", new String[] {"legalBasis", "依申请公开或不予公开的文件须选择法律依据。"}),
+            Map.entry("legal-basis-not-applicable", new String[] {"legalBasis", "主动公开的文件不填写不予公开的法律依据。"}),
+            Map.entry("unknown-catalogue-item", new String[] {"catalogueItemCode", "目录事项不存在或尚未同步，请重新选择。"}),
+            Map.entry("duplicate", new String[] {"documentNumber", "该文号已被使用。"}),
+            Map.entry("duplicate-document-number", new String[] {"documentNumber", "该文号已被使用。"}),
+            Map.entry("reason-required", new String[] {"note", "退回、提请或转审须填写理由。"}),
+            Map.entry("invalid-period", new String[] {"period", "期间格式应为 2026、2026-H1 或 2026-H2。"}));
+
+    /** Problem types without a field, in Chinese. */
+    private static final Map<String, String> GENERAL = Map.ofEntries(
+            Map.entry("comment-period-ended", "该征求意见已截止，不能再提交意见。"),
+            Map.entry("consultation-closed", "该征求意见已结束，不能再提交意见。"),
+            Map.entry("consultation-not-yet-open", "该征求意见尚未开始，暂不能提交意见。"),
+            Map.entry("consultation-not-found", "没有找到该征求意见。"),
+            Map.entry("rate-limited", "提交过于频繁，请稍后再试。"),
+            Map.entry("invalid-state", "该事项当前状态不允许此操作，请刷新页面查看最新状态。"),
+            Map.entry("wrong-reviewer", "此审查环节不由您办理。"),
+            Map.entry("not-your-section", "只能办理本股室的事项。"),
+            Map.entry("forbidden", "您的角色无权进行此操作。"),
+            Map.entry("interpretation-required", "该文件须先起草政策解读并经审核后才能印发。"),
+            Map.entry("interpretation-not-reviewed", "政策解读须经政务公开办审核后才能与文件同步发布。"),
+            Map.entry("coordination-required", "重大文件发布前须与宣传、网信部门会商。"),
+            Map.entry("not-proactive", "只有主动公开的文件才能公开发布。"),
+            Map.entry("date-in-future", "日期不能晚于今天。"),
+            Map.entry("cannot-escalate", "此环节已无上一级可提请。"),
+            Map.entry("cannot-refer", "只有政务公开办可以转保密审查。"),
+            Map.entry("concurrent-modification", "他人同时修改了该记录，请刷新后重试。"),
+            Map.entry("receipt-not-found", "没有找到该回执码对应的意见，请核对后重新输入。"),
+            Map.entry("validation-failed", "提交的内容有误，请按提示修改。"));
+
+    private final Map<String, String> fields = new LinkedHashMap<>();
+    private String general;
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public FormErrors field(String field, String message) {
+        fields.putIfAbsent(field, message);
+        return this;
+    }
+
+    public FormErrors general(String message) {
+        this.general = message;
+        return this;
+    }
+
+    /** Translates a service's problem into errors beside the fields it names (or a general message). */
+    public static FormErrors of(ApiProblem problem) {
+        FormErrors errors = new FormErrors();
+        String[] byType = BY_TYPE.get(problem.slug());
+        if (byType != null) {
+            errors.field(byType[0], byType[1]);
+        }
+        for (ApiProblem.FieldError e : problem.errors()) {
+            errors.field(e.field(), fieldMessage(e.message()));
+        }
+        if (errors.fields.isEmpty()) {
+            errors.general(message(problem));
+        }
+        return errors;
+    }
+
+    /** A problem in Chinese, for a page that has no field to put it beside. */
+    public static String message(ApiProblem problem) {
+        String[] byType = BY_TYPE.get(problem.slug());
+        if (byType != null) {
+            return byType[1];
+        }
+        String known = GENERAL.get(problem.slug());
+        if (known != null) {
+            return known;
+        }
+        return switch (problem.status()) {
+            case 400, 422 -> "提交的内容有误，请检查后重试。";
+            case 403 -> "您的角色无权进行此操作。";
+            case 404 -> "没有找到该事项。";
+            case 409 -> "该事项当前状态不允许此操作，请刷新页面查看最新状态。";
+            case 429 -> "提交过于频繁，请稍后再试。";
+            default -> "系统暂时无法处理，请稍后再试。";
+        };
+    }
+
+    /** Bean-validation messages of the services, in Chinese. */
+    static String fieldMessage(String english) {
+        String m = english == null ? "" : english;
+        if (m.contains("must not be blank") || m.contains("must not be null") || m.contains("must not be empty")) {
+            return "此项为必填项。";
+        }
+        if (m.startsWith("size must be between")) {
+            String max = m.replaceAll(".*and (\\d+).*", "$1");
+            return "长度超出限制（最多" + max + "字）。";
+        }
+        if (m.contains("unknown field")) {
+            return "不支持的字段。";
+        }
+        if (m.contains("invalid value")) {
+            return "填写的值无效。";
+        }
+        return "填写有误，请检查。";
+    }
+
+    public boolean has(String field) {
+        return fields.containsKey(field);
+    }
+
+    public String get(String field) {
+        return fields.get(field);
+    }
+
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    public String general() {
+        return general;
+    }
+
+    public boolean any() {
+        return general != null || !fields.isEmpty();
+    }
+}

@@ -1,0 +1,61 @@
+package org.gongkai.portal.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** One page of a list, with the links to the other pages of the same request (its other parameters kept). */
+public record Paged<T>(List<T> items, int page, int size, int total, List<Link> links) {
+
+    public record Link(int number, String href, boolean current) {
+    }
+
+    public static <T> Paged<T> of(List<T> all, int requestedPage, int size) {
+        int total = all.size();
+        int pages = Math.max(1, (total + size - 1) / size);
+        int page = Math.min(Math.max(1, requestedPage), pages);
+        List<T> items = all.subList(Math.min(total, (page - 1) * size), Math.min(total, page * size));
+        List<Link> links = new ArrayList<>();
+        if (pages > 1) {
+            for (int n = 1; n <= pages; n++) {
+                links.add(new Link(n, href(n), n == page));
+            }
+        }
+        return new Paged<>(List.copyOf(items), page, size, total, links);
+    }
+
+    public int pages() {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 1;
+    }
+
+    public boolean hasNext() {
+        return page < pages();
+    }
+
+    public String previousHref() {
+        return href(page - 1);
+    }
+
+    public String nextHref() {
+        return href(page + 1);
+    }
+
+    private static String href(int n) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return "?page=" + n;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+                .replaceQueryParam("page", n).build().toUriString();
+    }
+}
