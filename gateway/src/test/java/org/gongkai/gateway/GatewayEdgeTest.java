@@ -51,7 +51,7 @@ class GatewayEdgeTest {
         });
         backend.start();
         String uri = "http://127.0.0.1:" + backend.getAddress().getPort();
-        for (String service : List.of("catalogue", "publication", "consultation", "reporting")) {
+        for (String service : List.of("catalogue", "publication", "consultation", "reporting", "portal")) {
             registry.add("gongkai.routes." + service, () -> uri);
         }
         registry.add("gongkai.security.issuer", () -> TestTokens.ISSUER);
@@ -83,6 +83,16 @@ class GatewayEdgeTest {
                 .bodyValue("{\"content\":\"建议\"}").exchange().expectStatus().isOk();
         assertThat(forwarded).extracting(f -> f.substring(0, f.lastIndexOf(' ')))
                 .containsExactly("GET /api/public/catalogues", "POST /api/public/consultations/c1/comments");
+    }
+
+    @Test
+    void thePortalsPagesAreReachedThroughTheGatewayWithoutAToken() {
+        client.get().uri("/").exchange().expectStatus().isOk();
+        client.get().uri("/portal/documents?q=安全").exchange().expectStatus().isOk();
+        // other paths outside /api stay closed
+        client.get().uri("/portalx").exchange().expectStatus().isUnauthorized();
+        assertThat(forwarded).extracting(f -> f.substring(0, f.lastIndexOf(' ')))
+                .containsExactly("GET /", "GET /portal/documents");
     }
 
     @Test

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     private static final int MAX_TRACKED_CLIENTS = 10_000;
+    private static final java.util.regex.Pattern PORTAL_COMMENT = java.util.regex.Pattern.compile("/portal/consultations/[^/]+/comments");
     private final RateLimitProperties properties;
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
@@ -31,8 +32,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        String path = exchange.getRequest().getPath().value();
+        // the portal's comment form is the same anonymous write as the API route, so it shares the tight bucket
         boolean publicWrite = exchange.getRequest().getMethod() != HttpMethod.GET
-                && exchange.getRequest().getPath().value().startsWith("/api/public/");
+                && (path.startsWith("/api/public/") || PORTAL_COMMENT.matcher(path).matches());
         String key = (publicWrite ? "w:" : "r:") + clientAddress(exchange);
         if (buckets.size() > MAX_TRACKED_CLIENTS) {
             // forget clients whose bucket has refilled: they are back to a fresh start anyway, so memory stays bounded

@@ -107,6 +107,20 @@ public class Zh {
         return value == null ? "—" : String.format("%.1f", value);
     }
 
+    /** 2026-H1 as 2026年上半年, 2026 as 2026年. */
+    public String period(String period) {
+        if (period == null) {
+            return "";
+        }
+        if (period.endsWith("-H1")) {
+            return period.substring(0, 4) + "年上半年";
+        }
+        if (period.endsWith("-H2")) {
+            return period.substring(0, 4) + "年下半年";
+        }
+        return period + "年";
+    }
+
     public static LocalDate today() {
         return LocalDate.now(CHINA);
     }

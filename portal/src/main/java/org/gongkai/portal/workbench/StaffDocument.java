@@ -1,0 +1,53 @@
+package org.gongkai.portal.workbench;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** publication-service's staff view of a document, as far as the desks show it. */
+public record StaffDocument(String id, String documentNumber, String title, String body, String section, String drafter,
+        String catalogueItemCode, boolean issuedInCountyName, String disclosureAttribute, String legalBasis,
+        boolean mayInvolveStateSecrets, InterpretationNeed interpretationNeed, boolean requiresInterpretation,
+        String status, String pendingReview, List<Review> reviews, LocalDate issuedOn, String markingLine,
+        LocalDate publicationDueOn, boolean publicationDueOnConfirmed, boolean overdue, LocalDate publishedOn,
+        List<String> publishedChannels, List<Audit> audit) {
+
+    public record InterpretationNeed(boolean broadImpact, boolean closeToLivelihood, boolean highPublicConcern,
+            boolean specialised, boolean submittedToExecutiveMeeting, boolean major) {
+    }
+
+    public record Review(String stage, String reviewer, String reviewerSection, String decision, String note, Instant at) {
+    }
+
+    public record Audit(Instant at, String username, String section, String action, String reason) {
+    }
+
+    public boolean isDraft() {
+        return "DRAFT".equals(status);
+    }
+
+    public boolean isInReview() {
+        return "IN_REVIEW".equals(status);
+    }
+
+    public boolean isApproved() {
+        return "APPROVED".equals(status);
+    }
+
+    public boolean isIssued() {
+        return "ISSUED".equals(status);
+    }
+
+    public boolean isProactive() {
+        return "PROACTIVE".equals(disclosureAttribute);
+    }
+
+    /** The confidentiality officer decides these stages; the disclosure office the others. */
+    public boolean awaitsConfidentialityOfficer() {
+        return isInReview() && ("CONFIDENTIALITY".equals(pendingReview) || "ENTITLED_ORGAN".equals(pendingReview));
+    }
+
+    public boolean awaitsDisclosureOffice() {
+        return isInReview() && !awaitsConfidentialityOfficer();
+    }
+}

@@ -1,0 +1,214 @@
+package org.gongkai.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The public pages and the portal's own security, with a small HTTP server standing in for the services: what a
+ * citizen sees (Chinese, dates, labels), the comment form's CSRF, receipt and Chinese problem messages beside the
+ * field, the headers every page sends, and that staff pages send people to Keycloak with PKCE.
+ */
+@SpringBootTest(properties = {"gongkai.security.issuer=http://kc.test/realms/gongkai",
+        "gongkai.security.jwk-set-uri=http://kc-internal.test/realms/gongkai/protocol/openid-connect/certs"})
+@AutoConfigureMockMvc
+class PortalPagesTest {
+
+    record Call(String method, String path, String body, String idempotencyKey, String forwardedFor) {
+    }
+
+    static final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** path (without query) → status and JSON body the fake service answers. */
+    static final Map<String, Object[]> answers = new ConcurrentHashMap<>();
+    static HttpServer backend;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws IOException {
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            calls.add(new Call(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+            Object[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Object[] {404,
+                    "{\"type\":\"urn:gongkai:problem:not-found\",\"status\":404,\"detail\":\"no\"}"});
+            byte[] bytes = ((String) answer[1]).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", (int) answer[0] >= 400 ? "application/problem+json" : "application/json");
+            exchange.sendResponseHeaders((int) answer[0], bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        backend.start();
+        String uri = "http://127.0.0.1:" + backend.getAddress().getPort();
+        for (String service : List.of("catalogue", "publication", "consultation", "reporting")) {
+            registry.add("gongkai.routes." + service, () -> uri);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.stop(0);
+    }
+
+    static final String CONSULTATION = """
+            {"id":"c1","title":"某某县安全生产条例（征求意见稿）","draftText":"第一条 为了加强安全生产工作。\\n第二条 本条例适用于本县。",
+             "decisionBasis":"《中华人民共和国安全生产法》","explanation":"起草说明","catalogueItemCode":"WS-05",
+             "channels":["WEBSITE","HEARING"],"periodStart":"2026-11-01","periodEnd":"2099-12-01","shortPeriodReason":null,
+             "acceptingComments":true,"commentsPublic":false,"status":"OPEN"}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeEach
+    void reset() {
+        calls.clear();
+        answers.clear();
+        answers.put("GET /api/public/catalogues", new Object[] {200, """
+                [{"catalogue":"work-safety","title":"安全生产","version":1,"effectiveFrom":"2026-12-01","items":28},
+                 {"catalogue":"disaster-relief","title":"救灾","version":2,"effectiveFrom":"2026-06-30","items":20}]"""});
+        answers.put("GET /api/public/documents", new Object[] {200, """
+                [{"id":"d1","documentNumber":"县应急〔2026〕3号","title":"关于开展危险化学品安全专项整治的通知","body":"各乡镇：",
+                  "markingLine":"此件公开发布","issuedOn":"2026-11-20","publishedOn":"2026-12-01","catalogueItemCode":"WS-03",
+                  "channels":["gov-website"]}]"""});
+        answers.put("GET /api/public/consultations", new Object[] {200, "[" + CONSULTATION + "]"});
+        answers.put("GET /api/public/consultations/c1", new Object[] {200, CONSULTATION});
+    }
+
+    @Test
+    void theHomePageIsAChineseDisclosureColumnWithDatesAndLabelsInChinese() throws Exception {
+        String html = mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("script-src 'self'"),
+                        org.hamcrest.Matchers.containsString("form-action 'self' http://kc.test"))))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("lang=\"zh-CN\"", "政府信息公开专栏", "安全生产领域基层政务公开标准目录", "2026年12月1日起施行",
+                "关于开展危险化学品安全专项整治的通知", "某某县安全生产条例（征求意见稿）", "依申请公开", "年度报告");
+        assertThat(html).doesNotContain("2026-12-01");
+    }
+
+    @Test
+    void aDocumentPageShowsItsMarkingLine() throws Exception {
+        answers.put("GET /api/public/documents/d1", new Object[] {200, """
+                {"id":"d1","documentNumber":"县应急〔2026〕3号","title":"关于开展危险化学品安全专项整治的通知","body":"各乡镇：\\n现通知如下。",
+                 "markingLine":"此件公开发布","issuedOn":"2026-11-20","publishedOn":"2026-12-01","catalogueItemCode":"WS-03",
+                 "channels":["gov-website","new-media"]}"""});
+        mvc.perform(get("/portal/documents/d1")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("（此件公开发布）"),
+                        org.hamcrest.Matchers.containsString("政府网站、两微一端"),
+                        org.hamcrest.Matchers.containsString("2026年11月20日"))));
+        mvc.perform(get("/portal/documents/nope")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("没有找到该事项")));
+    }
+
+    @Test
+    void aCommentNeedsTheFormsCsrfTokenAndIsPassedOnOnceWithItsIdempotencyKey() throws Exception {
+        answers.put("POST /api/public/consultations/c1/comments", new Object[] {201, """
+                {"receipt":"AbCdEfGhIjKlMnOpQrStUvWxYz012345","consultationId":"c1","receivedAt":"2026-12-01T06:00:00Z",
+                 "statusUrl":"/api/public/comments/AbCdEfGhIjKlMnOpQrStUvWxYz012345"}"""});
+        mvc.perform(post("/portal/consultations/c1/comments").param("content", "建议增加夜间巡查"))
+                .andExpect(status().isForbidden());
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        mvc.perform(post("/portal/consultations/c1/comments").with(csrf()).header("X-Forwarded-For", "203.0.113.9")
+                        .param("content", "  建议增加夜间巡查  ").param("name", "张三").param("contact", "").param("submissionKey", "k-1"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/portal/consultations/c1/receipt"))
+                .andExpect(flash().attributeExists("receipt"));
+        Call posted = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(posted.body()).contains("\"content\":\"建议增加夜间巡查\"", "\"name\":\"张三\"").doesNotContain("contact");
+        assertThat(posted.idempotencyKey()).isEqualTo("k-1");
+        assertThat(posted.forwardedFor()).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void aServicesProblemIsShownInChineseBesideTheFieldItConcerns() throws Exception {
+        answers.put("POST /api/public/consultations/c1/comments", new Object[] {422, """
+                {"type":"urn:gongkai:problem:invalid-contact","title":"Unprocessable Content","status":422,
+                 "detail":"The contact must be a mobile number (11 digits starting with 1), a landline or an e-mail address."}"""});
+        String html = mvc.perform(post("/portal/consultations/c1/comments").with(csrf())
+                        .param("content", "建议").param("contact", "12345").param("submissionKey", "k-2"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"contact-error\"", "联系方式格式不正确", "提交未成功").doesNotContain("The contact must");
+        // what the citizen typed is kept
+        assertThat(html).contains("value=\"12345\"");
+    }
+
+    @Test
+    void anEmptyCommentIsRefusedByThePortalWithoutCallingTheService() throws Exception {
+        String html = mvc.perform(post("/portal/consultations/c1/comments").with(csrf()).param("content", "   "))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"content-error\"", "请填写意见内容。");
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+    }
+
+    @Test
+    void aReceiptLookupTellsTheStatusInChineseAndAnUnknownCodeBesideTheField() throws Exception {
+        answers.put("GET /api/public/comments/AbCdEfGhIjKlMnOpQrStUvWxYz012345", new Object[] {200, """
+                {"receipt":"AbCdEfGhIjKlMnOpQrStUvWxYz012345","consultationId":"c1","consultationTitle":"某某县安全生产条例（征求意见稿）",
+                 "consultationStatus":"OPEN","channel":"WEBSITE","receivedAt":"2026-12-01T06:00:00Z","status":"RECEIVED",
+                 "moderationReason":null,"opinion":null}"""});
+        mvc.perform(get("/portal/receipts").param("code", "AbCdEfGhIjKlMnOpQrStUvWxYz012345")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("已收到，待归纳"),
+                        org.hamcrest.Matchers.containsString("2026年12月1日 14:00"),
+                        org.hamcrest.Matchers.containsString("政府网站"))));
+        mvc.perform(get("/portal/receipts").param("code", "unknownunknown")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("没有找到该回执码")));
+    }
+
+    @Test
+    void staffPagesSendPeopleToKeycloakWithPkce() throws Exception {
+        mvc.perform(get("/portal/staff")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/login"));
+        String location = mvc.perform(get("/portal/oauth2/authorization/keycloak")).andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getHeader("Location");
+        assertThat(location).startsWith("http://kc.test/realms/gongkai/protocol/openid-connect/auth?")
+                .contains("client_id=gongkai-portal", "code_challenge=", "code_challenge_method=S256",
+                        "redirect_uri=http://localhost/portal/login/oauth2/code/keycloak");
+    }
+
+    @Test
+    void theDeadlineCalculatorChecksItsInputInChinese() throws Exception {
+        mvc.perform(get("/portal/deadline").param("start", "2026-13-40").param("workingDays", "abc"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("id=\"start-error\""),
+                        org.hamcrest.Matchers.containsString("请填写1到365之间的整数"))));
+        assertThat(calls).isEmpty();
+        answers.put("GET /api/public/calendar/deadline", new Object[] {200,
+                "{\"start\":\"2026-09-30\",\"workingDays\":20,\"due\":\"2026-11-04\",\"confirmed\":true}"});
+        mvc.perform(get("/portal/deadline").param("start", "2026-09-30").param("workingDays", "20")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("2026年11月4日")));
+    }
+}
