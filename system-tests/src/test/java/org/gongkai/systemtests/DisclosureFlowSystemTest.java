@@ -10,9 +10,8 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 
@@ -20,17 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The foundation's end-to-end flow against the real running suite: real Keycloak tokens, RabbitMQ, the MongoDB
  * wire server and all five apps, entered only through the gateway.
  */
+@ExtendWith(RunningSuite.class)
 class DisclosureFlowSystemTest {
-
-    @BeforeAll
-    static void startSuite() throws Exception {
-        Suite.run("start");
-    }
-
-    @AfterAll
-    static void stopSuite() throws Exception {
-        Suite.run("stop");
-    }
 
     @Test
     void sectionDraftsOfficeApprovesDocumentIsPublishedAndReportingCountsIt() throws Exception {

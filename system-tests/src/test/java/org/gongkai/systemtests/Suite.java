@@ -27,7 +27,7 @@ final class Suite {
     static final Map<String, String> PORTS = Map.of(
             "GATEWAY_PORT", "18080", "KEYCLOAK_PORT", "18180", "KEYCLOAK_MANAGEMENT_PORT", "19000",
             "CATALOGUE_PORT", "18081", "PUBLICATION_PORT", "18082", "CONSULTATION_PORT", "18083",
-            "REPORTING_PORT", "18084", "MONGO_PORT", "27127");
+            "REPORTING_PORT", "18084", "PORTAL_PORT", "18090", "MONGO_PORT", "27127");
 
     private static final String NAMESPACE = "systest-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -32,7 +32,8 @@ class OfficeDesk {
         CurrentUser user = CurrentUser.get();
         List<StaffDocument> all = api.staffGet(Api.Service.PUBLICATION, "/api/documents", DocumentDesk.LIST);
         List<StaffDocument> mine = all.stream().filter(d -> (user.has("disclosure-office") && d.awaitsDisclosureOffice())
-                || (user.has("confidentiality-officer") && d.awaitsConfidentialityOfficer())).toList();
+                || (user.has("confidentiality-officer") && d.awaitsConfidentialityOfficer()))
+                .sorted(java.util.Comparator.comparing(StaffDocument::lastChanged, java.util.Comparator.reverseOrder())).toList();
         model.addAttribute("queue", Paged.of(desk.rows(mine), page, 20));
         if (user.has("disclosure-office")) {
             model.addAttribute("toIssue", desk.rows(all.stream().filter(StaffDocument::isApproved).toList()));

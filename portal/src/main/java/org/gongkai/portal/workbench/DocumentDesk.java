@@ -54,9 +54,9 @@ public class DocumentDesk {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         STATES.forEach(s -> counts.put(s, all.stream().filter(d -> s.equals(d.status())).count()));
         List<StaffDocument> shown = new ArrayList<>(all.stream().filter(d -> status == null || status.isBlank() || status.equals(d.status())).toList());
-        // overdue first, then by state along the lifecycle, then by number
-        shown.sort(Comparator.comparing((StaffDocument d) -> !d.overdue()).thenComparing(d -> STATES.indexOf(d.status()))
-                .thenComparing(StaffDocument::documentNumber));
+        // overdue first, then what changed most recently
+        shown.sort(Comparator.comparing((StaffDocument d) -> !d.overdue())
+                .thenComparing(StaffDocument::lastChanged, Comparator.reverseOrder()));
         model.addAttribute("counts", counts);
         model.addAttribute("status", status);
         model.addAttribute("documents", Paged.of(rows(shown), page, 20));

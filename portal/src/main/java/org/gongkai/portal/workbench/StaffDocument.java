@@ -22,6 +22,12 @@ public record StaffDocument(String id, String documentNumber, String title, Stri
     public record Audit(Instant at, String username, String section, String action, String reason) {
     }
 
+    /** When the document last changed (its newest audit entry). */
+    public Instant lastChanged() {
+        return audit == null ? Instant.EPOCH : audit.stream().map(Audit::at).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
     public boolean isDraft() {
         return "DRAFT".equals(status);
     }
