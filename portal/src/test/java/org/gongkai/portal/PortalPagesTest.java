@@ -57,8 +57,9 @@ class PortalPagesTest {
             String path = exchange.getRequestURI().getPath();
             calls.add(new Call(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
-            Object[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + path, new Object[] {404,
-                    "{\"type\":\"urn:gongkai:problem:not-found\",\"status\":404,\"detail\":\"no\"}"});
+            String key = exchange.getRequestMethod() + " " + path;
+            Object[] answer = answers.getOrDefault(key + "?" + exchange.getRequestURI().getQuery(), answers.getOrDefault(key,
+                    new Object[] {404, "{\"type\":\"urn:gongkai:problem:not-found\",\"status\":404,\"detail\":\"no\"}"}));
             byte[] bytes = ((String) answer[1]).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", (int) answer[0] >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders((int) answer[0], bytes.length);
@@ -128,6 +129,21 @@ class PortalPagesTest {
                         org.hamcrest.Matchers.containsString("2026年11月20日"))));
         mvc.perform(get("/portal/documents/nope")).andExpect(status().isNotFound())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("没有找到该事项")));
+    }
+
+    @Test
+    void documentsAreFoundByTheServicesTextSearchAndByTheirNumber() throws Exception {
+        answers.put("GET /api/public/documents", new Object[] {200, """
+                [{"id":"d1","documentNumber":"县应急〔2026〕3号","title":"危险化学品专项整治","body":"正文","markingLine":"此件公开发布",
+                  "issuedOn":"2026-11-20","publishedOn":"2026-12-01","catalogueItemCode":"WS-03","channels":[]},
+                 {"id":"d2","documentNumber":"县应急〔2026〕4号","title":"冬春救助","body":"正文","markingLine":"此件公开发布",
+                  "issuedOn":"2026-11-21","publishedOn":"2026-11-30","catalogueItemCode":"DR-01","channels":[]}]"""});
+        // the service's text search finds nothing: only the number can match
+        answers.put("GET /api/public/documents?q=〔2026〕4号", new Object[] {200, "[]"});
+        String html = mvc.perform(get("/portal/documents").param("q", "〔2026〕4号")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("冬春救助").doesNotContain("危险化学品专项整治");
+        assertThat(calls).extracting(Call::path).contains("/api/public/documents");
     }
 
     @Test

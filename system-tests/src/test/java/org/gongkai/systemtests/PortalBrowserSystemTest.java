@@ -146,8 +146,9 @@ class PortalBrowserSystemTest {
 
     @Test
     void safety1DraftsAndSubmitsTheOfficeReviewsAndPublishesAndThePublicSeesTheMarkingLine() throws Exception {
-        String number = "县应急〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
-        String title = "关于开展危险化学品安全专项整治的通知" + number.substring(7, 11);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        String number = "县应急〔2026〕" + tag + "号";
+        String title = "关于开展危险化学品安全专项整治的通知（" + tag + "）";
         try (Browser browser = new Browser("draft-review-publish")) {
             browser.logIn("safety1");
             assertThat(browser.driver.getCurrentUrl()).endsWith("/portal/staff");

@@ -28,9 +28,15 @@ class DocumentPages {
     @GetMapping("/portal/documents")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String item,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page, Model model) {
-        List<DocumentModels.PublicDocument> all = q == null || q.isBlank()
-                ? api.get(Api.Service.PUBLICATION, "/api/public/documents", LIST)
-                : api.get(Api.Service.PUBLICATION, "/api/public/documents?q={q}", LIST, q.strip());
+        List<DocumentModels.PublicDocument> all = api.get(Api.Service.PUBLICATION, "/api/public/documents", LIST);
+        if (q != null && !q.isBlank()) {
+            // the service searches title and body; people also search by document number (文号)
+            String needle = q.strip();
+            java.util.Set<String> found = new java.util.HashSet<>();
+            api.get(Api.Service.PUBLICATION, "/api/public/documents?q={q}", LIST, needle).forEach(d -> found.add(d.id()));
+            all = all.stream().filter(d -> found.contains(d.id())
+                    || (d.documentNumber() != null && d.documentNumber().contains(needle))).toList();
+        }
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         TreeSet<String> items = new TreeSet<>();
         all.forEach(d -> {
