@@ -41,7 +41,7 @@ import com.sun.net.httpserver.HttpServer;
 @AutoConfigureMockMvc
 class PortalPagesTest {
 
-    record Call(String method, String path, String body, String idempotencyKey, String forwardedFor) {
+    record Call(String method, String path, String body, String idempotencyKey, String forwardedFor, String authorization) {
     }
 
     static final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -56,7 +56,7 @@ class PortalPagesTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             calls.add(new Call(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("X-Forwarded-For")));
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"), exchange.getRequestHeaders().getFirst("Authorization")));
             String key = exchange.getRequestMethod() + " " + path;
             Object[] answer = answers.getOrDefault(key + "?" + exchange.getRequestURI().getQuery(), answers.getOrDefault(key,
                     new Object[] {404, "{\"type\":\"urn:gongkai:problem:not-found\",\"status\":404,\"detail\":\"no\"}"}));
@@ -212,6 +212,55 @@ class PortalPagesTest {
         assertThat(location).startsWith("http://kc.test/realms/gongkai/protocol/openid-connect/auth?")
                 .contains("client_id=gongkai-portal", "code_challenge=", "code_challenge_method=S256",
                         "redirect_uri=http://localhost/portal/login/oauth2/code/keycloak");
+    }
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor staff(String user, String section, String role) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin()
+                .idToken(t -> t.claim("preferred_username", user).claim("section", section))
+                .authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    @Test
+    void aSectionDraftsAConsultationWithItsOwnTokenAndIsToldInChineseWhatIsMissing() throws Exception {
+        answers.put("GET /api/public/catalogues/work-safety", new Object[] {200, """
+                {"catalogue":"work-safety","title":"安全生产","version":1,"status":"PUBLISHED","effectiveFrom":"2026-12-01",
+                 "items":[{"code":"WS-05","seq":5,"level1":"监管执法","level2":"行政处罚","content":"处罚结果","basis":[],
+                   "timeLimit":"20个工作日","body":"县应急管理局","channels":["gov-website"],"audience":["all-society"],
+                   "method":["proactive"],"level":["county"],"sections":[],"applicable":true,"notApplicableReason":null}]}"""});
+        answers.put("GET /api/public/catalogues/disaster-relief", new Object[] {200, """
+                {"catalogue":"disaster-relief","title":"救灾","version":1,"status":"PUBLISHED","effectiveFrom":"2026-12-01","items":[]}"""});
+        String html = mvc.perform(post("/portal/staff/consultations").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("title", "某某县安全生产条例（征求意见稿）").param("draftText", "第一条").param("decisionBasis", "安全生产法")
+                        .param("explanation", "说明").param("catalogueItemCode", "WS-05").param("channels", "WEBSITE")
+                        .param("periodStart", "2026-12-01").param("periodEnd", "2026-12-10"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"shortPeriodReason-error\"", "征求意见期限少于30日的，须说明理由。");
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        answers.put("POST /api/consultations", new Object[] {201, """
+                {"id":"c9","section":"safety-coordination","drafter":"safety1","title":"某某县安全生产条例（征求意见稿）","draftText":"第一条",
+                 "decisionBasis":"安全生产法","explanation":"说明","catalogueItemCode":"WS-05","channels":["WEBSITE"],
+                 "periodStart":"2026-12-01","periodEnd":"2026-12-31","periodDays":31,"shortPeriodReason":null,"commentsPublic":false,
+                 "status":"DRAFT","openedAt":null,"closedAt":null}"""});
+        mvc.perform(post("/portal/staff/consultations").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("title", "某某县安全生产条例（征求意见稿）").param("draftText", "第一条").param("decisionBasis", "安全生产法")
+                        .param("explanation", "说明").param("catalogueItemCode", "WS-05").param("channels", "WEBSITE")
+                        .param("periodStart", "2026-12-01").param("periodEnd", "2026-12-31"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/staff/consultations/c9"));
+        Call posted = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(posted.authorization()).startsWith("Bearer ");
+        assertThat(posted.body()).contains("\"periodEnd\":\"2026-12-31\"", "\"channels\":[\"WEBSITE\"]");
+    }
+
+    @Test
+    void aSectionsPagesAreNotTheOfficesOrTheLeadersAndStaffPagesAreNotForCitizens() throws Exception {
+        mvc.perform(get("/portal/office").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portal/leadership").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portal/staff/consultations")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/login"));
+        mvc.perform(post("/portal/office/documents/d1/reviews").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                .param("decision", "APPROVE")).andExpect(status().isForbidden());
+        assertThat(calls).isEmpty();
     }
 
     @Test

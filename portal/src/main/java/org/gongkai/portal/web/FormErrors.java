@@ -25,6 +25,10 @@ public final class FormErrors {
             Map.entry("duplicate", new String[] {"documentNumber", "该文号已被使用。"}),
             Map.entry("duplicate-document-number", new String[] {"documentNumber", "该文号已被使用。"}),
             Map.entry("reason-required", new String[] {"note", "退回、提请或转审须填写理由。"}),
+            Map.entry("comment-period-too-short", new String[] {"shortPeriodReason", "征求意见期限少于30日的，须说明理由。"}),
+            Map.entry("comment-period-ends-before-start", new String[] {"periodEnd", "截止日期须晚于开始日期。"}),
+            Map.entry("comment-period-required", new String[] {"periodStart", "请填写征求意见期间。"}),
+            Map.entry("channels-required", new String[] {"channels", "请至少选择一种征求渠道。"}),
             Map.entry("invalid-period", new String[] {"period", "期间格式应为 2026、2026-H1 或 2026-H2。"}));
 
     /** Problem types without a field, in Chinese. */

@@ -1,0 +1,215 @@
+package org.gongkai.portal.staffconsultation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiProblem;
+import org.gongkai.portal.catalogue.CatalogueModels;
+import org.gongkai.portal.web.FormErrors;
+import org.gongkai.portal.web.Paged;
+import org.gongkai.portal.web.Zh;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A section's consultations: its drafts and open ones with the days left, drafting a new one and opening it for
+ * comment, and the comments received (with name and contact, which only staff see).
+ */
+@Controller
+class StaffConsultations {
+
+    public record Consultation(String id, String section, String drafter, String title, String draftText, String decisionBasis,
+            String explanation, String catalogueItemCode, List<String> channels, LocalDate periodStart, LocalDate periodEnd,
+            long periodDays, String shortPeriodReason, boolean commentsPublic, String status, Instant openedAt, Instant closedAt) {
+    }
+
+    public record Contact(String kind, String value) {
+    }
+
+    public record StaffComment(String id, String channel, String content, String name, Contact contact, Instant receivedAt,
+            boolean hidden, String moderationReason, String opinionId) {
+    }
+
+    /** The drafting form. */
+    public static class Form {
+        private String title;
+        private String draftText;
+        private String decisionBasis;
+        private String explanation;
+        private String catalogueItemCode;
+        private List<String> channels = new ArrayList<>(List.of("WEBSITE"));
+        private String periodStart;
+        private String periodEnd;
+        private String shortPeriodReason;
+        private boolean commentsPublic;
+
+        public String getTitle() { return title; }
+        public void setTitle(String v) { title = v; }
+        public String getDraftText() { return draftText; }
+        public void setDraftText(String v) { draftText = v; }
+        public String getDecisionBasis() { return decisionBasis; }
+        public void setDecisionBasis(String v) { decisionBasis = v; }
+        public String getExplanation() { return explanation; }
+        public void setExplanation(String v) { explanation = v; }
+        public String getCatalogueItemCode() { return catalogueItemCode; }
+        public void setCatalogueItemCode(String v) { catalogueItemCode = v; }
+        public List<String> getChannels() { return channels; }
+        public void setChannels(List<String> v) { channels = v == null ? new ArrayList<>() : v; }
+        public String getPeriodStart() { return periodStart; }
+        public void setPeriodStart(String v) { periodStart = v; }
+        public String getPeriodEnd() { return periodEnd; }
+        public void setPeriodEnd(String v) { periodEnd = v; }
+        public String getShortPeriodReason() { return shortPeriodReason; }
+        public void setShortPeriodReason(String v) { shortPeriodReason = v; }
+        public boolean isCommentsPublic() { return commentsPublic; }
+        public void setCommentsPublic(boolean v) { commentsPublic = v; }
+    }
+
+    static final ParameterizedTypeReference<List<Consultation>> LIST = new ParameterizedTypeReference<>() { };
+    private final Api api;
+
+    StaffConsultations(Api api) {
+        this.api = api;
+    }
+
+    @GetMapping("/portal/staff/consultations")
+    String list(@RequestParam(defaultValue = "1") int page, Model model) {
+        List<Consultation> all = new ArrayList<>(api.staffGet(Api.Service.CONSULTATION, "/api/consultations", LIST));
+        all.sort(Comparator.comparing(Consultation::periodStart, Comparator.nullsLast(Comparator.reverseOrder())));
+        model.addAttribute("consultations", Paged.of(all, page, 20));
+        return "staff/consultations";
+    }
+
+    @GetMapping("/portal/staff/consultations/new")
+    String create(Model model) {
+        Form form = new Form();
+        form.setPeriodStart(Zh.today().toString());
+        form.setPeriodEnd(Zh.today().plusDays(30).toString());
+        return form(form, FormErrors.none(), model);
+    }
+
+    @PostMapping("/portal/staff/consultations")
+    String draft(@ModelAttribute("form") Form form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        FormErrors errors = check(form);
+        if (!errors.any()) {
+            try {
+                Consultation created = api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION, "/api/consultations",
+                        Api.body("title", form.getTitle().strip(), "draftText", form.getDraftText(), "decisionBasis", form.getDecisionBasis(),
+                                "explanation", form.getExplanation(), "catalogueItemCode", form.getCatalogueItemCode(),
+                                "channels", form.getChannels(), "periodStart", form.getPeriodStart(), "periodEnd", form.getPeriodEnd(),
+                                "shortPeriodReason", blankToNull(form.getShortPeriodReason()), "commentsPublic", form.isCommentsPublic()),
+                        Consultation.class);
+                redirect.addFlashAttribute("done", "征求意见草案已保存。");
+                return "redirect:/portal/staff/consultations/" + created.id();
+            } catch (ApiProblem problem) {
+                if (problem.status() >= 500 || problem.status() == 401) {
+                    throw problem;
+                }
+                errors = FormErrors.of(problem);
+            }
+        }
+        response.setStatus(422);
+        return form(form, errors, model);
+    }
+
+    @GetMapping("/portal/staff/consultations/{id}")
+    String consultation(@PathVariable String id, Model model) {
+        Consultation consultation = api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}", Consultation.class, id);
+        model.addAttribute("consultation", consultation);
+        model.addAttribute("comments", "DRAFT".equals(consultation.status()) ? List.of()
+                : api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/comments",
+                        new ParameterizedTypeReference<List<StaffComment>>() { }, id));
+        return "staff/consultation";
+    }
+
+    @PostMapping("/portal/staff/consultations/{id}/opening")
+    String open(@PathVariable String id, RedirectAttributes redirect) {
+        try {
+            api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION, "/api/consultations/{id}/opening", null, Consultation.class, id);
+            redirect.addFlashAttribute("done", "已开始公开征求意见。");
+        } catch (ApiProblem problem) {
+            if (problem.status() == 401 || problem.status() == 404 || problem.status() >= 500) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("failed", FormErrors.message(problem));
+        }
+        return "redirect:/portal/staff/consultations/" + id;
+    }
+
+    private String form(Form form, FormErrors errors, Model model) {
+        List<CatalogueModels.Item> items = new ArrayList<>();
+        for (String catalogue : List.of("work-safety", "disaster-relief")) {
+            items.addAll(api.get(Api.Service.CATALOGUE, "/api/public/catalogues/{c}", CatalogueModels.Version.class, catalogue).items());
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("items", items);
+        model.addAttribute("channelCodes", List.of("WEBSITE", "HEARING", "SYMPOSIUM", "EXPERT_CONSULTATION", "ATTENDANCE", "MEDIA_BRIEFING"));
+        return "staff/consultation-form";
+    }
+
+    static FormErrors check(Form form) {
+        FormErrors errors = FormErrors.none();
+        if (blank(form.getTitle())) {
+            errors.field("title", "请填写草案名称。");
+        }
+        if (blank(form.getDraftText())) {
+            errors.field("draftText", "请填写草案全文。");
+        }
+        if (blank(form.getDecisionBasis())) {
+            errors.field("decisionBasis", "请填写决策依据。");
+        }
+        if (blank(form.getExplanation())) {
+            errors.field("explanation", "请填写起草说明。");
+        }
+        if (blank(form.getCatalogueItemCode())) {
+            errors.field("catalogueItemCode", "请选择所属目录事项。");
+        }
+        if (form.getChannels().isEmpty()) {
+            errors.field("channels", "请至少选择一种征求渠道。");
+        }
+        LocalDate start = date(form.getPeriodStart());
+        LocalDate end = date(form.getPeriodEnd());
+        if (start == null) {
+            errors.field("periodStart", "请按“2026-12-01”的格式填写开始日期。");
+        }
+        if (end == null) {
+            errors.field("periodEnd", "请按“2026-12-31”的格式填写截止日期。");
+        } else if (start != null && !end.isAfter(start)) {
+            errors.field("periodEnd", "截止日期须晚于开始日期。");
+        } else if (start != null && java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1 < 30 && blank(form.getShortPeriodReason())) {
+            errors.field("shortPeriodReason", "征求意见期限少于30日的，须说明理由。");
+        }
+        return errors;
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null ? null : LocalDate.parse(s.strip());
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}
