@@ -253,6 +253,32 @@ class PortalPagesTest {
         assertThat(posted.body()).contains("\"periodEnd\":\"2026-12-31\"", "\"channels\":[\"WEBSITE\"]");
     }
 
+    static final String STAFF_DOCUMENT = """
+            {"id":"d7","documentNumber":"县应急〔2026〕7号","title":"关于加强汛期安全防范的通知","body":"各乡镇：\\n现通知如下。",
+             "section":"safety-coordination","drafter":"safety1","catalogueItemCode":"WS-03","issuedInCountyName":false,
+             "disclosureAttribute":"PROACTIVE","legalBasis":null,"mayInvolveStateSecrets":false,
+             "interpretationNeed":{"broadImpact":true,"closeToLivelihood":false,"highPublicConcern":false,"specialised":false,
+               "submittedToExecutiveMeeting":false,"major":false},"requiresInterpretation":true,"attachments":[],
+             "status":"IN_REVIEW","pendingReview":"DISCLOSURE_OFFICE","reviews":[],
+             "interpretation":{"content":"一图读懂汛期安全防范","forms":["TEXT","INFOGRAPHIC"],"textUsesCasesDataOrQa":true,
+               "elementsCovered":["MAIN_CONTENT"],"draftedBy":"safety1","draftedAt":"2026-12-01T02:00:00Z","reviewedBy":null,"reviewedAt":null},
+             "coordination":null,"issuedOn":null,"markingLine":null,"publicationDueOn":null,"publicationDueOnConfirmed":false,
+             "overdue":false,"publishedOn":null,"publishedChannels":[],"readingRoomTransferredOn":null,
+             "audit":[{"at":"2026-12-01T02:00:00Z","subject":"s","username":"safety1","section":"safety-coordination","action":"drafted","reason":null}]}""";
+
+    @Test
+    void theSectionAndTheOfficeSeeADocumentWithItsInterpretationAndTheActionsTheirRoleAllows() throws Exception {
+        answers.put("GET /api/documents/d7", new Object[] {200, STAFF_DOCUMENT});
+        String staffPage = mvc.perform(get("/portal/staff/documents/d7").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(staffPage).contains("审查中", "待政务公开办审查", "一图读懂汛期安全防范", "文字解读、图解", "待政务公开办审核",
+                "id=\"save-interpretation\"").doesNotContain("id=\"record-review\"", "id=\"review-interpretation\"");
+        String officePage = mvc.perform(get("/portal/office/documents/d7").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(officePage).contains("id=\"record-review\"", "id=\"review-interpretation\"").doesNotContain("id=\"save-interpretation\"");
+        assertThat(calls).allMatch(c -> c.authorization() != null && c.authorization().startsWith("Bearer "));
+    }
+
     @Test
     void aSectionsPagesAreNotTheOfficesOrTheLeadersAndStaffPagesAreNotForCitizens() throws Exception {
         mvc.perform(get("/portal/office").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());

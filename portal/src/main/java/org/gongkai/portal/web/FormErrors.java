@@ -50,6 +50,11 @@ public final class FormErrors {
             Map.entry("cannot-escalate", "此环节已无上一级可提请。"),
             Map.entry("cannot-refer", "只有政务公开办可以转保密审查。"),
             Map.entry("concurrent-modification", "他人同时修改了该记录，请刷新后重试。"),
+            Map.entry("interpretation-form-required", "请至少选择一种解读形式。"),
+            Map.entry("interpretation-elements-missing", "政策解读须涵盖全部九项要素。"),
+            Map.entry("text-interpretation-needs-cases", "文字解读须运用案例、数据或问答等方式。"),
+            Map.entry("document-already-issued", "文件印发后不能再起草或修改解读。"),
+            Map.entry("no-interpretation", "该文件尚无政策解读。"),
             Map.entry("receipt-not-found", "没有找到该回执码对应的意见，请核对后重新输入。"),
             Map.entry("validation-failed", "提交的内容有误，请按提示修改。"));
 

@@ -64,6 +64,12 @@ public class Zh {
                     "保密审查员", "leader", "局领导", "admin", "系统管理员")),
             Map.entry("indicator", Map.of("onTimePublication", "按时公开率", "nonTextInterpretationShare", "多元化解读占比",
                     "responseWithin48Hours", "48小时内回应率", "catalogueCoverage", "目录事项覆盖率", "adoptionRate", "意见采纳率")),
+            Map.entry("interpretationForm", Map.of("TEXT", "文字解读", "PICTURE", "图片", "CHART", "图表", "INFOGRAPHIC", "图解",
+                    "ANIMATION", "动漫", "AUDIO", "音频", "VIDEO", "视频", "PRESS_CONFERENCE", "新闻发布会", "MEDIA_INTERVIEW", "媒体访谈",
+                    "ONLINE_INTERVIEW", "在线访谈")),
+            Map.entry("interpretationElement", Map.of("BACKGROUND_AND_BASIS", "出台背景和依据", "GOALS_AND_TASKS", "目标任务",
+                    "MAIN_CONTENT", "主要内容", "MEASURES", "政策措施", "APPLICABLE_SUBJECTS", "适用对象", "NOTES", "注意事项",
+                    "KEY_TERMS", "关键词诠释", "OLD_VS_NEW_DIFFERENCES", "新旧政策差异", "INTERPRETING_ORGAN", "解读机关及联系方式")),
             Map.entry("reportStatus", Map.of("DRAFT", "草稿", "SUBMITTED", "已报送", "ACCEPTED", "已通过", "RETURNED", "已退回")));
 
     /** 2026年12月1日; an empty string for no date. */

@@ -138,6 +138,8 @@ public class DocumentDesk {
         StaffDocument document = api.staffGet(Api.Service.PUBLICATION, "/api/documents/{id}", StaffDocument.class, id);
         model.addAttribute("document", document);
         model.addAttribute("base", base(request));
+        model.addAttribute("forms", FORMS);
+        model.addAttribute("elements", ELEMENTS);
         model.addAttribute("daysLeft", document.isIssued() && document.isProactive() && document.publicationDueOn() != null
                 ? workingDays.left(document.publicationDueOn()) : null);
         CurrentUser user = CurrentUser.get();
@@ -162,6 +164,32 @@ public class DocumentDesk {
     String publish(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, request, redirect, "文件已在政府信息公开专栏公开发布。", () ->
                 api.staffSend(HttpMethod.POST, Api.Service.PUBLICATION, "/api/documents/{id}/publication", Map.of(), StaffDocument.class, id));
+    }
+
+    static final List<String> FORMS = List.of("TEXT", "PICTURE", "CHART", "INFOGRAPHIC", "ANIMATION", "AUDIO", "VIDEO",
+            "PRESS_CONFERENCE", "MEDIA_INTERVIEW", "ONLINE_INTERVIEW");
+    static final List<String> ELEMENTS = List.of("BACKGROUND_AND_BASIS", "GOALS_AND_TASKS", "MAIN_CONTENT", "MEASURES",
+            "APPLICABLE_SUBJECTS", "NOTES", "KEY_TERMS", "OLD_VS_NEW_DIFFERENCES", "INTERPRETING_ORGAN");
+
+    /** The section drafts the interpretation with its document: content, forms and the nine elements covered. */
+    @PostMapping("/portal/staff/documents/{id}/interpretation")
+    String interpret(@PathVariable String id, @RequestParam(required = false) String content,
+            @RequestParam(required = false) List<String> forms, @RequestParam(required = false) List<String> elements,
+            @RequestParam(defaultValue = "false") boolean textUsesCasesDataOrQa, HttpServletRequest request, RedirectAttributes redirect) {
+        if (content == null || content.isBlank()) {
+            redirect.addFlashAttribute("failed", "请填写解读内容。");
+            return "redirect:/portal/staff/documents/" + id;
+        }
+        return act(id, request, redirect, "政策解读已保存，待政务公开办审核。", () -> api.staffSend(HttpMethod.PUT, Api.Service.PUBLICATION,
+                "/api/documents/{id}/interpretation", Api.body("content", content.strip(), "forms", forms == null ? List.of() : forms,
+                        "textUsesCasesDataOrQa", textUsesCasesDataOrQa, "elementsCovered", elements == null ? List.of() : elements),
+                StaffDocument.class, id));
+    }
+
+    @PostMapping("/portal/office/documents/{id}/interpretation-review")
+    String reviewInterpretation(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, request, redirect, "政策解读已审核通过。", () -> api.staffSend(HttpMethod.POST, Api.Service.PUBLICATION,
+                "/api/documents/{id}/interpretation/review", null, StaffDocument.class, id));
     }
 
     @PostMapping("/portal/office/documents/{id}/reviews")

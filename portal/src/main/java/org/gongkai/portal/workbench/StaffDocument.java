@@ -8,12 +8,20 @@ import java.util.List;
 public record StaffDocument(String id, String documentNumber, String title, String body, String section, String drafter,
         String catalogueItemCode, boolean issuedInCountyName, String disclosureAttribute, String legalBasis,
         boolean mayInvolveStateSecrets, InterpretationNeed interpretationNeed, boolean requiresInterpretation,
-        String status, String pendingReview, List<Review> reviews, LocalDate issuedOn, String markingLine,
+        String status, String pendingReview, List<Review> reviews, Interpretation interpretation, LocalDate issuedOn, String markingLine,
         LocalDate publicationDueOn, boolean publicationDueOnConfirmed, boolean overdue, LocalDate publishedOn,
         List<String> publishedChannels, List<Audit> audit) {
 
     public record InterpretationNeed(boolean broadImpact, boolean closeToLivelihood, boolean highPublicConcern,
             boolean specialised, boolean submittedToExecutiveMeeting, boolean major) {
+    }
+
+    public record Interpretation(String content, List<String> forms, boolean textUsesCasesDataOrQa, List<String> elementsCovered,
+            String draftedBy, Instant draftedAt, String reviewedBy, Instant reviewedAt) {
+
+        public boolean reviewed() {
+            return reviewedBy != null;
+        }
     }
 
     public record Review(String stage, String reviewer, String reviewerSection, String decision, String note, Instant at) {
@@ -42,6 +50,11 @@ public record StaffDocument(String id, String documentNumber, String title, Stri
 
     public boolean isIssued() {
         return "ISSUED".equals(status);
+    }
+
+    /** Document and interpretation are drafted together, before issuance. */
+    public boolean interpretable() {
+        return "DRAFT".equals(status) || "IN_REVIEW".equals(status) || "APPROVED".equals(status);
     }
 
     public boolean isProactive() {
