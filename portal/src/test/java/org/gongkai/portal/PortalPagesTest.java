@@ -280,6 +280,35 @@ class PortalPagesTest {
     }
 
     @Test
+    void aSectionStartsWritesAndSubmitsItsReportAndTheOfficeSeesIt() throws Exception {
+        mvc.perform(get("/portal/staff/reports").param("period", "2026").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"start-report\"")));
+        answers.put("GET /api/reporting/sections/safety-coordination/reports/2026", new Object[] {200, """
+                {"section":"safety-coordination","period":"2026","dueOn":"2027-01-10","status":"DRAFT",
+                 "figures":{"documentsIssued":3,"documentsPublished":2,"publishedOnTime":2,"publishedLate":0,"stillOverdue":1,
+                   "onTimePublicationRate":1.0,"interpretationsPublished":0,"nonTextInterpretationShare":null,"concernsReceived":0,
+                   "responseWithin48HoursRate":null,"consultationsOpened":1,"commentsReceived":4,"adoptionRate":null},
+                 "narrative":null,"submittedAt":null,"submittedLate":null,"returnReason":null,"audit":[]}"""});
+        mvc.perform(get("/portal/staff/reports").param("period", "2026").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("2027年1月10日前"), org.hamcrest.Matchers.containsString("100.0%"),
+                        org.hamcrest.Matchers.containsString("id=\"submit-report\""))));
+        mvc.perform(post("/portal/staff/reports/2026/narrative").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                .param("workDone", " ").param("submit", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("narrativeErrors"));
+        answers.put("PUT /api/reporting/sections/safety-coordination/reports/2026/narrative", new Object[] {200, "{}"});
+        answers.put("POST /api/reporting/sections/safety-coordination/reports/2026/submission", new Object[] {200, "{}"});
+        mvc.perform(post("/portal/staff/reports/2026/narrative").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                .param("workDone", "全年公开文件2件").param("submit", "true"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("done", "报告已报送政务公开办。"));
+        assertThat(calls).extracting(c -> c.method() + " " + c.path()).contains(
+                "PUT /api/reporting/sections/safety-coordination/reports/2026/narrative",
+                "POST /api/reporting/sections/safety-coordination/reports/2026/submission");
+        mvc.perform(get("/portal/office/reports").param("period", "2026").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("尚未开始填写")));
+    }
+
+    @Test
     void aSectionsPagesAreNotTheOfficesOrTheLeadersAndStaffPagesAreNotForCitizens() throws Exception {
         mvc.perform(get("/portal/office").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/portal/leadership").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());

@@ -55,6 +55,12 @@ public final class FormErrors {
             Map.entry("text-interpretation-needs-cases", "文字解读须运用案例、数据或问答等方式。"),
             Map.entry("document-already-issued", "文件印发后不能再起草或修改解读。"),
             Map.entry("no-interpretation", "该文件尚无政策解读。"),
+            Map.entry("report-already-started", "本期报告已开始填写。"),
+            Map.entry("report-already-submitted", "报告已报送，统计数据已固定，不能再修改。"),
+            Map.entry("report-not-submitted", "只有已报送的报告才能通过或退回。"),
+            Map.entry("narrative-required", "报送前请填写本期工作开展情况。"),
+            Map.entry("not-a-reporting-period", "股室报告按上半年或全年填报（2021年起）。"),
+            Map.entry("office-only", "只有政务公开办可以办理此事项。"),
             Map.entry("receipt-not-found", "没有找到该回执码对应的意见，请核对后重新输入。"),
             Map.entry("validation-failed", "提交的内容有误，请按提示修改。"));
 
