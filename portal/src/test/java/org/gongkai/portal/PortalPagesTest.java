@@ -309,6 +309,26 @@ class PortalPagesTest {
     }
 
     @Test
+    void aSectionSeesCommentsGroupingSuggestionsAndOpinionsOfItsOpenConsultation() throws Exception {
+        answers.put("GET /api/consultations/c9", new Object[] {200, """
+                {"id":"c9","section":"safety-coordination","drafter":"safety1","title":"某某县安全生产条例（征求意见稿）","draftText":"第一条",
+                 "decisionBasis":"安全生产法","explanation":"说明","catalogueItemCode":"WS-05","channels":["WEBSITE"],
+                 "periodStart":"2026-12-01","periodEnd":"2026-12-31","periodDays":31,"shortPeriodReason":null,"commentsPublic":false,
+                 "status":"OPEN","openedAt":"2026-12-01T01:00:00Z","closedAt":null}"""});
+        answers.put("GET /api/consultations/c9/comments", new Object[] {200, """
+                [{"id":"k1","channel":"WEBSITE","content":"建议增加夜间巡查","name":"张三","contact":{"kind":"MOBILE","value":"13800138000"},
+                  "receivedAt":"2026-12-01T02:00:00Z","enteredBy":null,"hidden":false,"moderationReason":null,"opinionId":null,"audit":[]}]"""});
+        answers.put("GET /api/consultations/c9/opinion-suggestions", new Object[] {200, """
+                [{"size":2,"comments":[{"id":"k1","channel":"WEBSITE","content":"建议增加夜间巡查","receivedAt":"2026-12-01T02:00:00Z"},
+                  {"id":"k2","channel":"WEBSITE","content":"建议增加夜间巡查力度","receivedAt":"2026-12-01T03:00:00Z"}]}]"""});
+        answers.put("GET /api/consultations/c9/opinions", new Object[] {200, "[]"});
+        mvc.perform(get("/portal/staff/consultations/c9").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("13800138000"), org.hamcrest.Matchers.containsString("第1组，共2条"),
+                        org.hamcrest.Matchers.containsString("value=\"k1,k2\""), org.hamcrest.Matchers.containsString("正在征求意见"))));
+    }
+
+    @Test
     void aSectionsPagesAreNotTheOfficesOrTheLeadersAndStaffPagesAreNotForCitizens() throws Exception {
         mvc.perform(get("/portal/office").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/portal/leadership").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());

@@ -44,6 +44,26 @@ class StaffConsultations {
             boolean hidden, String moderationReason, String opinionId) {
     }
 
+    public record Excerpt(String id, String channel, String content, Instant receivedAt) {
+    }
+
+    public record Suggestion(int size, List<Excerpt> comments) {
+
+        /** A first summary to edit: the first comment, shortened. */
+        public String proposedSummary() {
+            String first = comments.isEmpty() ? "" : comments.get(0).content();
+            return first.length() > 100 ? first.substring(0, 100) : first;
+        }
+
+        public String ids() {
+            return String.join(",", comments.stream().map(Excerpt::id).toList());
+        }
+    }
+
+    public record Opinion(String id, String summary, int commentCount, boolean concentrated, String decision, String reason,
+            Instant decidedAt, List<Excerpt> comments) {
+    }
+
     /** The drafting form. */
     public static class Form {
         private String title;
@@ -130,10 +150,75 @@ class StaffConsultations {
     String consultation(@PathVariable String id, Model model) {
         Consultation consultation = api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}", Consultation.class, id);
         model.addAttribute("consultation", consultation);
-        model.addAttribute("comments", "DRAFT".equals(consultation.status()) ? List.of()
+        boolean started = !"DRAFT".equals(consultation.status());
+        model.addAttribute("comments", !started ? List.of()
                 : api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/comments",
                         new ParameterizedTypeReference<List<StaffComment>>() { }, id));
+        model.addAttribute("opinions", !started ? List.of() : api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/opinions",
+                new ParameterizedTypeReference<List<Opinion>>() { }, id));
+        model.addAttribute("suggestions", !started ? List.of() : api.staffGet(Api.Service.CONSULTATION,
+                "/api/consultations/{id}/opinion-suggestions", new ParameterizedTypeReference<List<Suggestion>>() { }, id));
         return "staff/consultation";
+    }
+
+    /** Hides a comment (abuse, personal data, off topic), with the reason the citizen will see on the receipt. */
+    @PostMapping("/portal/staff/consultations/{id}/comments/{commentId}/moderation")
+    String moderate(@PathVariable String id, @PathVariable String commentId, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        if (reason == null || reason.isBlank()) {
+            redirect.addFlashAttribute("failed", "屏蔽意见须填写理由。");
+            return "redirect:/portal/staff/consultations/" + id;
+        }
+        return act(id, redirect, "意见已屏蔽。", () -> api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION,
+                "/api/consultations/{id}/comments/{c}/moderation", Api.body("hidden", true, "reason", reason.strip()), Object.class, id, commentId));
+    }
+
+    /** Accepts a grouping suggestion (possibly with an edited summary) as one opinion. */
+    @PostMapping("/portal/staff/consultations/{id}/opinions")
+    String group(@PathVariable String id, @RequestParam(required = false) String summary, @RequestParam(required = false) String commentIds,
+            RedirectAttributes redirect) {
+        if (summary == null || summary.isBlank() || commentIds == null || commentIds.isBlank()) {
+            redirect.addFlashAttribute("failed", "归纳意见须填写意见摘要。");
+            return "redirect:/portal/staff/consultations/" + id;
+        }
+        return act(id, redirect, "已归纳为一项意见。", () -> api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION,
+                "/api/consultations/{id}/opinions", Api.body("summary", summary.strip(), "commentIds", List.of(commentIds.split(","))),
+                Object.class, id));
+    }
+
+    @PostMapping("/portal/staff/consultations/{id}/opinions/{opinionId}/decision")
+    String decide(@PathVariable String id, @PathVariable String opinionId, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        if (decision == null || decision.isBlank()) {
+            redirect.addFlashAttribute("failed", "请选择采纳情况。");
+            return "redirect:/portal/staff/consultations/" + id;
+        }
+        return act(id, redirect, "采纳情况已记录。", () -> api.staffSend(HttpMethod.PUT, Api.Service.CONSULTATION,
+                "/api/consultations/{id}/opinions/{o}/decision", Api.body("decision", decision, "reason", reason == null || reason.isBlank()
+                        ? null : reason.strip()), Object.class, id, opinionId));
+    }
+
+    @PostMapping("/portal/staff/consultations/{id}/feedback")
+    String feedback(@PathVariable String id, @RequestParam(required = false) String finalDecisionChanges, RedirectAttributes redirect) {
+        if (finalDecisionChanges == null || finalDecisionChanges.isBlank()) {
+            redirect.addFlashAttribute("failed", "请填写决策修改情况。");
+            return "redirect:/portal/staff/consultations/" + id;
+        }
+        return act(id, redirect, "意见采纳情况反馈已公开发布。", () -> api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION,
+                "/api/consultations/{id}/feedback", Api.body("finalDecisionChanges", finalDecisionChanges.strip()), Object.class, id));
+    }
+
+    private static String act(String id, RedirectAttributes redirect, String done, Runnable call) {
+        try {
+            call.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (ApiProblem problem) {
+            if (problem.status() == 401 || problem.status() >= 500) {
+                throw problem;
+            }
+            redirect.addFlashAttribute("failed", FormErrors.message(problem));
+        }
+        return "redirect:/portal/staff/consultations/" + id;
     }
 
     @PostMapping("/portal/staff/consultations/{id}/opening")

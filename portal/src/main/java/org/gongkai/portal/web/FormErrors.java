@@ -61,6 +61,13 @@ public final class FormErrors {
             Map.entry("narrative-required", "报送前请填写本期工作开展情况。"),
             Map.entry("not-a-reporting-period", "股室报告按上半年或全年填报（2021年起）。"),
             Map.entry("office-only", "只有政务公开办可以办理此事项。"),
+            Map.entry("comment-already-grouped", "其中有意见已归纳到其他意见项中，请刷新后重试。"),
+            Map.entry("comment-hidden", "已屏蔽的意见不参与归纳。"),
+            Map.entry("opinion-undecided", "还有意见项未确定采纳情况，不能发布反馈。"),
+            Map.entry("concentrated-opinion-reason-required", "集中意见未完全采纳的，须说明理由。"),
+            Map.entry("decision-required", "请选择采纳情况。"),
+            Map.entry("final-decision-changes-required", "请填写决策修改情况。"),
+            Map.entry("feedback-published", "反馈已发布，不能再修改。"),
             Map.entry("receipt-not-found", "没有找到该回执码对应的意见，请核对后重新输入。"),
             Map.entry("validation-failed", "提交的内容有误，请按提示修改。"));
 
