@@ -329,6 +329,35 @@ class PortalPagesTest {
     }
 
     @Test
+    void catalogueProposalsAreListedForTheSectionAndDecidedByTheOffice() throws Exception {
+        String catalogue = """
+                {"catalogue":"%s","title":"t","version":3,"status":"%s","effectiveFrom":"2026-12-01",
+                 "items":[{"code":"WS-03","seq":3,"level1":"监管执法","level2":"执法检查","content":"检查结果","basis":[],
+                   "timeLimit":"20个工作日","body":"县应急管理局","channels":["gov-website"],"audience":["all-society"],
+                   "method":["proactive"],"level":["county"],"sections":[],"applicable":true,"notApplicableReason":null}]}""";
+        answers.put("GET /api/public/catalogues/work-safety", new Object[] {200, catalogue.formatted("work-safety", "PUBLISHED")});
+        answers.put("GET /api/public/catalogues/disaster-relief", new Object[] {200, catalogue.formatted("disaster-relief", "PUBLISHED")});
+        answers.put("GET /api/catalogues/work-safety/draft", new Object[] {200, catalogue.formatted("work-safety", "DRAFT")});
+        answers.put("GET /api/catalogues/proposals", new Object[] {200, """
+                [{"id":"p1","catalogue":"work-safety","section":"safety-coordination","proposer":"safety1","kind":"ADD_ITEM","itemCode":null,
+                  "level1":"重点领域信息公开","changes":{"level2":"危险化学品安全监管信息","content":"许可、检查和整改情况","basis":null,
+                  "timeLimit":"20个工作日","timeLimitRule":"WORKING_DAYS_AFTER_CHANGE(20)","body":null,"channels":null,"audience":null,
+                  "method":null,"level":null},"reason":"本县危化企业较多","status":"PENDING","decidedBy":null,"decisionReason":null,
+                  "appliedToVersion":null,"resultingItemCode":null,"audit":[]}]"""});
+        mvc.perform(get("/portal/staff/proposals").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("新增二级事项"), org.hamcrest.Matchers.containsString("待决定"))));
+        mvc.perform(get("/portal/office/proposals").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("危险化学品安全监管信息"), org.hamcrest.Matchers.containsString("第3版草稿"))));
+        answers.put("POST /api/catalogues/proposals/p1/decision", new Object[] {200, "{\"id\":\"p1\",\"status\":\"APPROVED\"}"});
+        mvc.perform(post("/portal/office/proposals/p1/decision").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                .param("approve", "true").param("reason", "同意")).andExpect(flash().attributeExists("done"));
+        assertThat(calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow().body())
+                .contains("\"approve\":true", "\"reason\":\"同意\"");
+    }
+
+    @Test
     void aSectionsPagesAreNotTheOfficesOrTheLeadersAndStaffPagesAreNotForCitizens() throws Exception {
         mvc.perform(get("/portal/office").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
         mvc.perform(get("/portal/leadership").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());

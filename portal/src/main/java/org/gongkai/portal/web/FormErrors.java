@@ -68,6 +68,15 @@ public final class FormErrors {
             Map.entry("decision-required", "请选择采纳情况。"),
             Map.entry("final-decision-changes-required", "请填写决策修改情况。"),
             Map.entry("feedback-published", "反馈已发布，不能再修改。"),
+            Map.entry("empty-proposal", "细化完善须至少修改一项内容。"),
+            Map.entry("unknown-first-level-item", "一级事项不存在，请从目录中已有的一级事项里选择。"),
+            Map.entry("incomplete-item", "新增事项须填写二级事项名称、公开内容、公开时限和时限规则。"),
+            Map.entry("unknown-item", "目录中没有该事项编号。"),
+            Map.entry("invalid-time-limit-rule", "时限规则格式不正确，例如 WORKING_DAYS_AFTER_CHANGE(20)。"),
+            Map.entry("proposal-already-decided", "该建议已经作出决定。"),
+            Map.entry("draft-has-approved-changes", "草稿版本中已有同意的变更。"),
+            Map.entry("empty-version", "空目录版本不能发布。"),
+            Map.entry("version-already-published", "该版本已经发布。"),
             Map.entry("receipt-not-found", "没有找到该回执码对应的意见，请核对后重新输入。"),
             Map.entry("validation-failed", "提交的内容有误，请按提示修改。"));
 

@@ -70,6 +70,9 @@ public class Zh {
             Map.entry("interpretationElement", Map.of("BACKGROUND_AND_BASIS", "出台背景和依据", "GOALS_AND_TASKS", "目标任务",
                     "MAIN_CONTENT", "主要内容", "MEASURES", "政策措施", "APPLICABLE_SUBJECTS", "适用对象", "NOTES", "注意事项",
                     "KEY_TERMS", "关键词诠释", "OLD_VS_NEW_DIFFERENCES", "新旧政策差异", "INTERPRETING_ORGAN", "解读机关及联系方式")),
+            Map.entry("proposalKind", Map.of("ADD_ITEM", "新增二级事项", "REFINE_ITEM", "细化完善事项", "TAKE_RESPONSIBILITY",
+                    "本股室承担该事项", "MARK_NOT_APPLICABLE", "县级不适用")),
+            Map.entry("proposalStatus", Map.of("PENDING", "待决定", "APPROVED", "已同意", "REJECTED", "不予采纳")),
             Map.entry("reportStatus", Map.of("DRAFT", "草稿", "SUBMITTED", "已报送", "ACCEPTED", "已通过", "RETURNED", "已退回")));
 
     /** 2026年12月1日; an empty string for no date. */
