@@ -90,6 +90,11 @@ class PortalBrowserSystemTest {
             browser.clickAndWait(By.id("submit-comment"));
 
             String receipt = browser.text(By.id("receipt-code"));
+            // the form's session cookie is out of reach of scripts and of other sites' forms
+            org.openqa.selenium.Cookie session = browser.driver.manage().getCookieNamed("GONGKAI_PORTAL");
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.getSameSite()).isEqualTo("Lax");
             assertThat(receipt).matches("[A-Za-z0-9_-]{32}");
             assertThat(browser.html()).contains("您的意见已提交", "复制回执码");
             browser.shoot("receipt");
