@@ -62,7 +62,7 @@ class DisclosureFlowSystemTest {
         assertThat(Suite.call(null, "GET", documentPath, null).status()).isEqualTo(401);
 
         assertThat(Suite.call(safety1, "POST", documentPath + "/submission", null).status()).isEqualTo(200);
-        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长")).status()).isEqualTo(200);
         Suite.Response issued = Suite.call(safety1, "POST", documentPath + "/issuance", Map.of());
         assertThat(issued.json().get("markingLine").asString()).isEqualTo("此件公开发布");
         String correlationId = "system-test-" + UUID.randomUUID();

@@ -2,9 +2,7 @@ package org.gongkai.publication.attributereview;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 
-import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.publication.document.DocumentService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
@@ -53,8 +51,7 @@ public class AttributeReviewService {
         Instant now = Instant.now(clock);
         AttributeReview.Entry decided = review.decide(documentId, decision, reason, actor, now);
         if (decided.decision() == AttributeReview.Decision.CHANGE_TO_PROACTIVE) {
-            LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
-            documents.changeToProactive(documentId, year, today, reason, actor);
+            documents.proposeProactive(documentId, year, reason, actor);
         }
         return reviews.save(review);
     }

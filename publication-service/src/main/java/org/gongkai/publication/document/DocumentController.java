@@ -58,7 +58,21 @@ class DocumentController {
         }
     }
 
-    record ReviewRequest(@NotNull ReviewDecision decision, @Size(max = 2000) String note) {
+    record AuthorityRulingRequest(@NotBlank @Size(max = 100) String authority, @NotNull LocalDate decidedOn,
+            @NotBlank @Size(max = 100) String reference) {
+    }
+
+    /**
+     * {@code authorityRuling}: the competent authority's decision, recorded at the entitled-organ step;
+     * {@code responsibleHead}: the unit head who signed off, required when the office finally approves.
+     */
+    record ReviewRequest(@NotNull ReviewDecision decision, @Size(max = 2000) String note,
+            @Valid AuthorityRulingRequest authorityRuling, @Size(max = 50) String responsibleHead) {
+
+        AuthorityRuling ruling() {
+            return authorityRuling == null ? null
+                    : new AuthorityRuling(authorityRuling.authority(), authorityRuling.decidedOn(), authorityRuling.reference());
+        }
     }
 
     record InterpretationRequest(@NotBlank @Size(max = 100_000) String content, @NotNull List<@NotNull InterpretationForm> forms,
@@ -109,7 +123,8 @@ class DocumentController {
     @PostMapping("/{id}/reviews")
     @PreAuthorize("hasAnyRole('disclosure-office', 'confidentiality-officer')")
     DocumentView review(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
-        return view(service.review(id, request.decision(), request.note(), CurrentActor.get()));
+        return view(service.review(id, request.decision(), request.note(), request.ruling(), request.responsibleHead(),
+                CurrentActor.get()));
     }
 
     @PutMapping("/{id}/interpretation")

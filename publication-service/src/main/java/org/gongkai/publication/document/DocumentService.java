@@ -68,8 +68,16 @@ public class DocumentService {
         return change(id, actor, d -> d.submitForReview(actor, now()));
     }
 
-    public PolicyDocument review(String id, ReviewDecision decision, String note, Actor actor) {
-        return change(id, actor, d -> d.review(actor, decision, note, now()));
+    /** A review step before issuance, or the confidentiality decision on an issued document's widening. */
+    public PolicyDocument review(String id, ReviewDecision decision, String note, AuthorityRuling ruling, String responsibleHead,
+            Actor actor) {
+        return change(id, actor, d -> {
+            if (d.status() == PolicyDocument.Status.ISSUED) {
+                d.decideWidening(actor, decision, note, ruling, today(), calendar.current(), now());
+            } else {
+                d.review(actor, decision, note, ruling, responsibleHead, today(), now());
+            }
+        });
     }
 
     public PolicyDocument draftInterpretation(String id, Interpretation interpretation, Actor actor) {
@@ -96,13 +104,16 @@ public class DocumentService {
         return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, now()));
     }
 
-    /** For the annual review (P4). Safe to repeat: a document already made proactive is left as it is. */
-    public PolicyDocument changeToProactive(String id, int reviewYear, LocalDate changedOn, String reason, Actor actor) {
+    /**
+     * For the annual review (P4): the change to proactive waits for the confidentiality officer. Safe to repeat: a
+     * document already proactive or already waiting is left as it is.
+     */
+    public PolicyDocument proposeProactive(String id, int reviewYear, String reason, Actor actor) {
         PolicyDocument document = get(id, actor);
         if (document.attribute() == DisclosureAttribute.PROACTIVE) {
             return document;
         }
-        document.changeToProactive(reviewYear, changedOn, calendar.current(), actor, reason, now());
+        document.proposeProactive(reviewYear, actor, reason, now());
         return documents.save(document);
     }
 

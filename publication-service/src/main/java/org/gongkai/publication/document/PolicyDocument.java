@@ -60,6 +60,7 @@ public class PolicyDocument {
     private DisclosureAttribute attribute;
     private LegalBasis legalBasis;
     private boolean mayInvolveStateSecrets;
+    private ConfidentialityClearance clearance;
     private InterpretationNeed interpretationNeed;
     private List<Attachment> attachments;
     private Status status;
@@ -85,7 +86,7 @@ public class PolicyDocument {
     PolicyDocument(String id, String documentNumber, String title, String body, String section, String drafter,
             String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName,
             DisclosureAttribute attribute, LegalBasis legalBasis, Boolean mayInvolveStateSecrets,
-            InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
+            ConfidentialityClearance clearance, InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
             List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
             String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
             Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
@@ -103,6 +104,7 @@ public class PolicyDocument {
         this.attribute = attribute;
         this.legalBasis = legalBasis;
         this.mayInvolveStateSecrets = Boolean.TRUE.equals(mayInvolveStateSecrets);
+        this.clearance = clearance;
         this.interpretationNeed = interpretationNeed == null ? InterpretationNeed.NONE : interpretationNeed;
         this.attachments = List.copyOf(attachments == null ? List.of() : attachments);
         this.status = status;
@@ -137,10 +139,13 @@ public class PolicyDocument {
         requireConsistentAttribute(draft.attribute(), draft.legalBasis());
         PolicyDocument document = new PolicyDocument(id, draft.documentNumber().strip(), draft.title().strip(), draft.body(),
                 actor.section(), actor.username(), draft.catalogueItemCode(), catalogueChannels, draft.issuedInCountyName(),
-                draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), draft.interpretationNeed(),
+                draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
                 checkedAttachments(draft.attachments()), Status.DRAFT, null, List.of(), null, null, null, null, null, null,
                 false, false, null, null, null, List.of(), List.of(), null);
         document.record(actor, now, "drafted", draft.attribute().label());
+        if (document.possiblySecret()) {
+            document.openClearance("起草时标注可能涉密或以国家秘密为不公开依据", actor, now);
+        }
         return document;
     }
 
@@ -186,6 +191,8 @@ public class PolicyDocument {
         requireDraftingSection(actor);
         requireStatus(Status.DRAFT, "revise");
         requireConsistentAttribute(revised.attribute(), revised.legalBasis());
+        boolean disclosureEditedAfterReview = !reviews.isEmpty()
+                && (revised.attribute() != attribute || revised.legalBasis() != legalBasis);
         title = revised.title().strip();
         body = revised.body();
         attribute = revised.attribute();
@@ -194,48 +201,63 @@ public class PolicyDocument {
         interpretationNeed = revised.interpretationNeed() == null ? InterpretationNeed.NONE : revised.interpretationNeed();
         attachments = checkedAttachments(revised.attachments());
         record(actor, now, "revised", attribute.label());
+        if (possiblySecret() && !hasPendingClearance()) {
+            openClearance("修改后标注可能涉密或以国家秘密为不公开依据", actor, now);
+        } else if (disclosureEditedAfterReview && !hasPendingClearance()) {
+            openClearance("审查后修改了公开属性或不公开依据", actor, now);
+        }
     }
 
     public void submitForReview(Actor actor, Instant now) {
         requireDraftingSection(actor);
         requireStatus(Status.DRAFT, "submit");
         status = Status.IN_REVIEW;
-        pendingStage = mayInvolveStateSecrets ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
+        pendingStage = hasPendingClearance() ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
         record(actor, now, "submitted-for-review", pendingStage.name());
     }
 
     /**
-     * One review step along O4: the confidentiality officer decides CONFIDENTIALITY and records the entitled
-     * organ's ruling; the disclosure office decides DISCLOSURE_OFFICE and records the business department's opinion.
+     * One review step along O4 before issuance: the confidentiality officer decides CONFIDENTIALITY and records the
+     * competent authority's ruling at ENTITLED_ORGAN; the disclosure office decides DISCLOSURE_OFFICE, records the
+     * business department's opinion and, when it finally approves, the unit head who signed off as responsible.
      */
-    public void review(Actor actor, ReviewDecision decision, String note, Instant now) {
+    public void review(Actor actor, ReviewDecision decision, String note, AuthorityRuling ruling, String responsibleHead,
+            LocalDate today, Instant now) {
+        if (status == Status.ISSUED && clearance != null && clearance.isPendingWidening()) {
+            throw DomainException.conflict("widening-review-pending",
+                    "该文件的公开属性变更正待保密审查，请按已发文件的保密审查办理。");
+        }
         requireStatus(Status.IN_REVIEW, "review");
-        boolean confidentialityBody = pendingStage == ReviewStage.CONFIDENTIALITY || pendingStage == ReviewStage.ENTITLED_ORGAN;
-        String role = confidentialityBody ? Actor.CONFIDENTIALITY_OFFICER : Actor.DISCLOSURE_OFFICE;
-        if (!actor.hasRole(role)) {
-            throw DomainException.forbidden("wrong-reviewer", "The " + pendingStage + " step is for the " + role + ".");
-        }
-        if (decision != ReviewDecision.APPROVE && (note == null || note.isBlank())) {
-            throw DomainException.invalid("reason-required", decision + " needs a reason.");
-        }
         ReviewStage stage = pendingStage;
+        requireReviewer(actor, stage, decision, note);
         ReviewStage next = switch (decision) {
             case RETURN -> null;
             case APPROVE -> stage == ReviewStage.DISCLOSURE_OFFICE ? null : ReviewStage.DISCLOSURE_OFFICE;
             case REFER_TO_CONFIDENTIALITY -> {
                 if (stage != ReviewStage.DISCLOSURE_OFFICE) {
-                    throw DomainException.conflict("cannot-refer", "Only the disclosure office refers a document to the confidentiality officer.");
+                    throw DomainException.conflict("cannot-refer", "只有政务公开办可将文件转保密审查。");
                 }
                 yield ReviewStage.CONFIDENTIALITY;
             }
-            case ESCALATE -> switch (stage) {
-                case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
-                case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
-                default -> throw DomainException.conflict("cannot-escalate", "The " + stage + " step is the last body to ask.");
-            };
+            case ESCALATE -> escalationFrom(stage);
         };
-        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now));
+        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
+        String head = null;
+        if (stage == ReviewStage.DISCLOSURE_OFFICE && decision == ReviewDecision.APPROVE) {
+            if (responsibleHead == null || responsibleHead.isBlank()) {
+                throw DomainException.invalid("responsible-head-required",
+                        "审核通过须记录签批的单位负责人（谁审查谁负责）。");
+            }
+            head = responsibleHead.strip();
+        }
+        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, head));
         record(actor, now, "reviewed-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
+        if (stage.isConfidentialityBody() && decision == ReviewDecision.APPROVE) {
+            decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
+        }
+        if (decision == ReviewDecision.REFER_TO_CONFIDENTIALITY) {
+            openClearance("政务公开办认为可能涉密，转保密审查", actor, now);
+        }
         if (decision == ReviewDecision.RETURN) {
             status = Status.DRAFT;
             pendingStage = null;
@@ -244,6 +266,100 @@ public class PolicyDocument {
             pendingStage = null;
         } else {
             pendingStage = next;
+        }
+    }
+
+    /**
+     * The confidentiality officer decides on an issued document whose attribute the annual review would make
+     * proactive: APPROVE applies the change (marking line, and the 20-working-day clock from today), RETURN refuses it
+     * and the document keeps its attribute, ESCALATE asks the competent authority, whose ruling is then recorded.
+     */
+    public void decideWidening(Actor actor, ReviewDecision decision, String note, AuthorityRuling ruling, LocalDate today,
+            WorkingCalendar calendar, Instant now) {
+        if (status != Status.ISSUED || clearance == null || !clearance.isPendingWidening()) {
+            throw DomainException.conflict("no-widening-pending", "该文件没有待保密审查的公开属性变更。");
+        }
+        ReviewStage stage = pendingStage;
+        requireReviewer(actor, stage, decision, note);
+        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
+        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, null));
+        record(actor, now, "widening-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
+        switch (decision) {
+            case ESCALATE -> pendingStage = escalationFrom(stage);
+            case RETURN -> {
+                decideClearance(ConfidentialityClearance.Outcome.REFUSED, actor, now, checkedRuling);
+                pendingStage = null;
+            }
+            case APPROVE -> {
+                ConfidentialityClearance widening = clearance;
+                decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
+                pendingStage = null;
+                DisclosureAttribute previous = attribute;
+                attribute = widening.widenTo();
+                legalBasis = null;
+                markingLine = attribute.markingLine();
+                startPublicationClock(today, calendar);
+                record(actor, now, "attribute-changed-to-proactive", widening.widenReason());
+                outbox.add(OutboxEntry.of(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
+                        previous.name(), attribute.name(), today, publicationDueOn, now), now));
+            }
+            default -> throw DomainException.invalid("decision-not-applicable", "保密审查只能同意、不同意或报有权机关确定。");
+        }
+    }
+
+    private void requireReviewer(Actor actor, ReviewStage stage, ReviewDecision decision, String note) {
+        String role = stage.isConfidentialityBody() ? Actor.CONFIDENTIALITY_OFFICER : Actor.DISCLOSURE_OFFICE;
+        if (!actor.hasRole(role)) {
+            throw DomainException.forbidden("wrong-reviewer", "“" + stage.label() + "”环节由"
+                    + (stage.isConfidentialityBody() ? "保密审查员" : "政务公开办") + "办理。");
+        }
+        if (decision != ReviewDecision.APPROVE && (note == null || note.isBlank())) {
+            throw DomainException.invalid("reason-required", "“" + decision.label() + "”须说明理由。");
+        }
+    }
+
+    private static ReviewStage escalationFrom(ReviewStage stage) {
+        return switch (stage) {
+            case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
+            case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
+            default -> throw DomainException.conflict("cannot-escalate", "“" + stage.label() + "”已是最后一级。");
+        };
+    }
+
+    /** At the entitled organ the officer records the competent authority's decision; elsewhere no ruling is taken. */
+    private static AuthorityRuling checkedRuling(ReviewStage stage, ReviewDecision decision, AuthorityRuling ruling, LocalDate today) {
+        if (stage != ReviewStage.ENTITLED_ORGAN || decision == ReviewDecision.ESCALATE) {
+            return null;
+        }
+        if (ruling == null || ruling.authority() == null || ruling.authority().isBlank() || ruling.decidedOn() == null
+                || ruling.reference() == null || ruling.reference().isBlank()) {
+            throw DomainException.invalid("authority-ruling-required",
+                    "请记录有权确定的保密或政务公开主管部门名称、决定日期和文号。");
+        }
+        if (ruling.decidedOn().isAfter(today) || ruling.decidedOn().getYear() < 2000) {
+            throw DomainException.invalid("implausible-date", "主管部门决定日期 " + ruling.decidedOn() + " 不合理：不能早于2000年，也不能晚于今天。");
+        }
+        return new AuthorityRuling(ruling.authority().strip(), ruling.decidedOn(), ruling.reference().strip());
+    }
+
+    /** Flagged as possibly secret, or kept back as a state secret: the confidentiality officer must decide. */
+    private boolean possiblySecret() {
+        return mayInvolveStateSecrets || legalBasis == LegalBasis.STATE_SECRET;
+    }
+
+    public boolean hasPendingClearance() {
+        return clearance != null && clearance.isPending();
+    }
+
+    private void openClearance(String because, Actor actor, Instant now) {
+        clearance = ConfidentialityClearance.opened(because, now);
+        record(actor, now, "confidentiality-clearance-opened", because);
+    }
+
+    private void decideClearance(ConfidentialityClearance.Outcome outcome, Actor actor, Instant now, AuthorityRuling ruling) {
+        if (clearance != null && clearance.isPending()) {
+            clearance = clearance.decided(outcome, actor.username(), now, ruling);
+            record(actor, now, "confidentiality-clearance-" + outcome.name().toLowerCase(), null);
         }
     }
 
@@ -300,6 +416,7 @@ public class PolicyDocument {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.APPROVED, "issue");
         requireNotInFuture(date, today, "issued");
+        requireConfidentialityCleared();
         if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
             throw DomainException.conflict("interpretation-required",
                     "This document must be interpreted; draft the interpretation and have it reviewed before issuance.");
@@ -350,6 +467,7 @@ public class PolicyDocument {
             throw DomainException.forbidden("backdating-requires-office",
                     "A publication dated before today is recorded by the disclosure office only.");
         }
+        requireConfidentialityCleared();
         if (attribute != DisclosureAttribute.PROACTIVE) {
             throw DomainException.conflict("not-proactive", "Only proactive documents are published; this one is " + attribute.label() + ".");
         }
@@ -405,24 +523,31 @@ public class PolicyDocument {
     }
 
     /**
-     * P4: after the annual review, an on-request or not-disclosed document becomes proactive; the marking line changes
-     * and the 20-working-day clock restarts from the change date.
+     * P4 with O4: the annual review decided that an on-request or not-disclosed document should become proactive. The
+     * change widens disclosure, so it waits for the confidentiality officer ({@link #decideWidening}); until then the
+     * document keeps its attribute and cannot be published.
      */
-    public void changeToProactive(int reviewYear, LocalDate changedOn, WorkingCalendar calendar, Actor actor, String reason, Instant now) {
+    public void proposeProactive(int reviewYear, Actor actor, String reason, Instant now) {
         if (attribute == DisclosureAttribute.PROACTIVE) {
-            throw DomainException.conflict("already-proactive", "Document " + documentNumber + " is already proactive.");
+            throw DomainException.conflict("already-proactive", "文件 " + documentNumber + " 已是主动公开。");
         }
         if (status != Status.ISSUED) {
-            throw DomainException.conflict("not-issued", "Only an issued document changes its attribute in the annual review.");
+            throw DomainException.conflict("not-issued", "年度属性审查只调整已印发的文件。");
         }
-        DisclosureAttribute previous = attribute;
-        attribute = DisclosureAttribute.PROACTIVE;
-        legalBasis = null;
-        markingLine = attribute.markingLine();
-        startPublicationClock(changedOn, calendar);
-        record(actor, now, "attribute-changed-to-proactive", reason);
-        outbox.add(OutboxEntry.of(new DocumentAttributeChanged(id, documentNumber, section, reviewYear, previous.name(),
-                attribute.name(), changedOn, publicationDueOn, now), now));
+        if (clearance != null && clearance.isPendingWidening()) {
+            return;
+        }
+        clearance = ConfidentialityClearance.widening(DisclosureAttribute.PROACTIVE, reviewYear, reason, now);
+        pendingStage = ReviewStage.CONFIDENTIALITY;
+        record(actor, now, "attribute-change-awaits-confidentiality-clearance", reason);
+    }
+
+    /** 谁公开谁审查谁负责: nothing is issued or published while a confidentiality decision is outstanding or missing. */
+    private void requireConfidentialityCleared() {
+        if (hasPendingClearance() || (possiblySecret() && (clearance == null || !clearance.isCleared()))) {
+            throw DomainException.conflict("confidentiality-clearance-required",
+                    "该文件须经保密审查员审查同意后方可印发或公开。");
+        }
     }
 
     public boolean isPublishedOnTime() {
@@ -484,6 +609,7 @@ public class PolicyDocument {
     public DisclosureAttribute attribute() { return attribute; }
     public LegalBasis legalBasis() { return legalBasis; }
     public boolean mayInvolveStateSecrets() { return mayInvolveStateSecrets; }
+    public ConfidentialityClearance clearance() { return clearance; }
     public InterpretationNeed interpretationNeed() { return interpretationNeed; }
     public List<Attachment> attachments() { return attachments; }
     public Status status() { return status; }

@@ -41,11 +41,11 @@ class AnnualReviewAndConcernsIntegrationTest {
     }
 
     @Test
-    void annualReviewChangesAnOnRequestDocumentToProactiveOnlyAfterTheSectionsOpinionAndRestartsTheClock() {
+    void annualReviewChangesAnOnRequestDocumentToProactiveOnlyAfterTheSectionsOpinionAndTheOfficersClearance() {
         String id = json.readTree(call(port, "safety1", "POST", "/api/documents",
                 draft("县应急〔2025〕88号", "ON_REQUEST", "PROCESS_INFORMATION")).body()).get("id").asString();
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
         call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2025-06-03"));
 
         assertThat(call(port, "safety1", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(403);
@@ -67,6 +67,19 @@ class AnnualReviewAndConcernsIntegrationTest {
         Response decided = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
                 Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+
+        // 谁公开谁审查谁负责: the change waits for the confidentiality officer; the office alone cannot publish it
+        JsonNode waiting = json.readTree(call(port, "office", "GET", "/api/documents/" + id, null).body());
+        assertThat(waiting.get("disclosureAttribute").asString()).isEqualTo("ON_REQUEST");
+        assertThat(waiting.get("pendingReview").asString()).isEqualTo("CONFIDENTIALITY");
+        Response refused = call(port, "office", "POST", "/api/documents/" + id + "/publication", null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("confidentiality-clearance-required");
+        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews",
+                Map.of("decision", "APPROVE", "responsibleHead", "王局长")).status()).isEqualTo(403);
+        Response cleared = call(port, "secrecy", "POST", "/api/documents/" + id + "/reviews",
+                Map.of("decision", "APPROVE", "note", "不涉密"));
+        assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
 
         JsonNode document = json.readTree(call(port, "office", "GET", "/api/documents/" + id, null).body());
         assertThat(document.get("disclosureAttribute").asString()).isEqualTo("PROACTIVE");

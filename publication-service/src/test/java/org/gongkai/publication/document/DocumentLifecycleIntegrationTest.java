@@ -52,7 +52,7 @@ class DocumentLifecycleIntegrationTest {
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(200);
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
                 .isEqualTo(403);
-        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
+        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长")).status())
                 .isEqualTo(200);
 
         Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-30"));
@@ -114,7 +114,7 @@ class DocumentLifecycleIntegrationTest {
                 draft("县应急〔2024〕3号", "NOT_DISCLOSED", "PROCESS_INFORMATION"));
         String id = json.readTree(created.body()).get("id").asString();
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
         Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-05-06"));
         assertThat(json.readTree(issued.body()).get("markingLine").asString()).isEqualTo("此件不公开");
         assertThat(call(port, "office", "POST", "/api/documents/" + id + "/publication", null).status()).isEqualTo(409);

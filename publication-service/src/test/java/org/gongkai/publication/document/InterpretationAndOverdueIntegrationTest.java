@@ -46,7 +46,7 @@ class InterpretationAndOverdueIntegrationTest {
         String id = json.readTree(call(port, "safety1", "POST", "/api/documents", request).body()).get("id").asString();
         assertThat(call(port, "safety1", "GET", "/api/documents/" + id, null).body()).contains("\"requiresInterpretation\":true");
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
 
         Response refused = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-02"));
         assertThat(refused.status()).isEqualTo(409);
