@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Use cases of responding to public concerns; the 48-hour rule lives in {@link Concern}. */
@@ -31,6 +34,16 @@ public class ConcernService {
 
     public List<Concern> list(Actor actor) {
         return actor.overseesAllSections() ? concerns.findAll() : concerns.findBySection(actor.section());
+    }
+
+    /** Answered concerns for the public, most recently first seen first. */
+    public Page<Concern> answered(int page, int size) {
+        return concerns.findAnswered(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "firstSeenAt")));
+    }
+
+    public Concern answeredConcern(String id) {
+        return concerns.findById(id).filter(c -> !c.responses().isEmpty())
+                .orElseThrow(() -> DomainException.notFound("concern-not-found", "没有找到该回应。"));
     }
 
     public Concern get(String id, Actor actor) {

@@ -75,8 +75,17 @@ class DocumentController {
         }
     }
 
+    record MediaRequest(@NotNull InterpretationForm form, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 500) String location) {
+    }
+
     record InterpretationRequest(@NotBlank @Size(max = 100_000) String content, @NotNull List<@NotNull InterpretationForm> forms,
-            boolean textUsesCasesDataOrQa, @NotNull Set<@NotNull InterpretationElement> elementsCovered) {
+            boolean textUsesCasesDataOrQa, @NotNull Set<@NotNull InterpretationElement> elementsCovered,
+            @Size(max = 20) List<@NotNull @Valid MediaRequest> media) {
+
+        List<InterpretationMedia> toMedia() {
+            return media == null ? List.of() : media.stream().map(m -> new InterpretationMedia(m.form(), m.title(), m.location())).toList();
+        }
     }
 
     record CoordinationRequest(@NotNull LocalDate on, @NotBlank String propagandaContact, @NotBlank String cyberspaceContact,
@@ -131,7 +140,7 @@ class DocumentController {
     @PreAuthorize("hasRole('section-staff')")
     DocumentView interpret(@PathVariable String id, @Valid @RequestBody InterpretationRequest r) {
         return view(service.draftInterpretation(id, new Interpretation(r.content(), r.forms(), r.textUsesCasesDataOrQa(),
-                r.elementsCovered(), null, null, null, null), CurrentActor.get()));
+                r.elementsCovered(), null, null, null, null, r.toMedia()), CurrentActor.get()));
     }
 
     @PostMapping("/{id}/interpretation/review")

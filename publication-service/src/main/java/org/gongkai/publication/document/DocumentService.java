@@ -128,7 +128,7 @@ public class DocumentService {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return documents.findByStatusOrderByPublishedOnDesc(PolicyDocument.Status.PUBLISHED).stream()
                 .filter(PolicyDocument::isPublic)
-                .filter(d -> needle.isEmpty() || (d.title() + " " + d.body()).toLowerCase(Locale.ROOT).contains(needle))
+                .filter(d -> needle.isEmpty() || d.searchableText().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
     }
 

@@ -380,9 +380,29 @@ public class PolicyDocument {
         if (draft.forms().contains(InterpretationForm.TEXT) && !draft.textUsesCasesDataOrQa()) {
             throw DomainException.invalid("text-interpretation-needs-cases", "A text interpretation uses cases, data or Q&A.");
         }
-        interpretation = new Interpretation(draft.content(), List.copyOf(new LinkedHashSet<>(draft.forms())),
-                draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()), actor.username(), now, null, null);
+        List<InterpretationForm> forms = List.copyOf(new LinkedHashSet<>(draft.forms()));
+        interpretation = new Interpretation(draft.content(), forms, draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()),
+                actor.username(), now, null, null, checkedMedia(draft.media(), forms));
         record(actor, now, "interpretation-drafted", draft.forms().toString());
+    }
+
+    private List<InterpretationMedia> checkedMedia(List<InterpretationMedia> media, List<InterpretationForm> forms) {
+        List<InterpretationMedia> checked = new ArrayList<>();
+        for (InterpretationMedia m : media == null ? List.<InterpretationMedia>of() : media) {
+            if (m.form() == null || !m.form().isNonText() || !forms.contains(m.form())) {
+                throw DomainException.invalid("media-form-mismatch", "解读材料须对应已选择的非文字解读形式。");
+            }
+            String location = m.location() == null ? "" : m.location().strip();
+            InterpretationMedia candidate = new InterpretationMedia(m.form(), m.title() == null ? "" : m.title().strip(), location);
+            String attachment = candidate.attachmentName();
+            boolean attached = attachment != null && attachments.stream().anyMatch(a -> a.name().equals(attachment));
+            if (!candidate.isLink() && !attached) {
+                throw DomainException.invalid("media-location-invalid",
+                        "解读材料须为已发布的网址（http:// 或 https://）或本文件的附件（attachment:附件名）：" + location);
+            }
+            checked.add(candidate);
+        }
+        return checked;
     }
 
     public void reviewInterpretation(Actor actor, Instant now) {
@@ -548,6 +568,11 @@ public class PolicyDocument {
             throw DomainException.conflict("confidentiality-clearance-required",
                     "该文件须经保密审查员审查同意后方可印发或公开。");
         }
+    }
+
+    /** What a public keyword search looks in: number, title, body and the interpretation released with them. */
+    public String searchableText() {
+        return documentNumber + " " + title + " " + body + (interpretation == null ? "" : " " + interpretation.content());
     }
 
     public boolean isPublishedOnTime() {

@@ -110,6 +110,13 @@ class AnnualReviewAndConcernsIntegrationTest {
         TestEvents.assertMatchesFixture(event);
         TestEvents.assertMatchesFixture(events.awaitType("gongkai.publication.concern-registered.v1", r -> r.data().contains(id)));
 
+        // R1: the answer is public — what was asked, the answer, when, by which section; never who answered or the source link
+        Response publicAnswer = call(port, null, "GET", "/api/public/concern-responses/" + id, null);
+        assertThat(publicAnswer.status()).isEqualTo(200);
+        assertThat(publicAnswer.body()).contains("受灾群众反映救助款未到位", "救助款已于今日发放", "disaster-relief")
+                .doesNotContain("office", "weibo.example");
+        assertThat(call(port, null, "GET", "/api/public/concern-responses?size=100", null).body()).contains(id);
+
         Response major = call(port, "relief1", "POST", "/api/concerns", Map.of("source", "抖音", "firstSeenAt", Instant.now().toString(),
                 "summary", "安置点秩序混乱", "severity", "MAJOR", "section", "disaster-relief"));
         String majorId = json.readTree(major.body()).get("id").asString();
@@ -118,5 +125,6 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(call(port, "relief1", "POST", "/api/concerns/" + majorId + "/escalation", Map.of(
                 "departments", List.of("PROPAGANDA", "CYBERSPACE", "EMERGENCY", "DISCLOSURE"), "proposal", "联合发布")).status()).isEqualTo(200);
         TestEvents.assertMatchesFixture(events.awaitType("gongkai.publication.concern-escalated.v1", r -> r.data().contains(majorId)));
+        assertThat(call(port, null, "GET", "/api/public/concern-responses/" + majorId, null).status()).isEqualTo(404);
     }
 }

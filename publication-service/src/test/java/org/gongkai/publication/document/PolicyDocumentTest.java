@@ -141,15 +141,15 @@ class PolicyDocumentTest {
 
         Set<InterpretationElement> some = EnumSet.of(InterpretationElement.MAIN_CONTENT);
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.INFOGRAPHIC), false,
-                some, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("interpretation-elements-missing");
+                some, null, null, null, null, List.of()), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("interpretation-elements-missing");
         Set<InterpretationElement> all = EnumSet.allOf(InterpretationElement.class);
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT), false,
-                all, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("text-interpretation-needs-cases");
+                all, null, null, null, null, List.of()), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("text-interpretation-needs-cases");
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.VIDEO), false,
-                all, null, null, null, null), RELIEF1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
+                all, null, null, null, null, List.of()), RELIEF1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
 
         d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.INFOGRAPHIC, InterpretationForm.TEXT), true,
-                all, null, null, null, null), SAFETY1, NOW);
+                all, null, null, null, null, List.of()), SAFETY1, NOW);
         assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("interpretation-required");
         d.reviewInterpretation(OFFICE, NOW);
@@ -161,7 +161,7 @@ class PolicyDocumentTest {
     void anInterpretationIsReleasedOnlyOnceReviewedEvenWhenNotRequired() {
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
         d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.CHART), false,
-                EnumSet.allOf(InterpretationElement.class), null, null, null, null), SAFETY1, NOW);
+                EnumSet.allOf(InterpretationElement.class), null, null, null, null, List.of()), SAFETY1, NOW);
         d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
         assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW))
                 .extracting(PolicyDocumentTest::type).isEqualTo("interpretation-not-reviewed");
@@ -179,6 +179,24 @@ class PolicyDocumentTest {
         d.review(SECRECY, ReviewDecision.APPROVE, "不涉密", null, null, TODAY, NOW);
         d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
         assertThat(d.status()).isEqualTo(PolicyDocument.Status.APPROVED);
+    }
+
+    @Test
+    void aNonTextFormCountsOnlyWhenItsMediaIsLinkedOrAttached() {
+        Set<InterpretationElement> all = EnumSet.allOf(InterpretationElement.class);
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, false, null);
+        d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT, InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of()), SAFETY1, NOW);
+        assertThat(d.interpretation().hasNonTextForm()).isFalse();
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "https://v.example/1"))),
+                SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("media-form-mismatch");
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "attachment:无此附件.mp4"))),
+                SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("media-location-invalid");
+        d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT, InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "https://v.example/1"))), SAFETY1, NOW);
+        assertThat(d.interpretation().hasNonTextForm()).isTrue();
     }
 
     @Test

@@ -1,0 +1,19 @@
+package org.gongkai.publication.document;
+
+/**
+ * A non-text interpretation as the public can reach it: the published video, graphic or recording, either as a link
+ * ({@code http(s)://…}) or as one of the document's attachments ({@code attachment:<name>}). Only forms backed by
+ * such media count towards the non-text share (I5): a tag alone is not an interpretation.
+ */
+public record InterpretationMedia(InterpretationForm form, String title, String location) {
+
+    static final String ATTACHMENT_PREFIX = "attachment:";
+
+    boolean isLink() {
+        return location.startsWith("https://") || location.startsWith("http://");
+    }
+
+    String attachmentName() {
+        return location.startsWith(ATTACHMENT_PREFIX) ? location.substring(ATTACHMENT_PREFIX.length()) : null;
+    }
+}
