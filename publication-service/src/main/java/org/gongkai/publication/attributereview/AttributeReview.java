@@ -21,6 +21,9 @@ public class AttributeReview {
 
     public enum Decision { KEEP, CHANGE_TO_PROACTIVE }
 
+    /** The first year whose disclosure work Gongkai records (its official calendar begins then). */
+    public static final int FIRST_REPORTING_YEAR = 2020;
+
     public record Entry(String documentId, String documentNumber, String title, String section, String attribute,
             String legalBasis, String sectionOpinion, String opinionBy, Decision decision, String decidedBy, String reason,
             Instant decidedAt) {
@@ -53,8 +56,12 @@ public class AttributeReview {
         this.revision = revision;
     }
 
-    public static AttributeReview open(int year, List<Entry> nonPublicDocuments, Actor actor, Instant now) {
+    public static AttributeReview open(int year, int currentYear, List<Entry> nonPublicDocuments, Actor actor, Instant now) {
         requireOffice(actor);
+        if (year < FIRST_REPORTING_YEAR || year > currentYear) {
+            throw DomainException.invalid("review-year-out-of-range", "年度属性审查的年份须在" + FIRST_REPORTING_YEAR + "年至"
+                    + currentYear + "年之间，收到的是" + year + "年。");
+        }
         AttributeReview review = new AttributeReview(String.valueOf(year), year, nonPublicDocuments, List.of(), null);
         review.audit.add(AuditEntry.of(actor, now, "opened", nonPublicDocuments.size() + " documents"));
         return review;

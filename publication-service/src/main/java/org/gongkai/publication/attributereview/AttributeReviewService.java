@@ -3,6 +3,7 @@ package org.gongkai.publication.attributereview;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.publication.document.DocumentService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
@@ -29,7 +30,9 @@ public class AttributeReviewService {
                         d.legalBasis() == null ? null : d.legalBasis().name(), null, null, null, null, null, null))
                 .toList();
         try {
-            return reviews.insert(AttributeReview.open(year, entries, actor, Instant.now(clock)));
+            Instant now = Instant.now(clock);
+            int currentYear = now.atZone(WorkingCalendar.CHINA).getYear();
+            return reviews.insert(AttributeReview.open(year, currentYear, entries, actor, now));
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("review-already-open", "The " + year + " review is already open.");
         }

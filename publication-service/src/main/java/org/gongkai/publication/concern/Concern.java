@@ -12,7 +12,9 @@ import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
@@ -83,6 +85,9 @@ public class Concern {
         if (firstSeenAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw DomainException.invalid("first-seen-in-future", "A concern cannot be first seen in the future.");
         }
+        if (firstSeenAt.isBefore(RecordedDates.EARLIEST.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant())) {
+            throw DomainException.invalid("implausible-date", "舆情发现时间 " + firstSeenAt + " 不合理：不能早于2000年1月1日。");
+        }
         Concern concern = new Concern(id, source, link, firstSeenAt, summary, severity, section, crossDepartment,
                 firstSeenAt.plus(RESPONSE_TIME), List.of(), null, false, List.of(), List.of(), null);
         concern.audit.add(AuditEntry.of(actor, now, "registered", severity + " " + source));
@@ -116,6 +121,10 @@ public class Concern {
     /** The first response is the authoritative answer the 48-hour clock measures; later ones are updates (R3). */
     public void respond(String text, String channel, Instant at, Actor actor, Instant now) {
         requireResponsible(actor);
+        if (!StandardChannels.isKnown(channel)) {
+            throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
+                    + String.join("、", StandardChannels.NAMES.keySet()) + "。");
+        }
         if (at.isBefore(firstSeenAt)) {
             throw DomainException.invalid("response-before-concern", "A response cannot precede the concern.");
         }

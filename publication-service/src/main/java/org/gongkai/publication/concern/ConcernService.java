@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -19,15 +20,18 @@ import org.springframework.stereotype.Service;
 public class ConcernService {
 
     private final ConcernRepository concerns;
+    private final Sections sections;
     private final Clock clock;
 
-    ConcernService(ConcernRepository concerns, Clock clock) {
+    ConcernService(ConcernRepository concerns, Sections sections, Clock clock) {
         this.concerns = concerns;
+        this.sections = sections;
         this.clock = clock;
     }
 
     public Concern register(String source, String link, Instant firstSeenAt, String summary, Severity severity, String section,
             boolean crossDepartment, Actor actor) {
+        sections.requireKnown(section);
         return concerns.insert(Concern.register(UUID.randomUUID().toString(), source, link, firstSeenAt, summary, severity,
                 section, crossDepartment, actor, Instant.now(clock)));
     }

@@ -89,7 +89,7 @@ public class DocumentService {
     }
 
     public PolicyDocument recordCoordination(String id, Coordination coordination, Actor actor) {
-        return change(id, actor, d -> d.recordCoordination(coordination, actor, now()));
+        return change(id, actor, d -> d.recordCoordination(coordination, actor, today(), now()));
     }
 
     public PolicyDocument issue(String id, LocalDate issuedOn, Actor actor) {
@@ -101,7 +101,7 @@ public class DocumentService {
     }
 
     public PolicyDocument transferToReadingRoom(String id, LocalDate on, Actor actor) {
-        return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, now()));
+        return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, today(), now()));
     }
 
     /**

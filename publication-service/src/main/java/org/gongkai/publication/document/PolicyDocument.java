@@ -20,7 +20,9 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
@@ -417,8 +419,15 @@ public class PolicyDocument {
     }
 
     /** I2: a major document is coordinated with the propaganda and cyberspace departments before release. */
-    public void recordCoordination(Coordination record, Actor actor, Instant now) {
+    public void recordCoordination(Coordination record, Actor actor, LocalDate today, Instant now) {
         requireDraftingSectionOrOffice(actor);
+        if (status == Status.PUBLISHED) {
+            throw DomainException.conflict("already-released", "文件已发布，会商应在发布之前进行。");
+        }
+        if (record.on() == null) {
+            throw DomainException.invalid("coordination-date-required", "请填写会商日期。");
+        }
+        RecordedDates.require(record.on(), today, "会商");
         if (record.propagandaContact() == null || record.propagandaContact().isBlank()
                 || record.cyberspaceContact() == null || record.cyberspaceContact().isBlank()) {
             throw DomainException.invalid("coordination-incomplete", "Record both the propaganda and the cyberspace department.");
@@ -436,6 +445,7 @@ public class PolicyDocument {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.APPROVED, "issue");
         requireNotInFuture(date, today, "issued");
+        RecordedDates.require(date, today, "印发");
         requireConfidentialityCleared();
         if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
             throw DomainException.conflict("interpretation-required",
@@ -482,6 +492,7 @@ public class PolicyDocument {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.ISSUED, "publish");
         requireNotInFuture(date, today, "published");
+        RecordedDates.require(date, today, "公开");
         // the on-time measure must not be a matter of choice: only the office records a publication after the fact
         if (date.isBefore(today) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
             throw DomainException.forbidden("backdating-requires-office",
@@ -502,6 +513,16 @@ public class PolicyDocument {
             throw DomainException.conflict("coordination-required",
                     "A major document is coordinated with the propaganda and cyberspace departments before release.");
         }
+        if (coordination != null && coordination.on().isAfter(date)) {
+            throw DomainException.invalid("coordination-after-release",
+                    "与宣传、网信部门的会商日期（" + coordination.on() + "）须在发布之前。");
+        }
+        for (String channel : extraChannels == null ? List.<String>of() : extraChannels) {
+            if (!StandardChannels.isKnown(channel)) {
+                throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
+                        + String.join("、", StandardChannels.NAMES.keySet()) + "。");
+            }
+        }
         Set<String> channels = new LinkedHashSet<>();
         channels.add(WEBSITE);
         channels.addAll(catalogueChannels);
@@ -519,10 +540,14 @@ public class PolicyDocument {
     }
 
     /** P7: the paper copy goes to the government-information reading room, recorded separately from publication. */
-    public void transferToReadingRoom(Actor actor, LocalDate date, Instant now) {
+    public void transferToReadingRoom(Actor actor, LocalDate date, LocalDate today, Instant now) {
         requireDraftingSectionOrOffice(actor);
         if (status != Status.ISSUED && status != Status.PUBLISHED) {
             throw DomainException.conflict("not-issued", "Only an issued document can be transferred to the reading room.");
+        }
+        RecordedDates.require(date, today, "移交查阅场所");
+        if (date.isBefore(issuedOn)) {
+            throw DomainException.invalid("transferred-before-issued", "移交日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
         }
         if (readingRoomTransferredOn != null) {
             throw DomainException.conflict("already-transferred", "The paper copy was already transferred on " + readingRoomTransferredOn + ".");

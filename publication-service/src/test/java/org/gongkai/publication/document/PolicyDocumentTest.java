@@ -215,7 +215,7 @@ class PolicyDocumentTest {
         d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
         assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("coordination-required");
-        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, NOW);
+        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, TODAY, NOW);
         d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW);
         assertThat(d.publishedChannels()).containsExactly("gov-website", "new-media");
     }
@@ -340,5 +340,29 @@ class PolicyDocumentTest {
         assertThat(d.recomputeDeadline(CALENDAR.withDirectory(dir), NOW)).isTrue();
         assertThat(d.publicationDueOnConfirmed()).isTrue();
         assertThat(d.publicationDueOn()).isAfter(before);
+    }
+
+    @Test
+    void implausibleDatesAndUnknownChannelsAreRefused() {
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(1999, 12, 31), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("implausible-date");
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThatThrownBy(() -> d.transferToReadingRoom(SAFETY1, LocalDate.of(2026, 3, 1), TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("transferred-before-issued");
+        assertThatThrownBy(() -> d.transferToReadingRoom(SAFETY1, LocalDate.of(2030, 1, 1), TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("implausible-date");
+        assertThat(d.readingRoomTransferredOn()).isNull();
+        assertThatThrownBy(() -> d.recordCoordination(new Coordination(LocalDate.of(2030, 1, 1), "宣传部", "网信办", null, null), SAFETY1,
+                TODAY, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("implausible-date");
+        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 6), "宣传部", "网信办", null, null), SAFETY1, TODAY, NOW);
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("coordination-after-release");
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 9), TODAY, List.of("carrier-pigeon"), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("unknown-channel");
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.ISSUED);
+        d.publish(OFFICE, LocalDate.of(2026, 3, 9), TODAY, List.of("radio-tv"), NOW);
+        d.transferToReadingRoom(SAFETY1, LocalDate.of(2026, 3, 9), TODAY, NOW);
+        assertThat(d.readingRoomTransferredOn()).isEqualTo(LocalDate.of(2026, 3, 9));
     }
 }
