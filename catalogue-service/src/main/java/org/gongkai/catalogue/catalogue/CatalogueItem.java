@@ -2,6 +2,7 @@ package org.gongkai.catalogue.catalogue;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.domain.DomainException;
 
@@ -28,6 +29,11 @@ public record CatalogueItem(
         String provenance,
         boolean applicable,
         String notApplicableReason) {
+
+    /** Provenances of seeded rows that no public copy fully confirms: shown as 待核实 until the office confirms them. */
+    public static final List<String> UNVERIFIED = List.of("reconstructed", "partial");
+    public static final String OFFICE_CONFIRMED = "office-confirmed";
+    public static final String UNVERIFIED_MARK = "待核实";
 
     public static final List<String> AUDIENCES = List.of("all-society", "specific-groups");
     public static final List<String> METHODS = List.of("proactive", "on-request");
@@ -65,6 +71,16 @@ public record CatalogueItem(
                     + "; allowed: " + allowed + ".");
         }
         return copy;
+    }
+
+    public boolean needsVerification() {
+        return UNVERIFIED.contains(provenance);
+    }
+
+    /** What every view and export shows of the row's standing: 待核实 or 已核实. */
+    @JsonProperty("verificationStatus")
+    public String verificationStatus() {
+        return needsVerification() ? UNVERIFIED_MARK : "已核实";
     }
 
     CatalogueItem withProvenance(String newProvenance) {

@@ -106,6 +106,14 @@ public class CatalogueService {
         return proposals.save(proposal);
     }
 
+    /** Confirms a 待核实 row in the open draft (opening one from the version in force if needed). */
+    public CatalogueVersion confirmRow(String catalogue, String code, String checkedAgainst, Actor actor) {
+        requireOffice(actor);
+        CatalogueVersion draft = openDraft(requireKnown(catalogue), actor);
+        draft.confirmRow(code, checkedAgainst, actor, now());
+        return versions.save(draft);
+    }
+
     public CatalogueVersion publish(String catalogue, int version, LocalDate effectiveFrom, Actor actor) {
         requireOffice(actor);
         CatalogueVersion draft = versions.findById(requireKnown(catalogue) + ":" + version)

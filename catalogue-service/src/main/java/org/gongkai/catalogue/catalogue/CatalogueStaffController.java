@@ -88,6 +88,17 @@ class CatalogueStaffController {
         return catalogues.rowsToConfirm(catalogue);
     }
 
+    record ConfirmationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String checkedAgainst) {
+    }
+
+    /** The office confirms one 待核实 row into the open draft; the confirmation is published with the next version. */
+    @PostMapping("/{catalogue}/items/{code}/confirmation")
+    @PreAuthorize("hasRole('disclosure-office')")
+    PublicCatalogueController.VersionView confirm(@PathVariable String catalogue, @PathVariable String code,
+            @Valid @RequestBody ConfirmationRequest request) {
+        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), CurrentActor.get()));
+    }
+
     @GetMapping("/{catalogue}/draft")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {

@@ -93,7 +93,9 @@ public class CatalogueVersion {
                 if (proposal.changes().isEmpty()) {
                     throw DomainException.invalid("empty-proposal", "A refinement must change at least one column.");
                 }
-                yield replace(requireItem(proposal.itemCode()), proposal.changes().applyTo(requireItem(proposal.itemCode()), "office-approved"));
+                // refining content never changes provenance: a reconstructed row stays 待核实 until confirmed on its own
+                CatalogueItem item = requireItem(proposal.itemCode());
+                yield replace(item, proposal.changes().applyTo(item, item.provenance()));
             }
             case TAKE_RESPONSIBILITY -> {
                 CatalogueItem item = requireItem(proposal.itemCode());
@@ -136,6 +138,24 @@ public class CatalogueVersion {
             }
         }
         items.add(at, added);
+        return code;
+    }
+
+    /**
+     * The office confirms, row by row, a seeded row that no public copy fully backs (待核实), naming what it checked
+     * the row against. This is the only way a row leaves 待核实; refining its content does not.
+     */
+    String confirmRow(String code, String checkedAgainst, Actor actor, Instant now) {
+        requireDraft();
+        CatalogueItem item = requireItem(code);
+        if (!item.needsVerification()) {
+            throw DomainException.conflict("row-not-awaiting-confirmation", "事项 " + code + " 不是待核实事项。");
+        }
+        if (checkedAgainst == null || checkedAgainst.isBlank()) {
+            throw DomainException.invalid("confirmation-basis-required", "请说明核实所依据的文件或来源。");
+        }
+        replace(item, item.withProvenance(CatalogueItem.OFFICE_CONFIRMED));
+        audit.add(AuditEntry.of(actor, now, "row-confirmed", code + "：" + checkedAgainst.strip()));
         return code;
     }
 

@@ -71,10 +71,9 @@ public final class TableImport {
                         existing.map(CatalogueItem::notApplicableReason).orElse(null));
                 Outcome outcome = Outcome.ADDED;
                 if (existing.isPresent()) {
-                    CatalogueItem sameAsBefore = read.withProvenance(existing.get().provenance());
-                    boolean unchanged = sameAsBefore.equals(existing.get());
-                    read = unchanged ? sameAsBefore : read;
-                    outcome = unchanged ? Outcome.UNCHANGED : Outcome.CHANGED;
+                    // an imported column is a refinement: it never changes how far sources back the row
+                    read = read.withProvenance(existing.get().provenance());
+                    outcome = read.equals(existing.get()) ? Outcome.UNCHANGED : Outcome.CHANGED;
                 }
                 items.add(read);
                 results.add(new RowResult(row.rowNumber(), row.seq(), code, outcome, List.of()));
