@@ -74,7 +74,15 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(waiting.get("pendingReview").asString()).isEqualTo("CONFIDENTIALITY");
         Response refused = call(port, "office", "POST", "/api/documents/" + id + "/publication", null);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
-        assertThat(refused.body()).contains("confidentiality-clearance-required");
+        assertThat(refused.body()).contains("confidentiality-clearance-required", "保密审查", "与当前状态冲突");
+        // Chinese first, English when the reader asks for it; the type stays the same
+        String english = org.springframework.web.client.RestClient.create("http://localhost:" + port).post()
+                .uri("/api/documents/" + id + "/publication")
+                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office"))
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(english).contains("urn:gongkai:problem:confidentiality-clearance-required", "\"title\":\"Conflict\"",
+                "confidentiality officer must clear").doesNotContain("保密审查");
         assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews",
                 Map.of("decision", "APPROVE", "responsibleHead", "王局长")).status()).isEqualTo(403);
         Response cleared = call(port, "secrecy", "POST", "/api/documents/" + id + "/reviews",
