@@ -16,6 +16,8 @@ import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.reporting.notification.Notification;
+import org.gongkai.reporting.notification.NotificationService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -28,14 +30,16 @@ public class ReportService {
     private final FiguresService figures;
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
+    private final NotificationService notifications;
     private final Clock clock;
 
     ReportService(SectionReportRepository reports, FiguresService figures, MongoTemplate mongo, ReportingProperties properties,
-            Clock clock) {
+            NotificationService notifications, Clock clock) {
         this.reports = reports;
         this.figures = figures;
         this.mongo = mongo;
         this.properties = properties;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -109,7 +113,11 @@ public class ReportService {
                 for (int lead : properties.reminderLeadDays()) {
                     if (!submitted && !today.isBefore(due.minusDays(lead))) {
                         try {
-                            mongo.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
+                            ReportReminder reminder = mongo.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
+                            notifications.notify("report-reminder:" + reminder.id(), section, Notification.Kind.REPORT_DUE,
+                                    period + " 进展报告将于 " + due + " 到期",
+                                    "本股室 " + period + " 的政务公开工作进展报告应于 " + due + " 前提交，还有 " + reminder.daysLeft()
+                                            + " 天，请及时填报。");
                             sent++;
                         } catch (DuplicateKeyException alreadySent) {
                             // this reminder went out before
