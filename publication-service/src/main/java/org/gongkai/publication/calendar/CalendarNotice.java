@@ -105,8 +105,8 @@ public class CalendarNotice {
             errors.add(error("reference", "通知名称或文号不能超过200个字。"));
         }
         Map<LocalDate, String> kindOf = new LinkedHashMap<>();
-        List<Day> holidays = days(year, "holidays", "放假日", input.holidays(), kindOf, errors);
-        List<Day> makeUpWorkdays = days(year, "makeUpWorkdays", "调休上班日", input.makeUpWorkdays(), kindOf, errors);
+        List<Day> holidays = days(year, "holidays", false, input.holidays(), kindOf, errors);
+        List<Day> makeUpWorkdays = days(year, "makeUpWorkdays", true, input.makeUpWorkdays(), kindOf, errors);
         if (holidays.isEmpty() && errors.stream().noneMatch(e -> e.get("field").startsWith("holidays"))) {
             errors.add(error("holidays", "通知至少要列出一个放假日。"));
         }
@@ -119,8 +119,9 @@ public class CalendarNotice {
         return new Checked(year, reference, holidays, makeUpWorkdays);
     }
 
-    private static List<Day> days(int year, String field, String label, List<DayRange> ranges, Map<LocalDate, String> kindOf,
+    private static List<Day> days(int year, String field, boolean makeUp, List<DayRange> ranges, Map<LocalDate, String> kindOf,
             List<Map<String, String>> errors) {
+        String label = makeUp ? "调休上班日" : "放假日";
         List<Day> days = new ArrayList<>();
         if (ranges == null) {
             return days;
@@ -155,7 +156,7 @@ public class CalendarNotice {
                     errors.add(error(at, day + " 不在" + year + "年内（" + year + "年的通知只能列出该年及上一年12月的日期）。"));
                     continue;
                 }
-                if (label.equals("调休上班日") && day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                if (makeUp && day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
                     errors.add(error(at, "调休上班日 " + day + " 是" + weekday(day.getDayOfWeek()) + "；调休上班日只能是周六或周日。"));
                     continue;
                 }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * move and are announced; bad input and the wrong role change nothing; the missing year is flagged until entered.
  */
 @ServiceIntegrationTest
+// the deadline watch stays out of the way: saving a notice must recompute on its own
+@TestPropertySource(properties = "gongkai.deadlines.initial-delay=1h")
 class CalendarNoticeIntegrationTest {
 
     /** A fixed "today" so that documents can be issued on 2026-12-04 whatever the date the suite runs. */
