@@ -6,11 +6,13 @@ import static org.gongkai.publication.PublicationTestSupport.draft;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
+import org.gongkai.publication.document.DocumentService;
 import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.ServiceIntegrationTest;
@@ -21,6 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -53,6 +59,10 @@ class CalendarNoticeIntegrationTest {
     CatalogueSnapshots snapshots;
     @Autowired
     CalendarNoticeRepository notices;
+    @Autowired
+    DocumentService documentService;
+    @Autowired
+    MongoTemplate mongo;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -175,6 +185,26 @@ class CalendarNoticeIntegrationTest {
         assertThat(call(port, "office", "GET", "/api/calendar/notices/2027", null)).isEqualTo(noticeBefore);
         assertThat(document(id).get("publicationDueOn")).isEqualTo(documentBefore.get("publicationDueOn"));
         assertThat(document(id).get("audit")).isEqualTo(documentBefore.get("audit"));
+    }
+
+    /** Open deadlines stored before this rule (2026-12-04 + 20 = 2027-01-01) are corrected by the next watch. */
+    @Test
+    void aDeadlineStoredByTheOldWeekdayFallbackIsCorrectedByTheNextWatch() {
+        String id = issuedOn4December2026("县应急〔2026〕903号");
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                Update.update("publicationDueOn", LocalDate.of(2027, 1, 1)), "documents");
+        assertThat(document(id).get("publicationDueOn").asString()).isEqualTo("2027-01-01");
+        // whether or not the other test entered 2027 already: what the calendar in force says
+        String due = json.readTree(call(port, null, "GET", "/api/public/calendar/deadline?start=2026-12-04&workingDays=20", null)
+                .body()).get("due").asString();
+        assertThat(due).isIn("2027-01-04", "2027-01-05");
+
+        assertThat(documentService.reloadCalendarAndRecompute()).as("the calendar itself did not change").isGreaterThanOrEqualTo(1);
+
+        assertThat(document(id).get("publicationDueOn").asString()).isEqualTo(due);
+        assertThat(events.awaitType("gongkai.publication.document-deadline-changed.v1", r -> r.data().contains(id))
+                .json().get("publicationDueOn").asString()).isEqualTo(due);
+        assertThat(documentService.reloadCalendarAndRecompute()).as("nothing left to correct").isZero();
     }
 
     private void assertProblem(Response response, int status, String type, String chineseDetail) {
