@@ -44,7 +44,7 @@ public class CalendarHolder {
         } catch (RuntimeException invalidFile) {
             // an administrator's broken file must not stop deadlines: keep the calendar in force and say why
             throw DomainException.invalid("invalid-calendar-file",
-                    "The calendar data could not be loaded; the calendar in force is kept: " + invalidFile.getMessage());
+                    "日历数据无法加载，继续使用现行日历：" + invalidFile.getMessage());
         }
         WorkingCalendar previous = current.getAndSet(fresh);
         if (!fresh.years().equals(previous.years())) {

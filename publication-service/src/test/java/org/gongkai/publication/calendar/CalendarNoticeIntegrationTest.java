@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceIntegrationTest
 // the deadline watch stays out of the way: saving a notice must recompute on its own
 @TestPropertySource(properties = "gongkai.deadlines.initial-delay=1h")
+// a context of its own (fixed clock): closed after this class, while the test MongoDB server still runs
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CalendarNoticeIntegrationTest {
 
     /** A fixed "today" so that documents can be issued on 2026-12-04 whatever the date the suite runs. */
@@ -88,7 +91,8 @@ class CalendarNoticeIntegrationTest {
         Response created = call(port, "safety1", "POST", "/api/documents", draft(number, "PROACTIVE", null));
         String id = json.readTree(created.body()).get("id").asString();
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(200);
-        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"))
+                .status()).isEqualTo(200);
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2026-12-04")).status())
                 .isEqualTo(200);
         return id;
