@@ -157,16 +157,22 @@ public class DocumentService {
         return announced;
     }
 
-    /** Reloads the working-day calendar; when it changed, recomputes every open publication deadline. */
+    /**
+     * Reloads the working-day calendar and recomputes every open publication deadline against it. A deadline that
+     * already agrees is left alone, so running this on every watch also catches up deadlines an interrupted run or
+     * an older rule left behind; a document changed by someone at the same moment is taken up by the next run.
+     */
     public int reloadCalendarAndRecompute() {
-        if (!calendar.reload()) {
-            return 0;
-        }
+        calendar.reload();
         int changed = 0;
         for (PolicyDocument document : awaitingPublication()) {
-            if (document.recomputeDeadline(calendar.current(), now())) {
-                documents.save(document);
-                changed++;
+            try {
+                if (document.recomputeDeadline(calendar.current(), now())) {
+                    documents.save(document);
+                    changed++;
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException concurrentChange) {
+                // recomputed on the next run, against the document as it then is
             }
         }
         return changed;
