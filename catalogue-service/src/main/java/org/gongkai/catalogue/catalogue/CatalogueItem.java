@@ -39,19 +39,22 @@ public record CatalogueItem(
     public static final List<String> METHODS = List.of("proactive", "on-request");
     public static final List<String> LEVELS = List.of("county", "township");
 
+    private static final java.util.Map<String, String> COLUMN_NAMES = java.util.Map.of(
+            "audience", "公开对象", "method", "公开方式", "level", "公开层级");
+
     public CatalogueItem {
         if (code == null || !code.matches("[A-Z]{2}-\\d{2,3}")) {
-            throw DomainException.invalid("invalid-item-code", "Item code '" + code + "' must look like WS-07.");
+            throw DomainException.invalid("invalid-item-code", "事项编码“" + code + "”格式不正确，应形如 WS-07。");
         }
         if (level2 == null || level2.isBlank()) {
-            throw DomainException.invalid("invalid-item", "Item " + code + " needs a second-level name.");
+            throw DomainException.invalid("invalid-item", "事项 " + code + " 缺少二级事项名称。");
         }
         timeLimitRule = TimeLimitRule.parse(timeLimitRule).toString();
         basis = List.copyOf(basis == null ? List.of() : basis);
         channels = List.copyOf(channels == null ? List.of() : channels);
         for (String channel : channels) {
             if (Channel.byCode(channel).isEmpty()) {
-                throw DomainException.invalid("unknown-channel", "Unknown channel '" + channel + "' on item " + code + ".");
+                throw DomainException.invalid("unknown-channel", "事项 " + code + " 的公开渠道“" + channel + "”不在渠道目录中。");
             }
         }
         audience = checked(audience, AUDIENCES, "audience", code);
@@ -60,15 +63,15 @@ public record CatalogueItem(
         sections = List.copyOf(sections == null ? List.of() : sections);
         if (!applicable && (notApplicableReason == null || notApplicableReason.isBlank())) {
             throw DomainException.invalid("not-applicable-without-reason",
-                    "Item " + code + " can be marked not applicable at county level only with a reason.");
+                    "事项 " + code + " 标为县级不适用时，须说明理由。");
         }
     }
 
     private static List<String> checked(List<String> values, List<String> allowed, String column, String code) {
         List<String> copy = List.copyOf(values == null ? List.of() : values);
         if (copy.isEmpty() || !allowed.containsAll(copy)) {
-            throw DomainException.invalid("invalid-" + column, "Item " + code + " has an invalid " + column + " " + copy
-                    + "; allowed: " + allowed + ".");
+            throw DomainException.invalid("invalid-" + column, "事项 " + code + " 的" + COLUMN_NAMES.get(column) + "取值 " + copy
+                    + " 无效，可选值为：" + String.join("、", allowed) + "。");
         }
         return copy;
     }

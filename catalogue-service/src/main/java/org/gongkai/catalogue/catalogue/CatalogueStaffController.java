@@ -47,12 +47,13 @@ class CatalogueStaffController {
     record PublishRequest(@NotNull LocalDate effectiveFrom) {
     }
 
-    record ProposalView(String id, String catalogue, String section, String proposer, ProposalKind kind, String itemCode,
-            String level1, ItemChanges changes, String reason, Proposal.Status status, String decidedBy,
-            String decisionReason, Integer appliedToVersion, String resultingItemCode, List<AuditEntry> audit) {
+    record ProposalView(String id, String catalogue, String section, String proposer, ProposalKind kind, String kindLabel,
+            String itemCode, String level1, ItemChanges changes, String reason, Proposal.Status status, String statusLabel,
+            String decidedBy, String decisionReason, Integer appliedToVersion, String resultingItemCode, List<AuditEntry> audit) {
         static ProposalView of(Proposal p) {
-            return new ProposalView(p.id(), p.catalogue(), p.section(), p.proposer(), p.kind(), p.itemCode(), p.level1(),
-                    p.changes(), p.reason(), p.status(), p.decidedBy(), p.decisionReason(), p.appliedToVersion(),
+            return new ProposalView(p.id(), p.catalogue(), p.section(), p.proposer(), p.kind(),
+                    p.kind() == null ? null : p.kind().label(), p.itemCode(), p.level1(), p.changes(), p.reason(), p.status(),
+                    p.status() == null ? null : p.status().label(), p.decidedBy(), p.decisionReason(), p.appliedToVersion(),
                     p.resultingItemCode(), p.audit());
         }
     }
@@ -103,7 +104,7 @@ class CatalogueStaffController {
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {
         return PublicCatalogueController.VersionView.of(catalogues.draft(catalogue)
-                .orElseThrow(() -> DomainException.notFound("no-draft", "There is no open draft of " + catalogue + ".")));
+                .orElseThrow(() -> DomainException.notFound("no-draft", "目录“" + catalogue + "”目前没有未发布的草稿版本。")));
     }
 
     @DeleteMapping("/{catalogue}/draft")
