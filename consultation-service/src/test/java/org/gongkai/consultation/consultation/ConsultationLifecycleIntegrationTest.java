@@ -50,6 +50,7 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(created.json().get("statusLabel").asString()).isEqualTo("草稿");
         assertThat(created.json().get("periodDays").asInt()).isEqualTo(30);
 
         assertThat(call(port, null, "GET", "/api/public/consultations/" + id, null).status()).as("a draft is not public").isEqualTo(404);
@@ -65,6 +66,8 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(publicView.status()).isEqualTo(200);
         assertThat(publicView.json().get("decisionBasis").asString()).contains("安全生产法");
         assertThat(publicView.json().get("acceptingComments").asBoolean()).isTrue();
+        assertThat(publicView.json().get("statusLabel").asString()).isEqualTo("征求意见中");
+        assertThat(publicView.json().get("channelLabels").toString()).contains("政府网站");
         assertThat(publicView.body()).doesNotContain("audit").doesNotContain("safety1").doesNotContain("drafter");
         assertThat(call(port, null, "GET", "/api/public/consultations", null).body()).contains(id);
 
@@ -127,7 +130,8 @@ class ConsultationLifecycleIntegrationTest {
         tooShort.put("periodEnd", todayInChina().plusDays(28).toString());
         Response shortPeriod = call(port, "safety1", "POST", "/api/consultations", tooShort);
         assertThat(shortPeriod.status()).isEqualTo(422);
-        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short");
+        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short", "征求意见期限只有 28 天")
+                .doesNotContain("calendar days");
 
         Map<String, Object> backwards = draft(true);
         backwards.put("periodEnd", todayInChina().minusDays(1).toString());
