@@ -45,10 +45,11 @@ class ReportController {
     record ReturnRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record ReportView(String section, String period, LocalDate dueOn, SectionReport.Status status, SectionFigures figures,
-            Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason, List<AuditEntry> audit) {
+    record ReportView(String section, String period, LocalDate dueOn, SectionReport.Status status, String statusLabel,
+            SectionFigures figures, Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason,
+            List<AuditEntry> audit) {
         static ReportView of(SectionReport r) {
-            return new ReportView(r.section(), r.period(), r.dueOn(), r.status(), r.figures(), r.narrative(), r.submittedAt(),
+            return new ReportView(r.section(), r.period(), r.dueOn(), r.status(), r.status() == null ? null : r.status().label(), r.figures(), r.narrative(), r.submittedAt(),
                     r.submittedLate(), r.returnReason(), r.audit());
         }
     }
