@@ -44,10 +44,11 @@ class ConcernController {
     }
 
     record ConcernView(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity,
-            String section, boolean crossDepartment, Instant responseDueAt, boolean answered, Boolean answeredOnTime,
+            String severityLabel, String section, boolean crossDepartment, Instant responseDueAt, boolean answered, Boolean answeredOnTime,
             List<Concern.Response> responses, Concern.Escalation escalation, List<AuditEntry> audit) {
         static ConcernView of(Concern c) {
-            return new ConcernView(c.id(), c.source(), c.link(), c.firstSeenAt(), c.summary(), c.severity(), c.section(),
+            return new ConcernView(c.id(), c.source(), c.link(), c.firstSeenAt(), c.summary(), c.severity(),
+                    c.severity() == null ? null : c.severity().label(), c.section(),
                     c.crossDepartment(), c.responseDueAt(), !c.responses().isEmpty(),
                     c.responses().isEmpty() ? null : c.isAnsweredOnTime(), c.responses(), c.escalation(), c.audit());
         }

@@ -26,13 +26,13 @@ class PublicConcernResponseController {
         this.concerns = concerns;
     }
 
-    record PublicAnswer(String text, String channel, Instant at) {
+    record PublicAnswer(String text, String channel, String channelLabel, Instant at) {
     }
 
     record PublicConcernResponse(String id, String concern, Instant raisedAt, String section, List<PublicAnswer> responses) {
         static PublicConcernResponse of(Concern c) {
             return new PublicConcernResponse(c.id(), c.summary(), c.firstSeenAt(), c.section(),
-                    c.responses().stream().map(r -> new PublicAnswer(r.text(), r.channel(), r.at())).toList());
+                    c.responses().stream().map(r -> new PublicAnswer(r.text(), r.channel(), r.channelLabel(), r.at())).toList());
         }
     }
 
