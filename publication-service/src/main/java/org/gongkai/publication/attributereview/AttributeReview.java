@@ -44,32 +44,33 @@ public class AttributeReview {
         /** The attribute's Chinese label beside its code; shown, never stored. */
         @com.fasterxml.jackson.annotation.JsonProperty(value = "attributeLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
         public String attributeLabel() {
-            return label(attribute, org.gongkai.publication.document.DisclosureAttribute.class);
+            if (attribute == null) {
+                return null;
+            }
+            try {
+                return org.gongkai.publication.document.DisclosureAttribute.valueOf(attribute).label();
+            } catch (IllegalArgumentException unknown) {
+                return attribute;
+            }
         }
 
         /** The legal basis's Chinese label beside its code; shown, never stored. */
         @com.fasterxml.jackson.annotation.JsonProperty(value = "legalBasisLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
         public String legalBasisLabel() {
-            return legalBasis == null ? null : label(legalBasis, org.gongkai.publication.document.LegalBasis.class);
+            if (legalBasis == null) {
+                return null;
+            }
+            try {
+                return org.gongkai.publication.document.LegalBasis.valueOf(legalBasis).label();
+            } catch (IllegalArgumentException unknown) {
+                return legalBasis;
+            }
         }
 
         /** The decision's Chinese label beside its code; shown, never stored. */
         @com.fasterxml.jackson.annotation.JsonProperty(value = "decisionLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
         public String decisionLabel() {
             return decision == null ? null : decision.label();
-        }
-
-        private static <E extends Enum<E>> String label(String code, Class<E> type) {
-            if (code == null) {
-                return null;
-            }
-            try {
-                Enum<E> value = Enum.valueOf(type, code);
-                return value instanceof org.gongkai.publication.document.DisclosureAttribute a ? a.label()
-                        : value instanceof org.gongkai.publication.document.LegalBasis b ? b.label() : code;
-            } catch (IllegalArgumentException unknown) {
-                return code;
-            }
         }
 
         Entry withOpinion(String opinion, String by) {
