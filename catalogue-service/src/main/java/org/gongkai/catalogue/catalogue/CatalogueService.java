@@ -146,7 +146,7 @@ public class CatalogueService {
                     .with("rows", result.rows());
         }
         CatalogueVersion draft = CatalogueVersion.draftFrom(current, current.version() + 1, actor, now());
-        draft.replaceItems(result.items(), actor, now(), "imported from " + filename);
+        draft.replaceItems(result.items(), actor, now(), "由文件“" + filename + "”导入");
         insertDraft(draft);
         return new ImportReport(catalogue, result.rows().size(), draft.version(), result.rows());
     }

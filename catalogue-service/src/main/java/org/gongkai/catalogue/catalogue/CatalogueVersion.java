@@ -82,7 +82,7 @@ public class CatalogueVersion {
 
     /** The next draft starts as a copy of the version in force; approved proposals and imports change it. */
     public static CatalogueVersion draftFrom(CatalogueVersion base, int version, Actor actor, Instant now) {
-        return draft(base.catalogue, base.title, version, base.items, actor, now, "draft based on version " + base.version);
+        return draft(base.catalogue, base.title, version, base.items, actor, now, "以第 " + base.version + " 版为基础新建草稿");
     }
 
     /** A proposal applied to an item of this draft, remembered so that applying it again changes nothing. */
@@ -239,7 +239,7 @@ public class CatalogueVersion {
         this.status = Status.PUBLISHED;
         this.effectiveFrom = effectiveFrom;
         this.publishedAt = now;
-        audit.add(AuditEntry.of(actor, now, "published", "effective from " + effectiveFrom));
+        audit.add(AuditEntry.of(actor, now, "published", "自 " + effectiveFrom + " 起施行"));
         outbox.add(OutboxEntry.of(new CatalogueVersionPublished(catalogue, version, effectiveFrom, now,
                 items.stream().map(CatalogueItem::toEvent).toList()), now));
     }
