@@ -86,6 +86,38 @@ public record CatalogueItem(
         return needsVerification() ? UNVERIFIED_MARK : "已核实";
     }
 
+    private static final java.util.Map<String, String> VALUE_LABELS = java.util.Map.of(
+            "all-society", "全社会", "specific-groups", "特定群体", "proactive", "主动", "on-request", "依申请",
+            "county", "县级", "township", "乡级");
+
+    /** The channels' Chinese names beside their codes, in the order of the row. */
+    @JsonProperty(value = "channelLabels", access = JsonProperty.Access.READ_ONLY)
+    public List<String> channelLabels() {
+        return channels.stream().map(c -> Channel.byCode(c).map(Channel::label).orElse(c)).toList();
+    }
+
+    /** 全社会 / 特定群体 beside the audience codes. */
+    @JsonProperty(value = "audienceLabels", access = JsonProperty.Access.READ_ONLY)
+    public List<String> audienceLabels() {
+        return labels(audience);
+    }
+
+    /** 主动 / 依申请 beside the method codes. */
+    @JsonProperty(value = "methodLabels", access = JsonProperty.Access.READ_ONLY)
+    public List<String> methodLabels() {
+        return labels(method);
+    }
+
+    /** 县级 / 乡级 beside the level codes. */
+    @JsonProperty(value = "levelLabels", access = JsonProperty.Access.READ_ONLY)
+    public List<String> levelLabels() {
+        return labels(level);
+    }
+
+    private static List<String> labels(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().map(c -> VALUE_LABELS.getOrDefault(c, c)).toList();
+    }
+
     CatalogueItem withProvenance(String newProvenance) {
         return new CatalogueItem(code, seq, level1, level2, content, basis, timeLimit, timeLimitRule, body, channels, audience,
                 method, level, sections, newProvenance, applicable, notApplicableReason);

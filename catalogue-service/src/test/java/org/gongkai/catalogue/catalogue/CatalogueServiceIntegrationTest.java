@@ -114,6 +114,11 @@ class CatalogueServiceIntegrationTest {
     @Test
     void versionViewCarriesTheChineseLabelOfItsStatus() {
         assertThat(problem("/api/public/catalogues/work-safety", null)).contains("\"status\":\"PUBLISHED\"", "\"statusLabel\":\"已发布\"");
+        Map<?, ?> item = http().get().uri("/api/public/catalogues/work-safety/items/WS-01").retrieve().body(Map.class);
+        assertThat((List<?>) item.get("channelLabels")).hasSameSizeAs((List<?>) item.get("channels")).isNotEmpty()
+                .allSatisfy(label -> assertThat(label.toString()).doesNotContain("-"));
+        assertThat((List<?>) item.get("methodLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("主动", "依申请"));
+        assertThat((List<?>) item.get("levelLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("县级", "乡级"));
     }
 
     private String problem(String path, String acceptLanguage) {
