@@ -130,7 +130,7 @@ class ConsultationLifecycleIntegrationTest {
         tooShort.put("periodEnd", todayInChina().plusDays(28).toString());
         Response shortPeriod = call(port, "safety1", "POST", "/api/consultations", tooShort);
         assertThat(shortPeriod.status()).isEqualTo(422);
-        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short", "征求意见期限只有 28 天")
+        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short", "征求意见期限只有 29 天；一般不少于 30 日")
                 .doesNotContain("calendar days");
 
         Map<String, Object> backwards = draft(true);
