@@ -64,6 +64,7 @@ class CatalogueRefinementIntegrationTest {
         assertThat(proposal.get("statusLabel").asString()).isEqualTo("已批准");
         assertThat(proposal.get("kind").asString()).isEqualTo("ADD_ITEM");
         assertThat(proposal.get("kindLabel").asString()).isEqualTo("新增事项");
+        assertThat(proposal.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         assertThat(proposal.get("audit").toString()).contains("office", "符合本县实际");
         String newCode = proposal.get("resultingItemCode").asString();
 

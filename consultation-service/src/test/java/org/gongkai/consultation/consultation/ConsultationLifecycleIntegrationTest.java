@@ -51,6 +51,7 @@ class ConsultationLifecycleIntegrationTest {
         String id = created.json().get("id").asString();
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
         assertThat(created.json().get("statusLabel").asString()).isEqualTo("草稿");
+        assertThat(created.json().get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         assertThat(created.json().get("periodDays").asInt()).isEqualTo(30);
 
         assertThat(call(port, null, "GET", "/api/public/consultations/" + id, null).status()).as("a draft is not public").isEqualTo(404);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.gongkai.support.domain.AuditEntry;
 
 /** What staff see of a document, audit trail included; attachments are listed without their content. */
-record DocumentView(String id, String documentNumber, String title, String body, String section, String drafter,
+record DocumentView(String id, String documentNumber, String title, String body, String section, String sectionLabel, String drafter,
         String catalogueItemCode, boolean issuedInCountyName, DisclosureAttribute disclosureAttribute,
         String disclosureAttributeLabel, LegalBasis legalBasis, String legalBasisLabel,
         boolean mayInvolveStateSecrets, ConfidentialityClearance confidentialityClearance, InterpretationNeed interpretationNeed, boolean requiresInterpretation,
@@ -19,8 +19,8 @@ record DocumentView(String id, String documentNumber, String title, String body,
     record AttachmentInfo(String name, String mediaType, int size) {
     }
 
-    static DocumentView of(PolicyDocument d, LocalDate today) {
-        return new DocumentView(d.id(), d.documentNumber(), d.title(), d.body(), d.section(), d.drafter(),
+    static DocumentView of(PolicyDocument d, LocalDate today, String sectionLabel) {
+        return new DocumentView(d.id(), d.documentNumber(), d.title(), d.body(), d.section(), sectionLabel, d.drafter(),
                 d.catalogueItemCode(), d.issuedInCountyName(), d.attribute(), d.attribute() == null ? null : d.attribute().label(),
                 d.legalBasis(), d.legalBasis() == null ? null : d.legalBasis().label(), d.mayInvolveStateSecrets(),
                 d.clearance(),

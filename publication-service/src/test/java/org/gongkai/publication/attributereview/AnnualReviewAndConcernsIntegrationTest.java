@@ -130,6 +130,7 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(publicAnswer.body()).contains("受灾群众反映救助款未到位", "救助款已于今日发放", "disaster-relief")
                 .doesNotContain("office", "weibo.example");
         assertThat(json.readTree(publicAnswer.body()).get("responses").get(0).get("channelLabel").asString()).isEqualTo("政府网站");
+        assertThat(json.readTree(publicAnswer.body()).get("sectionLabel").asString()).isEqualTo("救灾和物资保障股");
         assertThat(call(port, null, "GET", "/api/public/concern-responses?size=100", null).body()).contains(id);
 
         Response major = call(port, "relief1", "POST", "/api/concerns", Map.of("source", "抖音", "firstSeenAt", Instant.now().toString(),

@@ -50,6 +50,7 @@ class DocumentLifecycleIntegrationTest {
         assertThat(draftDoc.get("status").asString()).isEqualTo("DRAFT");
         assertThat(draftDoc.get("statusLabel").asString()).isEqualTo("草稿");
         assertThat(draftDoc.get("legalBasisLabel").isNull()).isTrue();
+        assertThat(draftDoc.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
 
         assertThat(call(port, "relief1", "GET", "/api/documents/" + id, null).status()).isEqualTo(404);
         assertThat(call(port, "relief1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(404);

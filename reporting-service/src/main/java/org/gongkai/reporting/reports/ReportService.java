@@ -70,9 +70,14 @@ public class ReportService {
         return change(section, period, actor, r -> r.returnForRevision(reason, actor, now()));
     }
 
-    public record OverdueSection(String section, String period, LocalDate dueOn, String status, String statusLabel) {
+    public record OverdueSection(String section, String period, LocalDate dueOn, String status, String statusLabel,
+            String sectionLabel) {
         public OverdueSection(String section, String period, LocalDate dueOn, String status) {
-            this(section, period, dueOn, status, org.gongkai.reporting.figures.CodeLabels.of(status));
+            this(section, period, dueOn, status, org.gongkai.reporting.figures.CodeLabels.of(status), null);
+        }
+
+        public OverdueSection withSectionLabel(String label) {
+            return new OverdueSection(section, period, dueOn, status, statusLabel, label);
         }
     }
 

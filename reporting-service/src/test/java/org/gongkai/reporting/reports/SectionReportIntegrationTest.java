@@ -55,6 +55,7 @@ class SectionReportIntegrationTest {
         JsonNode accepted = call("office", "POST", base + "/acceptance", null).json();
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("statusLabel").asString()).isEqualTo("已审核通过");
+        assertThat(accepted.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         byte[] csv = RestClient.create("http://localhost:" + port).get().uri(base + "/export?format=csv")
                 .header("Authorization", "Bearer " + TestTokens.forUser("leader")).retrieve().body(byte[].class);
         assertThat(new String(csv, StandardCharsets.UTF_8)).contains("status,ACCEPTED", "submittedLate,true", "workDone,完成2021年上半年工作");
@@ -65,6 +66,7 @@ class SectionReportIntegrationTest {
         JsonNode overdue = call("office", "GET", "/api/reporting/reports/overdue?period=2021-H1", null).json();
         assertThat(overdue.toString()).contains("disaster-relief").doesNotContain("safety-coordination");
         assertThat(overdue.get(0).get("statusLabel").asString()).isIn("未开始", "草稿", "已退回");
+        assertThat(overdue.get(0).get("sectionLabel").asString()).isEqualTo("救灾和物资保障股");
     }
 
     @Test
