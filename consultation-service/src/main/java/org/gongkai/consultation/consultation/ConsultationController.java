@@ -64,7 +64,7 @@ class ConsultationController {
 
     @GetMapping
     List<ConsultationView> list() {
-        return service.list(CurrentActor.get()).stream().map(ConsultationView::of).toList();
+        return service.list(CurrentActor.get()).stream().map(c -> ConsultationView.of(sections, c)).toList();
     }
 
     @GetMapping("/{id}")
