@@ -61,12 +61,16 @@ class CatalogueRefinementIntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         JsonNode proposal = json.readTree(approved.body());
         assertThat(proposal.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(proposal.get("statusLabel").asString()).isEqualTo("已批准");
+        assertThat(proposal.get("kind").asString()).isEqualTo("ADD_ITEM");
+        assertThat(proposal.get("kindLabel").asString()).isEqualTo("新增事项");
+        assertThat(proposal.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         assertThat(proposal.get("audit").toString()).contains("office", "符合本县实际");
         String newCode = proposal.get("resultingItemCode").asString();
 
         Response again = call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", false, "reason", "x"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body()).contains("proposal-already-decided");
+        assertThat(again.body()).contains("proposal-already-decided", "该修订建议已有决定（已批准）");
 
         Response published = call("office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2026-12-01"));
@@ -253,9 +257,11 @@ class CatalogueRefinementIntegrationTest {
         assertThat(problem.get("type").asString()).isEqualTo("urn:gongkai:problem:import-rejected");
         JsonNode rows = problem.get("rows");
         assertThat(rows.get(0).get("outcome").asString()).isNotEqualTo("REJECTED");
-        assertThat(rows.get(1).toString()).contains("REJECTED", "unknown first-level item");
-        assertThat(rows.get(2).toString()).contains("REJECTED", "unknown time-limit wording");
-        assertThat(rows.get(3).toString()).contains("REJECTED", "appears twice");
+        assertThat(rows.get(1).toString()).contains("REJECTED", "一级事项“渔业管理”不在目录中");
+        assertThat(rows.get(1).get("outcomeLabel").asString()).isEqualTo("未通过");
+        assertThat(problem.get("detail").asString()).isEqualTo("目录表未导入：共 4 行，其中 3 行未通过检查，详见各行说明（rows）。");
+        assertThat(rows.get(2).toString()).contains("REJECTED", "的写法无法识别");
+        assertThat(rows.get(3).toString()).contains("REJECTED", "重复出现");
 
         Response wrongHeader = upload("/api/catalogues/work-safety/imports", "table.csv",
                 ("a,b,c\r\n" + good).getBytes(StandardCharsets.UTF_8));

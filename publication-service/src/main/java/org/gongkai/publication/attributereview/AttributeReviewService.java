@@ -34,13 +34,13 @@ public class AttributeReviewService {
             int currentYear = now.atZone(WorkingCalendar.CHINA).getYear();
             return reviews.insert(AttributeReview.open(year, currentYear, entries, actor, now));
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("review-already-open", "The " + year + " review is already open.");
+            throw DomainException.conflict("review-already-open", "" + year + " 年度公开属性审查已经开始。");
         }
     }
 
     public AttributeReview get(int year) {
         return reviews.findById(String.valueOf(year))
-                .orElseThrow(() -> DomainException.notFound("review-not-found", "No attribute review for " + year + "."));
+                .orElseThrow(() -> DomainException.notFound("review-not-found", "没有 " + year + " 年度的公开属性审查。"));
     }
 
     public AttributeReview recordOpinion(int year, String documentId, String opinion, Actor actor) {

@@ -52,7 +52,7 @@ public class ConcernService {
 
     public Concern get(String id, Actor actor) {
         return concerns.findById(id).filter(c -> c.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("concern-not-found", "No concern " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("concern-not-found", "没有编号为 " + id + " 的舆情关切。"));
     }
 
     public Concern respond(String id, String text, String channel, Instant at, Actor actor) {

@@ -21,18 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicConcernResponseController {
 
     private final ConcernService concerns;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    PublicConcernResponseController(ConcernService concerns) {
+    PublicConcernResponseController(ConcernService concerns, org.gongkai.support.organisation.Sections sections) {
         this.concerns = concerns;
+        this.sections = sections;
     }
 
-    record PublicAnswer(String text, String channel, Instant at) {
+    record PublicAnswer(String text, String channel, String channelLabel, Instant at) {
     }
 
-    record PublicConcernResponse(String id, String concern, Instant raisedAt, String section, List<PublicAnswer> responses) {
-        static PublicConcernResponse of(Concern c) {
-            return new PublicConcernResponse(c.id(), c.summary(), c.firstSeenAt(), c.section(),
-                    c.responses().stream().map(r -> new PublicAnswer(r.text(), r.channel(), r.at())).toList());
+    record PublicConcernResponse(String id, String concern, Instant raisedAt, String section, String sectionLabel,
+            List<PublicAnswer> responses) {
+        static PublicConcernResponse of(org.gongkai.support.organisation.Sections sections, Concern c) {
+            return new PublicConcernResponse(c.id(), c.summary(), c.firstSeenAt(), c.section(), sections.label(c.section()),
+                    c.responses().stream().map(r -> new PublicAnswer(r.text(), r.channel(), r.channelLabel(), r.at())).toList());
         }
     }
 
@@ -43,11 +46,11 @@ class PublicConcernResponseController {
     Page list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         var answered = concerns.answered(page, size);
-        return new Page(answered.getContent().stream().map(PublicConcernResponse::of).toList(), page, size, answered.getTotalElements());
+        return new Page(answered.getContent().stream().map(c -> PublicConcernResponse.of(sections, c)).toList(), page, size, answered.getTotalElements());
     }
 
     @GetMapping("/{id}")
     PublicConcernResponse get(@PathVariable String id) {
-        return PublicConcernResponse.of(concerns.answeredConcern(id));
+        return PublicConcernResponse.of(sections, concerns.answeredConcern(id));
     }
 }

@@ -25,6 +25,18 @@ public record ConfidentialityClearance(String openedBecause, Instant openedAt, D
         }
     }
 
+    /** The outcome's Chinese label beside its code; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "outcomeLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String outcomeLabel() {
+        return outcome == null ? null : outcome.label();
+    }
+
+    /** The Chinese label of the attribute the document would be widened to; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "widenToLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String widenToLabel() {
+        return widenTo == null ? null : widenTo.label();
+    }
+
     static ConfidentialityClearance opened(String because, Instant at) {
         return new ConfidentialityClearance(because, at, null, null, null, Outcome.PENDING, null, null, null);
     }

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentController {
 
     private final DocumentService service;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    DocumentController(DocumentService service) {
+    DocumentController(DocumentService service, org.gongkai.support.organisation.Sections sections) {
         this.service = service;
+        this.sections = sections;
     }
 
     record AttachmentRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String mediaType,
@@ -185,6 +187,6 @@ class DocumentController {
     }
 
     private DocumentView view(PolicyDocument document) {
-        return DocumentView.of(document, service.today());
+        return DocumentView.of(document, service.today(), sections.label(document.section()));
     }
 }

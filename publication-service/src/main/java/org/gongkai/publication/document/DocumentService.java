@@ -38,19 +38,19 @@ public class DocumentService {
     public PolicyDocument draft(PolicyDocument.Draft draft, Actor actor) {
         CatalogueVersionPublished.Item item = catalogue.item(draft.catalogueItemCode())
                 .orElseThrow(() -> DomainException.invalid("unknown-catalogue-item",
-                        "Catalogue item '" + draft.catalogueItemCode() + "' is not in the current published catalogues."));
+                        "目录事项“" + draft.catalogueItemCode() + "”不在现行公布的目录中。"));
         PolicyDocument document = PolicyDocument.draft(UUID.randomUUID().toString(), draft, item.channels(), actor, now());
         try {
             return documents.insert(document);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("duplicate-document-number",
-                    "Document number " + draft.documentNumber() + " is already used.");
+                    "文号“" + draft.documentNumber() + "”已被使用。");
         }
     }
 
     public PolicyDocument get(String id, Actor actor) {
         return documents.findById(id).filter(d -> d.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("document-not-found", "No document " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该文件（" + id + "）。"));
     }
 
     public List<PolicyDocument> list(Actor actor) {
@@ -134,7 +134,7 @@ public class DocumentService {
 
     public PolicyDocument publishedDocument(String id) {
         return documents.findById(id).filter(PolicyDocument::isPublic)
-                .orElseThrow(() -> DomainException.notFound("document-not-found", "No published document " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该公开文件（" + id + "）。"));
     }
 
     /** The deadline board: issued proactive documents not yet published, earliest due first. */

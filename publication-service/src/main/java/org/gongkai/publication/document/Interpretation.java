@@ -17,6 +17,18 @@ public record Interpretation(String content, List<InterpretationForm> forms, boo
         media = media == null ? List.of() : List.copyOf(media);
     }
 
+    /** The forms' Chinese labels beside their codes; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "formLabels", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public List<String> formLabels() {
+        return forms == null ? List.of() : forms.stream().map(InterpretationForm::label).toList();
+    }
+
+    /** The covered elements' Chinese labels; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "elementsCoveredLabels", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public List<String> elementsCoveredLabels() {
+        return elementsCovered == null ? List.of() : elementsCovered.stream().sorted().map(InterpretationElement::label).toList();
+    }
+
     public boolean isReviewed() {
         return reviewedBy != null;
     }

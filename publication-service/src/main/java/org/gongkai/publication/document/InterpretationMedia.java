@@ -9,6 +9,12 @@ public record InterpretationMedia(InterpretationForm form, String title, String 
 
     static final String ATTACHMENT_PREFIX = "attachment:";
 
+    /** The form's Chinese label beside its code; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "formLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String formLabel() {
+        return form == null ? null : form.label();
+    }
+
     boolean isLink() {
         return location.startsWith("https://") || location.startsWith("http://");
     }

@@ -40,7 +40,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("documents")
 public class PolicyDocument {
 
-    public enum Status { DRAFT, IN_REVIEW, APPROVED, ISSUED, PUBLISHED }
+    public enum Status {
+        DRAFT("草稿"), IN_REVIEW("审核中"), APPROVED("已审核"), ISSUED("已印发"), PUBLISHED("已公开");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** P6: proactive documents go public within this many working days of issuance. */
     public static final int PUBLICATION_WORKING_DAYS = 20;
@@ -136,7 +149,7 @@ public class PolicyDocument {
 
     public static PolicyDocument draft(String id, Draft draft, List<String> catalogueChannels, Actor actor, Instant now) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || actor.section() == null) {
-            throw DomainException.forbidden("drafting-requires-section", "Only section staff with a section draft documents.");
+            throw DomainException.forbidden("drafting-requires-section", "只有所属股室的工作人员可以起草文件。");
         }
         requireConsistentAttribute(draft.attribute(), draft.legalBasis());
         PolicyDocument document = new PolicyDocument(id, draft.documentNumber().strip(), draft.title().strip(), draft.body(),
@@ -155,21 +168,21 @@ public class PolicyDocument {
     private static void requireConsistentAttribute(DisclosureAttribute attribute, LegalBasis basis) {
         if (attribute == null) {
             throw DomainException.invalid("disclosure-attribute-required",
-                    "Choose the disclosure attribute at drafting: PROACTIVE, ON_REQUEST or NOT_DISCLOSED.");
+                    "起草时须确定公开属性：主动公开（PROACTIVE）、依申请公开（ON_REQUEST）或不予公开（NOT_DISCLOSED）。");
         }
         if (attribute != DisclosureAttribute.PROACTIVE && basis == null) {
             throw DomainException.invalid("legal-basis-required",
-                    attribute.label() + " needs a legal basis from the Regulations on Government Information Disclosure.");
+                    "公开属性为“" + attribute.label() + "”的文件，须注明《中华人民共和国政府信息公开条例》规定的依据。");
         }
         if (attribute == DisclosureAttribute.PROACTIVE && basis != null) {
-            throw DomainException.invalid("legal-basis-not-applicable", "A proactive document takes no legal basis for non-disclosure.");
+            throw DomainException.invalid("legal-basis-not-applicable", "主动公开的文件不需要填写不予公开的依据。");
         }
     }
 
     private static List<Attachment> checkedAttachments(List<Attachment> attachments) {
         List<Attachment> list = attachments == null ? List.of() : attachments;
         if (list.size() > MAX_ATTACHMENTS) {
-            throw DomainException.invalid("too-many-attachments", "At most " + MAX_ATTACHMENTS + " attachments.");
+            throw DomainException.invalid("too-many-attachments", "附件最多 " + MAX_ATTACHMENTS + " 个。");
         }
         List<Attachment> checked = new ArrayList<>();
         for (Attachment a : list) {
@@ -177,11 +190,11 @@ public class PolicyDocument {
             try {
                 bytes = Base64.getDecoder().decode(a.contentBase64() == null ? "" : a.contentBase64());
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("invalid-attachment", "Attachment '" + a.name() + "' is not valid base64.");
+                throw DomainException.invalid("invalid-attachment", "附件“" + a.name() + "”不是有效的 base64 编码。");
             }
             if (bytes.length == 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
                 throw DomainException.invalid("attachment-too-large",
-                        "Attachment '" + a.name() + "' must hold 1 byte to " + MAX_ATTACHMENT_BYTES / 1024 / 1024 + " MB.");
+                        "附件“" + a.name() + "”不能为空，且不能超过 " + MAX_ATTACHMENT_BYTES / 1024 / 1024 + " MB。");
             }
             checked.add(new Attachment(a.name(), a.mediaType(), bytes.length, a.contentBase64()));
         }
@@ -191,7 +204,7 @@ public class PolicyDocument {
     /** The drafting section revises a draft, e.g. after a review returned it. */
     public void revise(Draft revised, Actor actor, Instant now) {
         requireDraftingSection(actor);
-        requireStatus(Status.DRAFT, "revise");
+        requireStatus(Status.DRAFT, "修改");
         requireConsistentAttribute(revised.attribute(), revised.legalBasis());
         boolean disclosureEditedAfterReview = !reviews.isEmpty()
                 && (revised.attribute() != attribute || revised.legalBasis() != legalBasis);
@@ -212,7 +225,7 @@ public class PolicyDocument {
 
     public void submitForReview(Actor actor, Instant now) {
         requireDraftingSection(actor);
-        requireStatus(Status.DRAFT, "submit");
+        requireStatus(Status.DRAFT, "提交审核");
         status = Status.IN_REVIEW;
         pendingStage = hasPendingClearance() ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
         record(actor, now, "submitted-for-review", pendingStage.name());
@@ -229,7 +242,7 @@ public class PolicyDocument {
             throw DomainException.conflict("widening-review-pending",
                     "该文件的公开属性变更正待保密审查，请按已发文件的保密审查办理。");
         }
-        requireStatus(Status.IN_REVIEW, "review");
+        requireStatus(Status.IN_REVIEW, "审核");
         ReviewStage stage = pendingStage;
         requireReviewer(actor, stage, decision, note);
         ReviewStage next = switch (decision) {
@@ -369,18 +382,18 @@ public class PolicyDocument {
     public void draftInterpretation(Interpretation draft, Actor actor, Instant now) {
         requireDraftingSection(actor);
         if (status == Status.ISSUED || status == Status.PUBLISHED) {
-            throw DomainException.conflict("document-already-issued", "Document and interpretation are drafted together, before issuance.");
+            throw DomainException.conflict("document-already-issued", "政策解读须在文件印发前与文件同步起草。");
         }
         if (draft.forms() == null || draft.forms().isEmpty()) {
-            throw DomainException.invalid("interpretation-form-required", "Choose at least one form of interpretation.");
+            throw DomainException.invalid("interpretation-form-required", "请至少选择一种解读形式。");
         }
         Set<InterpretationElement> missing = EnumSet.allOf(InterpretationElement.class);
         missing.removeAll(draft.elementsCovered() == null ? Set.of() : draft.elementsCovered());
         if (!missing.isEmpty()) {
-            throw DomainException.invalid("interpretation-elements-missing", "The interpretation must cover " + missing + ".");
+            throw DomainException.invalid("interpretation-elements-missing", "政策解读还须涵盖以下要素：" + missing.stream().map(InterpretationElement::label).collect(java.util.stream.Collectors.joining("、")) + "。");
         }
         if (draft.forms().contains(InterpretationForm.TEXT) && !draft.textUsesCasesDataOrQa()) {
-            throw DomainException.invalid("text-interpretation-needs-cases", "A text interpretation uses cases, data or Q&A.");
+            throw DomainException.invalid("text-interpretation-needs-cases", "文字解读须运用案例、数据或问答等方式。");
         }
         List<InterpretationForm> forms = List.copyOf(new LinkedHashSet<>(draft.forms()));
         interpretation = new Interpretation(draft.content(), forms, draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()),
@@ -409,10 +422,10 @@ public class PolicyDocument {
 
     public void reviewInterpretation(Actor actor, Instant now) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("wrong-reviewer", "The disclosure office reviews interpretations.");
+            throw DomainException.forbidden("wrong-reviewer", "政策解读由政务公开办公室审核。");
         }
         if (interpretation == null) {
-            throw DomainException.conflict("no-interpretation", "There is no interpretation to review.");
+            throw DomainException.conflict("no-interpretation", "该文件没有待审核的政策解读。");
         }
         interpretation = interpretation.reviewed(actor.username(), now);
         record(actor, now, "interpretation-reviewed", null);
@@ -430,7 +443,7 @@ public class PolicyDocument {
         RecordedDates.require(record.on(), today, "会商");
         if (record.propagandaContact() == null || record.propagandaContact().isBlank()
                 || record.cyberspaceContact() == null || record.cyberspaceContact().isBlank()) {
-            throw DomainException.invalid("coordination-incomplete", "Record both the propaganda and the cyberspace department.");
+            throw DomainException.invalid("coordination-incomplete", "须同时记录宣传部门和网信部门的会商情况。");
         }
         coordination = new Coordination(record.on(), record.propagandaContact(), record.cyberspaceContact(), record.note(), actor.username());
         record(actor, now, "coordinated-before-release", record.note());
@@ -443,13 +456,13 @@ public class PolicyDocument {
     /** Issues the document, stamps the marking line and, when proactive, starts the 20-working-day clock. */
     public void issue(Actor actor, LocalDate date, LocalDate today, WorkingCalendar calendar, Instant now) {
         requireDraftingSectionOrOffice(actor);
-        requireStatus(Status.APPROVED, "issue");
-        requireNotInFuture(date, today, "issued");
+        requireStatus(Status.APPROVED, "印发");
+        requireNotInFuture(date, today, "印发");
         RecordedDates.require(date, today, "印发");
         requireConfidentialityCleared();
         if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
             throw DomainException.conflict("interpretation-required",
-                    "This document must be interpreted; draft the interpretation and have it reviewed before issuance.");
+                    "该文件须进行政策解读；请在印发前起草解读并经审核。");
         }
         issuedOn = date;
         markingLine = attribute.markingLine();
@@ -490,28 +503,28 @@ public class PolicyDocument {
     /** Publishes a proactive, issued document, and its interpretation with it, on the website and the item's channels. */
     public void publish(Actor actor, LocalDate date, LocalDate today, List<String> extraChannels, Instant now) {
         requireDraftingSectionOrOffice(actor);
-        requireStatus(Status.ISSUED, "publish");
-        requireNotInFuture(date, today, "published");
+        requireStatus(Status.ISSUED, "公开");
+        requireNotInFuture(date, today, "公开");
         RecordedDates.require(date, today, "公开");
         // the on-time measure must not be a matter of choice: only the office records a publication after the fact
         if (date.isBefore(today) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
             throw DomainException.forbidden("backdating-requires-office",
-                    "A publication dated before today is recorded by the disclosure office only.");
+                    "补录今天以前的公开日期，只能由政务公开办公室办理。");
         }
         requireConfidentialityCleared();
         if (attribute != DisclosureAttribute.PROACTIVE) {
-            throw DomainException.conflict("not-proactive", "Only proactive documents are published; this one is " + attribute.label() + ".");
+            throw DomainException.conflict("not-proactive", "只有主动公开的文件才能公开发布；该文件为“" + attribute.label() + "”。");
         }
         if (date.isBefore(issuedOn)) {
-            throw DomainException.invalid("published-before-issued", "A document cannot be published before it was issued.");
+            throw DomainException.invalid("published-before-issued", "公开日期不能早于印发日期。");
         }
         if (interpretation != null && !interpretation.isReviewed()) {
             throw DomainException.conflict("interpretation-not-reviewed",
-                    "The interpretation is reviewed before it is released together with its document.");
+                    "政策解读须经审核后才能与文件同步发布。");
         }
         if (interpretationNeed.major() && coordination == null) {
             throw DomainException.conflict("coordination-required",
-                    "A major document is coordinated with the propaganda and cyberspace departments before release.");
+                    "重要文件须在发布前与宣传、网信部门会商。");
         }
         if (coordination != null && coordination.on().isAfter(date)) {
             throw DomainException.invalid("coordination-after-release",
@@ -543,14 +556,14 @@ public class PolicyDocument {
     public void transferToReadingRoom(Actor actor, LocalDate date, LocalDate today, Instant now) {
         requireDraftingSectionOrOffice(actor);
         if (status != Status.ISSUED && status != Status.PUBLISHED) {
-            throw DomainException.conflict("not-issued", "Only an issued document can be transferred to the reading room.");
+            throw DomainException.conflict("not-issued", "只有已印发的文件才能移交查阅场所。");
         }
         RecordedDates.require(date, today, "移交查阅场所");
         if (date.isBefore(issuedOn)) {
             throw DomainException.invalid("transferred-before-issued", "移交日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
         }
         if (readingRoomTransferredOn != null) {
-            throw DomainException.conflict("already-transferred", "The paper copy was already transferred on " + readingRoomTransferredOn + ".");
+            throw DomainException.conflict("already-transferred", "纸质文件已于 " + readingRoomTransferredOn + " 移交查阅场所。");
         }
         readingRoomTransferredOn = date;
         record(actor, now, "transferred-to-reading-room", String.valueOf(date));
@@ -622,13 +635,13 @@ public class PolicyDocument {
 
     private static void requireNotInFuture(LocalDate date, LocalDate today, String what) {
         if (date.isAfter(today)) {
-            throw DomainException.invalid("date-in-future", "A document cannot be " + what + " on a future date (" + date + ").");
+            throw DomainException.invalid("date-in-future", "文件的" + what + "日期（" + date + "）不能晚于今天。");
         }
     }
 
     private void requireDraftingSection(Actor actor) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(section)) {
-            throw DomainException.forbidden("not-your-section", "Only staff of section " + section + " may do this.");
+            throw DomainException.forbidden("not-your-section", "只有股室“" + section + "”的工作人员可以办理此事项。");
         }
     }
 
@@ -640,7 +653,7 @@ public class PolicyDocument {
 
     private void requireStatus(Status expected, String action) {
         if (status != expected) {
-            throw DomainException.conflict("invalid-state", "Cannot " + action + " a document that is " + status + "; it must be " + expected + ".");
+            throw DomainException.conflict("invalid-state", "文件当前状态为“" + status.label() + "”，不能" + action + "；须处于“" + expected.label() + "”状态。");
         }
     }
 

@@ -43,11 +43,11 @@ class PublicDocumentController {
 
     /** The public face of a document: no drafter, no review notes, no audit; its interpretation when it has one. */
     record PublicDocument(String id, String documentNumber, String title, String body, String markingLine,
-            LocalDate issuedOn, LocalDate publishedOn, String catalogueItemCode, List<String> channels,
+            LocalDate issuedOn, LocalDate publishedOn, String catalogueItemCode, List<String> channels, List<String> channelLabels,
             PublicInterpretation interpretation) {
         static PublicDocument of(PolicyDocument d) {
             return new PublicDocument(d.id(), d.documentNumber(), d.title(), d.body(), d.markingLine(), d.issuedOn(),
-                    d.publishedOn(), d.catalogueItemCode(), d.publishedChannels(),
+                    d.publishedOn(), d.catalogueItemCode(), d.publishedChannels(), DocumentView.channelLabels(d.publishedChannels()),
                     d.interpretation() == null ? null : PublicInterpretation.of(d));
         }
     }

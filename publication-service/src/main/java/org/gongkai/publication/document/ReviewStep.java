@@ -9,6 +9,18 @@ import java.time.Instant;
 public record ReviewStep(ReviewStage stage, String reviewer, String reviewerSection, ReviewDecision decision, String note, Instant at,
         AuthorityRuling ruling, String responsibleHead) {
 
+    /** The stage's Chinese label beside its code; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "stageLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String stageLabel() {
+        return stage == null ? null : stage.label();
+    }
+
+    /** The decision's Chinese label beside its code; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "decisionLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String decisionLabel() {
+        return decision == null ? null : decision.label();
+    }
+
     /**
      * The stages of "谁公开、谁审查、谁负责" (O4). A document flagged as possibly secret goes to the confidentiality
      * officer first (P2); every document then passes the disclosure office before issuance.

@@ -51,7 +51,7 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(call(port, "safety1", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(403);
         Response opened = call(port, "office", "POST", "/api/attribute-reviews/2026", null);
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        assertThat(opened.body()).contains(id, "ON_REQUEST");
+        assertThat(opened.body()).contains(id, "ON_REQUEST", "\"attributeLabel\":\"依申请公开\"");
         assertThat(call(port, "office", "POST", "/api/attribute-reviews/2026", null).status()).isEqualTo(409);
         assertThat(call(port, "relief1", "GET", "/api/attribute-reviews/2026", null).body()).doesNotContain(id);
         assertThat(call(port, "safety1", "GET", "/api/attribute-reviews/2026", null).body()).contains(id);
@@ -59,7 +59,7 @@ class AnnualReviewAndConcernsIntegrationTest {
         Response tooEarly = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
                 Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
         assertThat(tooEarly.status()).isEqualTo(409);
-        assertThat(tooEarly.body()).contains("section-opinion-required");
+        assertThat(tooEarly.body()).contains("section-opinion-required", "调整文件 县应急〔2025〕88号 的公开属性前，须先记录起草股室的意见。");
         assertThat(call(port, "relief1", "POST", "/api/attribute-reviews/2026/documents/" + id + "/opinion",
                 Map.of("opinion", "同意")).status()).isEqualTo(403);
         assertThat(call(port, "safety1", "POST", "/api/attribute-reviews/2026/documents/" + id + "/opinion",
@@ -67,11 +67,15 @@ class AnnualReviewAndConcernsIntegrationTest {
         Response decided = call(port, "office", "POST", "/api/attribute-reviews/2026/documents/" + id + "/decision",
                 Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "过程已结束"));
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.body()).contains("\"decision\":\"CHANGE_TO_PROACTIVE\"", "\"decisionLabel\":\"调整为主动公开\"");
 
         // 谁公开谁审查谁负责: the change waits for the confidentiality officer; the office alone cannot publish it
         JsonNode waiting = json.readTree(call(port, "office", "GET", "/api/documents/" + id, null).body());
         assertThat(waiting.get("disclosureAttribute").asString()).isEqualTo("ON_REQUEST");
         assertThat(waiting.get("pendingReview").asString()).isEqualTo("CONFIDENTIALITY");
+        assertThat(waiting.get("pendingReviewLabel").asString()).isEqualTo("保密审查");
+        assertThat(waiting.get("confidentialityClearance").get("outcomeLabel").asString()).isEqualTo("待保密审查");
+        assertThat(waiting.get("confidentialityClearance").get("widenToLabel").asString()).isEqualTo("主动公开");
         Response refused = call(port, "office", "POST", "/api/documents/" + id + "/publication", null);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("confidentiality-clearance-required", "保密审查", "与当前状态冲突");
@@ -113,6 +117,8 @@ class AnnualReviewAndConcernsIntegrationTest {
         Response answered = call(port, "office", "POST", "/api/concerns/" + id + "/responses", Map.of("text", "救助款已于今日发放",
                 "channel", "gov-website", "at", seen.plus(Duration.ofHours(50)).toString()));
         assertThat(json.readTree(answered.body()).get("answeredOnTime").asBoolean()).isFalse();
+        assertThat(json.readTree(answered.body()).get("severityLabel").asString()).isEqualTo("较大");
+        assertThat(json.readTree(answered.body()).get("responses").get(0).get("channelLabel").asString()).isEqualTo("政府网站");
         TestEvents.Received event = events.awaitType("gongkai.publication.concern-answered.v1", r -> r.data().contains(id));
         assertThat(event.json().get("onTime").asBoolean()).isFalse();
         TestEvents.assertMatchesFixture(event);
@@ -123,6 +129,8 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(publicAnswer.status()).isEqualTo(200);
         assertThat(publicAnswer.body()).contains("受灾群众反映救助款未到位", "救助款已于今日发放", "disaster-relief")
                 .doesNotContain("office", "weibo.example");
+        assertThat(json.readTree(publicAnswer.body()).get("responses").get(0).get("channelLabel").asString()).isEqualTo("政府网站");
+        assertThat(json.readTree(publicAnswer.body()).get("sectionLabel").asString()).isEqualTo("救灾和物资保障股");
         assertThat(call(port, null, "GET", "/api/public/concern-responses?size=100", null).body()).contains(id);
 
         Response major = call(port, "relief1", "POST", "/api/concerns", Map.of("source", "抖音", "firstSeenAt", Instant.now().toString(),

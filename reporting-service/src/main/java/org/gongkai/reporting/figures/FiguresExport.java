@@ -33,6 +33,10 @@ public final class FiguresExport {
                 rows.add(new String[] {field.getName(), value == null ? "" : String.valueOf(value)});
             }
         }
+        if (record instanceof SectionFigures figures) {
+            // what the screen shows beside the figures: the Chinese words of the codes counted above
+            figures.codeLabels().forEach((code, label) -> rows.add(new String[] {"codeLabels." + code, label}));
+        }
         return rows;
     }
 

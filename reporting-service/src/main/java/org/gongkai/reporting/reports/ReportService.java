@@ -47,13 +47,13 @@ public class ReportService {
         try {
             return reports.insert(SectionReport.start(section, period, figures.section(section, period), actor, now()));
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("report-already-started", "The " + period + " report of " + section + " exists.");
+            throw DomainException.conflict("report-already-started", "股室“" + section + "”" + period + " 的工作报告已经创建。");
         }
     }
 
     public SectionReport get(String section, Period period, Actor actor) {
         SectionReport report = reports.findById(SectionReport.idOf(section, period)).filter(r -> r.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("report-not-found", "No " + period + " report of " + section + "."));
+                .orElseThrow(() -> DomainException.notFound("report-not-found", "股室“" + section + "”尚无 " + period + " 的工作报告。"));
         report.refresh(figures.section(section, period));
         return report;
     }
@@ -74,7 +74,15 @@ public class ReportService {
         return change(section, period, actor, r -> r.returnForRevision(reason, actor, now()));
     }
 
-    public record OverdueSection(String section, String period, LocalDate dueOn, String status) {
+    public record OverdueSection(String section, String period, LocalDate dueOn, String status, String statusLabel,
+            String sectionLabel) {
+        public OverdueSection(String section, String period, LocalDate dueOn, String status) {
+            this(section, period, dueOn, status, org.gongkai.reporting.figures.CodeLabels.of(status), null);
+        }
+
+        public OverdueSection withSectionLabel(String label) {
+            return new OverdueSection(section, period, dueOn, status, statusLabel, label);
+        }
     }
 
     /** Sections whose report for the period is past due and not submitted. */

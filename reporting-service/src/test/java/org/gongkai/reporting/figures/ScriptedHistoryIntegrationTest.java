@@ -181,6 +181,9 @@ class ScriptedHistoryIntegrationTest {
         assertThat(f.get("consultationsClosed").asLong()).isEqualTo(1);
         assertThat(f.get("commentsReceived").asLong()).isEqualTo(3);
         assertThat(f.get("opinionsByDecision").toString()).isEqualTo("{\"ADOPTED\":1,\"NOT_ADOPTED\":1}");
+        assertThat(f.get("codeLabels").get("NOT_ADOPTED").asString()).isEqualTo("未予采纳");
+        assertThat(f.get("codeLabels").get("PROACTIVE").asString()).isEqualTo("主动公开");
+        assertThat(f.get("codeLabels").get("NOT_DISCLOSED").asString()).isEqualTo("不予公开");
         assertThat(f.get("concentratedOpinionsNotAdopted").asLong()).isEqualTo(1);
         assertThat(f.get("feedbackReportsPublished").asLong()).isEqualTo(1);
         assertThat(f.get("adoptionRate").asDouble()).isEqualTo(0.5);
@@ -190,6 +193,7 @@ class ScriptedHistoryIntegrationTest {
 
         JsonNode leadership = get("leader", "/api/reporting/leadership/report?period=2026-H1");
         assertThat(leadership.get("indicators").toString()).contains("\"name\":\"nonTextInterpretationShare\",\"value\":0.5,\"target\":0.9,\"met\":false");
+        assertThat(leadership.get("indicators").toString()).contains("\"nameLabel\":\"多元化解读占比\"");
         // score = (40·0.5 + 20·0.5/0.9 + 30·0.5 + 10·0.5) / 100
         assertThat(leadership.get("sections").get(0).get("score").asDouble()).isEqualTo(51.1);
         assertThat(leadership.get("trend").size()).isEqualTo(4);
