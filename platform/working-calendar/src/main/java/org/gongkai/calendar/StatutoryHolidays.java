@@ -21,7 +21,7 @@ import com.ibm.icu.util.ULocale;
 
 /**
  * The days off that 全国年节及纪念日放假办法 (as revised on 2024-11-10, in force from 2025) grants every citizen,
- * whatever the yearly State Council notice later adds or swaps (rule C2 in {@code docs/rules.md}):
+ * whatever the yearly State Council notice later adds or swaps (rule W2 in {@code docs/rules.md}):
  *
  * <ul>
  * <li>元旦 1 day, 1 January;</li>

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Rule C2: the statutory holidays of the 2024 revision hold in every year that has no notice yet. */
+/** Rule W2: the statutory holidays of the 2024 revision hold in every year that has no notice yet. */
 class StatutoryHolidaysTest {
 
     private static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A year's State Council holiday notice (国务院办公厅关于XXXX年部分节假日安排的通知) as the disclosure office entered it
- * (rule C3): its days off and make-up working days. It replaces whatever the shipped data or the calendar directory
+ * (rule W3): its days off and make-up working days. It replaces whatever the shipped data or the calendar directory
  * says about that year, and every entry or correction is audited in it.
  */
 @Document("calendar_notices")

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The office's side of the working-day calendar (rules C3, C4): enter a year's holiday notice, preview which open
+ * The office's side of the working-day calendar (rules W3, W4): enter a year's holiday notice, preview which open
  * deadlines it would move, and see whether next year's notice is still missing. Entering and previewing are checked
  * in {@link CalendarNotice#requireOffice} so that a wrong role is refused in Chinese like every other mistake here.
  */

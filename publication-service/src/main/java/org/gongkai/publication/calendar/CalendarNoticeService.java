@@ -17,9 +17,9 @@ import org.gongkai.support.security.Actor;
 import org.springframework.stereotype.Service;
 
 /**
- * The disclosure office keeps the working-day calendar current (rule C3): it previews what a year's notice would
+ * The disclosure office keeps the working-day calendar current (rule W3): it previews what a year's notice would
  * move, enters it, and the open deadlines are recomputed and announced; from 1 November it is told when next year's
- * notice is still missing (rule C4).
+ * notice is still missing (rule W4).
  */
 @Service
 public class CalendarNoticeService {
@@ -123,7 +123,7 @@ public class CalendarNoticeService {
         return status(calendar.current(), today());
     }
 
-    /** Rule C4: the year in use always needs its notice; next year's is flagged as missing from 1 November. */
+    /** Rule W4: the year in use always needs its notice; next year's is flagged as missing from 1 November. */
     static Status status(WorkingCalendar current, LocalDate today) {
         int thisYear = today.getYear();
         int nextYear = thisYear + 1;

@@ -33,7 +33,7 @@ public record Interpretation(String content, List<InterpretationForm> forms, boo
         return reviewedBy != null;
     }
 
-    /** I5: a non-text form counts only when its media is attached or linked. */
+    /** I4: a non-text form counts only when its media is attached or linked. */
     public boolean hasNonTextForm() {
         return media.stream().anyMatch(m -> m.form().isNonText());
     }

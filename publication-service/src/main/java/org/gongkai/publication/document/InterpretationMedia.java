@@ -3,7 +3,7 @@ package org.gongkai.publication.document;
 /**
  * A non-text interpretation as the public can reach it: the published video, graphic or recording, either as a link
  * ({@code http(s)://…}) or as one of the document's attachments ({@code attachment:<name>}). Only forms backed by
- * such media count towards the non-text share (I5): a tag alone is not an interpretation.
+ * such media count towards the non-text share (I4): a tag alone is not an interpretation.
  */
 public record InterpretationMedia(InterpretationForm form, String title, String location) {
 

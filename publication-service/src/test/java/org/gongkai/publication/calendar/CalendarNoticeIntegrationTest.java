@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rules C2–C4 over HTTP with the real broker and a MongoDB wire server, on 10 December 2026 with no 2027 data
+ * Rules W2–W4 over HTTP with the real broker and a MongoDB wire server, on 10 December 2026 with no 2027 data
  * shipped: a deadline crossing into 2027 skips 元旦; the office previews and enters the 2027 notice; open deadlines
  * move and are announced; bad input and the wrong role change nothing; the missing year is flagged until entered.
  */

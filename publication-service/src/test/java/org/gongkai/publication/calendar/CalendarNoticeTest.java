@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Rules C3 and C4 without infrastructure: what the office may enter, and when a missing year is flagged. */
+/** Rules W3 and W4 without infrastructure: what the office may enter, and when a missing year is flagged. */
 class CalendarNoticeTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);

@@ -52,7 +52,40 @@ public final class CodeLabels {
             Map.entry("catalogueCoverage", "目录事项覆盖率"),
             Map.entry("adoptionRate", "意见采纳率"));
 
+    /** The Chinese names of the figures, as export headers show them. */
+    private static final Map<String, String> FIGURES = Map.ofEntries(
+            Map.entry("section", "股室"), Map.entry("period", "期间"), Map.entry("status", "状态"), Map.entry("dueOn", "报送期限"),
+            Map.entry("submittedLate", "是否逾期报送"), Map.entry("score", "综合得分"),
+            Map.entry("documentsIssued", "印发文件数"), Map.entry("documentsPublished", "主动公开文件数"),
+            Map.entry("publishedOnTime", "按时公开数"), Map.entry("publishedLate", "逾期公开数"),
+            Map.entry("stillOverdue", "已逾期尚未公开数"), Map.entry("issuedByAttribute", "按公开属性"),
+            Map.entry("issuedByLegalBasis", "按不公开依据"), Map.entry("attributesChangedInReview", "年度审查转为主动公开数"),
+            Map.entry("onTimePublicationRate", "按时公开率"), Map.entry("interpretationsPublished", "发布解读数"),
+            Map.entry("interpretationsByForm", "按解读形式"), Map.entry("nonTextInterpretationShare", "多元化解读占比"),
+            Map.entry("concernsReceived", "受理舆情数"), Map.entry("concernsAnsweredWithin48Hours", "48小时内回应数"),
+            Map.entry("concernsAnsweredLate", "超时回应数"), Map.entry("concernsUnansweredOverdue", "超时未回应数"),
+            Map.entry("concernsEscalated", "报请相关部门数"), Map.entry("responseWithin48HoursRate", "48小时内回应率"),
+            Map.entry("consultationsOpened", "开展意见征集数"), Map.entry("consultationsClosed", "结束意见征集数"),
+            Map.entry("commentsReceived", "收到意见数"), Map.entry("opinionsByDecision", "按采纳情况"),
+            Map.entry("concentratedOpinionsNotAdopted", "未采纳的集中意见数"), Map.entry("feedbackReportsPublished", "发布反馈报告数"),
+            Map.entry("adoptionRate", "意见采纳率"), Map.entry("catalogueVersionsPublished", "发布目录版本数"),
+            Map.entry("catalogueItemsCovered", "已覆盖目录事项数"), Map.entry("catalogueItems", "目录事项数"),
+            Map.entry("catalogueCoverage", "目录事项覆盖率"), Map.entry("codeLabels", "代码释义"), Map.entry("indicator", "指标"));
+
     private CodeLabels() {
+    }
+
+    /** The Chinese name of an exported figure: {@code issuedByAttribute.PROACTIVE} → 按公开属性：主动公开. */
+    public static String figure(String name) {
+        if (name == null) {
+            return "";
+        }
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return FIGURES.getOrDefault(name, of(name));
+        }
+        String head = name.substring(0, dot);
+        return FIGURES.getOrDefault(head, head) + "：" + of(name.substring(dot + 1));
     }
 
     /** The Chinese label of a code; the code itself when unknown, null for null. */

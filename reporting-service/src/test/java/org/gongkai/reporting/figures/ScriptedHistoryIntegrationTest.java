@@ -228,19 +228,41 @@ class ScriptedHistoryIntegrationTest {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter format = new DataFormatter();
+            // Chinese headers; then per figure its Chinese name, its code and its value as a number where it is one
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("数值");
             for (Row row : sheet) {
-                exported.put(format.formatCellValue(row.getCell(0)), format.formatCellValue(row.getCell(1)));
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Cell valueCell = row.getCell(2);
+                exported.put(format.formatCellValue(row.getCell(1)), valueCell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? String.valueOf(valueCell.getNumericCellValue()) : valueCell.getStringCellValue());
+                if (format.formatCellValue(row.getCell(1)).equals("documentsPublished")) {
+                    assertThat(row.getCell(0).getStringCellValue()).isEqualTo("主动公开文件数");
+                    assertThat(valueCell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                }
             }
         }
         onScreen.propertyNames().forEach(name -> {
             JsonNode value = onScreen.get(name);
             if (value.isObject()) {
-                value.propertyNames().forEach(k -> assertThat(exported.get(name + "." + k)).isEqualTo(value.get(k).asString()));
+                value.propertyNames().forEach(k -> assertSame(exported.get(name + "." + k), value.get(k).asString(), name + "." + k));
             } else {
-                assertThat(exported.get(name)).as(name).isEqualTo(value.isNull() ? "" : value.asString());
+                assertSame(exported.get(name), value.isNull() ? "" : value.asString(), name);
             }
         });
-        assertThat(exported).containsEntry("documentsPublished", "2").containsEntry("onTimePublicationRate", "0.5");
+        assertThat(Double.parseDouble(exported.get("documentsPublished"))).isEqualTo(2.0);
+        assertThat(Double.parseDouble(exported.get("onTimePublicationRate"))).isEqualTo(0.5);
+    }
+
+    /** The same figure: equal text, or equal numbers (a numeric cell reads 2.0 where the API says 2). */
+    private static void assertSame(String exported, String onScreen, String name) {
+        if (exported != null && onScreen != null && onScreen.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
+            assertThat(Double.parseDouble(exported)).as(name).isEqualTo(Double.parseDouble(onScreen));
+        } else {
+            assertThat(exported).as(name).isEqualTo(onScreen);
+        }
     }
 
     @Test

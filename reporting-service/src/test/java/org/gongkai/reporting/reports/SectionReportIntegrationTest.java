@@ -58,7 +58,7 @@ class SectionReportIntegrationTest {
         assertThat(accepted.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         byte[] csv = RestClient.create("http://localhost:" + port).get().uri(base + "/export?format=csv")
                 .header("Authorization", "Bearer " + TestTokens.forUser("leader")).retrieve().body(byte[].class);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("status,ACCEPTED", "submittedLate,true", "workDone,完成2021年上半年工作");
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("指标,代码,数值", "状态,status,ACCEPTED", "是否逾期报送,submittedLate,是", "workDone,完成2021年上半年工作");
         assertThat(call("relief1", "GET", base + "/export?format=csv", null).status()).isEqualTo(404);
         TestEvents.Received event = events.awaitType("gongkai.reporting.report-submitted.v1", r -> r.data().contains("2021-H1"));
         TestEvents.assertMatchesFixture(event);
