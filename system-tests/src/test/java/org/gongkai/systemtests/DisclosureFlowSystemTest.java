@@ -141,6 +141,17 @@ class DisclosureFlowSystemTest {
         assertThat(Suite.call(null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(200);
     }
 
+    /** Chinese first: Keycloak's own login page, where every member of staff starts, speaks Chinese by default. */
+    @Test
+    void keycloaksLoginPageIsInChineseByDefault() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + Suite.KEYCLOAK + "/realms/gongkai/protocol/openid-connect/auth"
+                        + "?client_id=gongkai-portal&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2F"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("登录");
+    }
+
     @Test
     void aSectionRefinesTheCatalogueAndPublicationServiceLearnsTheNewItemFromTheEvent() throws Exception {
         String safety1 = Suite.token("safety1");
