@@ -14,6 +14,8 @@ import org.gongkai.publication.document.DocumentService;
 import org.gongkai.publication.document.PolicyDocument;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,13 +32,35 @@ public class CalendarNoticeService {
     private final CalendarNoticeRepository notices;
     private final CalendarHolder calendar;
     private final DocumentService documents;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, DocumentService documents, Clock clock) {
+    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, DocumentService documents, MongoTemplate mongo,
+            Clock clock) {
         this.notices = notices;
         this.calendar = calendar;
         this.documents = documents;
+        this.mongo = mongo;
         this.clock = clock;
+    }
+
+    /**
+     * Rule W4 reaching people: each warning of {@link #status()} is announced once (per year and kind) as
+     * {@code CalendarNoticeMissing}, which reporting turns into a notification for the office. Returns how many are new.
+     */
+    public int announceGaps() {
+        Status status = status();
+        int announced = 0;
+        for (Warning warning : status.warnings()) {
+            int year = warning.code().startsWith("next-") ? status.nextYear().year() : status.currentYear().year();
+            try {
+                mongo.insert(CalendarGapAlert.of(year, warning, status.today(), Instant.now(clock)));
+                announced++;
+            } catch (DuplicateKeyException alreadyAnnounced) {
+                // announced before, by this or another instance
+            }
+        }
+        return announced;
     }
 
     /** An open deadline that the notice would change. */

@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class Notification {
 
     public enum Kind {
-        REPORT_DUE("进展报告催报"), PUBLICATION_OVERDUE("文件公开逾期"), CONCERN_RESPONSE_OVERDUE("舆情回应超时");
+        REPORT_DUE("进展报告催报"), PUBLICATION_OVERDUE("文件公开逾期"), CONCERN_RESPONSE_OVERDUE("舆情回应超时"),
+        CALENDAR_NOTICE_MISSING("放假安排未录入");
 
         private final String label;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.gongkai.contracts.IntegrationEvent;
+import org.gongkai.contracts.publication.CalendarNoticeMissing;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.support.domain.DomainException;
@@ -34,6 +35,8 @@ public class NotificationService {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
     static final int MAX_MAIL_ATTEMPTS = 5;
+    /** Notifications for the disclosure office as such (not a section's business): the office and leadership see them. */
+    static final String OFFICE = "disclosure-office";
 
     private final MongoTemplate mongo;
     private final NotificationProperties properties;
@@ -55,6 +58,8 @@ public class NotificationService {
         if (event instanceof DocumentPublicationOverdue e) {
             notify(eventId, e.section(), Notification.Kind.PUBLICATION_OVERDUE, "文件 " + e.documentNumber() + " 已超过公开期限",
                     "文件 " + e.documentNumber() + "（" + e.issuedOn() + "印发）应于 " + e.publicationDueOn() + " 前主动公开，至今尚未公开，请尽快办理。");
+        } else if (event instanceof CalendarNoticeMissing e) {
+            notify(eventId, OFFICE, Notification.Kind.CALENDAR_NOTICE_MISSING, e.year() + "年放假安排通知尚未录入", e.message());
         } else if (event instanceof ConcernResponseOverdue e) {
             notify(eventId, e.section(), Notification.Kind.CONCERN_RESPONSE_OVERDUE, "舆情回应已超过48小时",
                     "一条舆情的权威回应应于 " + e.responseDueAt() + " 前发布，至今尚未回应，请立即处理。");
@@ -104,7 +109,8 @@ public class NotificationService {
             message.setFrom(properties.from());
             message.setTo(claimed.recipients(properties).toArray(String[]::new));
             message.setSubject("【政务公开提醒】" + claimed.title());
-            message.setText(sections.label(claimed.section()) + "：\n\n" + claimed.message() + "\n\n（本邮件由公开系统自动发送）");
+            String to = OFFICE.equals(claimed.section()) ? "政务公开办" : sections.label(claimed.section());
+            message.setText(to + "：\n\n" + claimed.message() + "\n\n（本邮件由公开系统自动发送）");
             sender.send(message);
             mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                     new Update().set("mailStatus", Notification.MailStatus.SENT).set("mailSentAt", Instant.now(clock)), Notification.class);

@@ -113,4 +113,15 @@ class NotificationIntegrationTest {
         assertThat(inbox("office").toString()).contains(number);
         assertThat(inbox("relief1").toString()).doesNotContain(number);
     }
+
+    @Test
+    void aMissingHolidayNoticeReachesTheOfficeOnly() throws Exception {
+        int year = 2100 + new java.util.Random().nextInt(800);
+        events.send("publication", new org.gongkai.contracts.publication.CalendarNoticeMissing(year, "next-year-calendar-missing",
+                "尚未录入" + year + "年的放假安排通知。", LocalDate.of(2026, 11, 1), Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(inbox("office").toString())
+                .contains(year + "年放假安排通知尚未录入", "放假安排未录入"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo("gongkaiban@county.example", year + "年放假安排") == 1);
+        assertThat(inbox("safety1").toString()).doesNotContain(year + "年放假安排");
+    }
 }
