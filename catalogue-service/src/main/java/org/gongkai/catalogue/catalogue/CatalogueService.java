@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +27,13 @@ public class CatalogueService {
 
     private final CatalogueVersionRepository versions;
     private final ProposalRepository proposals;
+    private final Sections sections;
     private final Clock clock;
     private final Map<String, String> phrasings;
 
-    CatalogueService(CatalogueVersionRepository versions, ProposalRepository proposals, Clock clock) {
+    CatalogueService(CatalogueVersionRepository versions, ProposalRepository proposals, Sections sections, Clock clock) {
         this.versions = versions;
+        this.sections = sections;
         this.proposals = proposals;
         this.clock = clock;
         try {
@@ -76,6 +79,7 @@ public class CatalogueService {
 
     public Proposal propose(String catalogue, String forSection, ProposalKind kind, String itemCode, String level1,
             ItemChanges changes, String reason, Actor actor) {
+        sections.requireKnown(forSection);
         CatalogueVersion base = draft(catalogue).orElseGet(() -> published(catalogue));
         return proposals.insert(Proposal.propose(UUID.randomUUID().toString(), base, forSection, kind, itemCode, level1,
                 changes, reason, actor, now()));

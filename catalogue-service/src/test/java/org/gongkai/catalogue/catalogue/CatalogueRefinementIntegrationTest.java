@@ -130,6 +130,9 @@ class CatalogueRefinementIntegrationTest {
         Response notApplicableWithoutReason = call("safety1", "POST", "/api/catalogues/work-safety/proposals",
                 Map.of("section", "safety-coordination", "kind", "MARK_NOT_APPLICABLE", "itemCode", "WS-05"));
         assertThat(notApplicableWithoutReason.status()).isEqualTo(422);
+        Response unknownSection = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("no-such-section", "重点领域信息公开"));
+        assertThat(unknownSection.status()).isEqualTo(422);
+        assertThat(unknownSection.body()).contains("unknown-section");
         assertThat(call("office", "GET", "/api/catalogues/proposals", null).body()).doesNotContain("渔业管理", "尽快");
     }
 

@@ -16,6 +16,7 @@ import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
 import org.gongkai.reporting.notification.Notification;
 import org.gongkai.reporting.notification.NotificationService;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,15 +32,17 @@ public class ReportService {
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
     private final NotificationService notifications;
+    private final Sections sections;
     private final Clock clock;
 
     ReportService(SectionReportRepository reports, FiguresService figures, MongoTemplate mongo, ReportingProperties properties,
-            NotificationService notifications, Clock clock) {
+            NotificationService notifications, Sections sections, Clock clock) {
         this.reports = reports;
         this.figures = figures;
         this.mongo = mongo;
         this.properties = properties;
         this.notifications = notifications;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -138,7 +141,7 @@ public class ReportService {
     }
 
     private Set<String> expectedSections() {
-        Set<String> sections = new TreeSet<>(properties.sections());
+        Set<String> sections = new TreeSet<>(this.sections.sections().keySet());
         return sections;
     }
 

@@ -270,6 +270,12 @@ class ScriptedHistoryIntegrationTest {
         assertThat(status("relief1", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-H1")).isEqualTo(403);
         assertThat(status("safety1", "/api/reporting/leadership/report?period=2026-H1")).isEqualTo(403);
         assertThat(status("safety1", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-Q1")).isEqualTo(422);
+        // one registry of sections: no figures, and no place in the leadership report, for a section that does not exist
+        assertThat(status("office", "/api/reporting/sections/no-such-section/figures?period=2026-H1")).isEqualTo(422);
+        JsonNode leadership = get("leader", "/api/reporting/leadership/report?period=2026-H1");
+        List<String> evaluated = new ArrayList<>();
+        leadership.get("sections").forEach(s -> evaluated.add(s.get("section").asString()));
+        assertThat(evaluated).containsExactly("disaster-relief", "safety-coordination");
     }
 
     private static JsonNode without(JsonNode node, String field) {
