@@ -52,7 +52,7 @@ class DisclosureFlowSystemTest {
         assertThat(Suite.call(null, "GET", documentPath, null).status()).isEqualTo(401);
 
         assertThat(Suite.call(safety1, "POST", documentPath + "/submission", null).status()).isEqualTo(200);
-        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE")).status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长")).status()).isEqualTo(200);
         Suite.Response issued = Suite.call(safety1, "POST", documentPath + "/issuance", Map.of());
         assertThat(issued.json().get("markingLine").asString()).isEqualTo("此件公开发布");
         String correlationId = "system-test-" + UUID.randomUUID();
@@ -81,6 +81,65 @@ class DisclosureFlowSystemTest {
         // the gateway's correlation id travelled with the event into reporting's log
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 Files.readString(Suite.home().resolve("logs/reporting-service.log")).contains(correlationId));
+    }
+
+    /** The defect found through the gateway: a confirmed state secret made proactive by the office alone, then published. */
+    @Test
+    void aConfirmedStateSecretMadeProactiveInTheAnnualReviewIsRefusedPublicationUntilTheOfficerClearsIt() throws Exception {
+        String safety1 = Suite.token("safety1");
+        String office = Suite.token("office");
+        String secrecy = Suite.token("secrecy");
+        String number = "县应急〔2026〕" + UUID.randomUUID().toString().substring(0, 6) + "号";
+        Map<String, Object> draft = Map.of(
+                "documentNumber", number, "title", "重大危险源分布情况", "body", "内部资料",
+                "catalogueItemCode", "WS-03", "disclosureAttribute", "NOT_DISCLOSED", "legalBasis", "STATE_SECRET",
+                "mayInvolveStateSecrets", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Suite.call(safety1, "POST", "/api/documents", draft).status() != 422);
+        String id = null;
+        for (JsonNode d : Suite.call(safety1, "GET", "/api/documents", null).json()) {
+            if (d.get("documentNumber").asString().equals(number)) {
+                id = d.get("id").asString();
+            }
+        }
+        assertThat(id).isNotNull();
+        String documentPath = "/api/documents/" + id;
+        assertThat(Suite.call(safety1, "POST", documentPath + "/submission", null).status()).isEqualTo(200);
+        assertThat(Suite.call(secrecy, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "note", "确认属于国家秘密"))
+                .status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"))
+                .status()).isEqualTo(200);
+        assertThat(Suite.call(safety1, "POST", documentPath + "/issuance", Map.of()).status()).isEqualTo(200);
+
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        Suite.Response opened = Suite.call(office, "POST", "/api/attribute-reviews/" + year, null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String entry = "/api/attribute-reviews/" + year + "/documents/" + id;
+        assertThat(Suite.call(safety1, "POST", entry + "/opinion", Map.of("opinion", "同意")).status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", entry + "/decision", Map.of("decision", "CHANGE_TO_PROACTIVE", "reason", "已无不公开理由"))
+                .status()).isEqualTo(200);
+
+        Suite.Response refused = Suite.call(office, "POST", documentPath + "/publication", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("confidentiality-clearance-required");
+        assertThat(Suite.call(null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(404);
+        assertThat(Suite.call(office, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"))
+                .status()).isEqualTo(403);
+
+        assertThat(Suite.call(secrecy, "POST", documentPath + "/reviews", Map.of("decision", "APPROVE", "note", "已解密，同意公开"))
+                .status()).isEqualTo(200);
+        assertThat(Suite.call(office, "POST", documentPath + "/publication", Map.of()).status()).isEqualTo(200);
+        assertThat(Suite.call(null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(200);
+    }
+
+    /** Chinese first: Keycloak's own login page, where every member of staff starts, speaks Chinese by default. */
+    @Test
+    void keycloaksLoginPageIsInChineseByDefault() throws Exception {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + Suite.KEYCLOAK + "/realms/gongkai/protocol/openid-connect/auth"
+                        + "?client_id=gongkai-portal&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2F"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("登录");
     }
 
     @Test

@@ -46,6 +46,17 @@ final class Suite {
 
     static void run(String command) throws IOException, InterruptedException {
         Files.createDirectories(home());
+        if (command.equals("start")) {
+            // every run starts from empty databases, so a test never meets what an earlier run left (e.g. a review already open)
+            Path data = home().resolve("data");
+            if (Files.isDirectory(data)) {
+                try (var files = Files.list(data)) {
+                    for (Path file : files.filter(f -> f.getFileName().toString().startsWith("mongo")).toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder("bash", root().resolve("bin/gongkai").toString(), command)
                 .directory(root().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home().resolve("gongkai-" + command + ".out").toFile()));

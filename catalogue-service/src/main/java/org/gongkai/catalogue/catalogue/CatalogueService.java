@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +27,13 @@ public class CatalogueService {
 
     private final CatalogueVersionRepository versions;
     private final ProposalRepository proposals;
+    private final Sections sections;
     private final Clock clock;
     private final Map<String, String> phrasings;
 
-    CatalogueService(CatalogueVersionRepository versions, ProposalRepository proposals, Clock clock) {
+    CatalogueService(CatalogueVersionRepository versions, ProposalRepository proposals, Sections sections, Clock clock) {
         this.versions = versions;
+        this.sections = sections;
         this.proposals = proposals;
         this.clock = clock;
         try {
@@ -42,7 +45,7 @@ public class CatalogueService {
 
     public CatalogueVersion published(String catalogue) {
         return versions.findFirstByCatalogueAndStatusOrderByVersionDesc(requireKnown(catalogue), CatalogueVersion.Status.PUBLISHED)
-                .orElseThrow(() -> DomainException.notFound("catalogue-not-found", "No published catalogue '" + catalogue + "'."));
+                .orElseThrow(() -> DomainException.notFound("catalogue-not-found", "目录“" + catalogue + "”尚无已发布的版本。"));
     }
 
     public List<CatalogueVersion> publishedVersions(String catalogue) {
@@ -53,7 +56,7 @@ public class CatalogueService {
     public CatalogueVersion publishedVersion(String catalogue, int version) {
         return versions.findById(requireKnown(catalogue) + ":" + version)
                 .filter(v -> v.status() == CatalogueVersion.Status.PUBLISHED)
-                .orElseThrow(() -> DomainException.notFound("version-not-found", "No published version " + version + " of " + catalogue + "."));
+                .orElseThrow(() -> DomainException.notFound("version-not-found", "目录“" + catalogue + "”没有已发布的第 " + version + " 版。"));
     }
 
     public VersionDiff diff(String catalogue, int from, int to) {
@@ -76,6 +79,7 @@ public class CatalogueService {
 
     public Proposal propose(String catalogue, String forSection, ProposalKind kind, String itemCode, String level1,
             ItemChanges changes, String reason, Actor actor) {
+        sections.requireKnown(forSection);
         CatalogueVersion base = draft(catalogue).orElseGet(() -> published(catalogue));
         return proposals.insert(Proposal.propose(UUID.randomUUID().toString(), base, forSection, kind, itemCode, level1,
                 changes, reason, actor, now()));
@@ -87,7 +91,7 @@ public class CatalogueService {
 
     public Proposal proposal(String id, Actor actor) {
         return proposals.findById(id).filter(p -> p.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("proposal-not-found", "No proposal " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("proposal-not-found", "没有编号为 " + id + " 的修订建议。"));
     }
 
     /**
@@ -106,10 +110,18 @@ public class CatalogueService {
         return proposals.save(proposal);
     }
 
+    /** Confirms a 待核实 row in the open draft (opening one from the version in force if needed). */
+    public CatalogueVersion confirmRow(String catalogue, String code, String checkedAgainst, Actor actor) {
+        requireOffice(actor);
+        CatalogueVersion draft = openDraft(requireKnown(catalogue), actor);
+        draft.confirmRow(code, checkedAgainst, actor, now());
+        return versions.save(draft);
+    }
+
     public CatalogueVersion publish(String catalogue, int version, LocalDate effectiveFrom, Actor actor) {
         requireOffice(actor);
         CatalogueVersion draft = versions.findById(requireKnown(catalogue) + ":" + version)
-                .orElseThrow(() -> DomainException.notFound("version-not-found", "No version " + version + " of " + catalogue + "."));
+                .orElseThrow(() -> DomainException.notFound("version-not-found", "目录“" + catalogue + "”没有第 " + version + " 版。"));
         draft.publish(effectiveFrom, Optional.of(published(catalogue)), actor, now());
         return versions.save(draft);
     }
@@ -117,7 +129,7 @@ public class CatalogueService {
     public void discardDraft(String catalogue, Actor actor) {
         requireOffice(actor);
         CatalogueVersion draft = draft(catalogue)
-                .orElseThrow(() -> DomainException.notFound("no-draft", "There is no open draft of " + catalogue + "."));
+                .orElseThrow(() -> DomainException.notFound("no-draft", "目录“" + catalogue + "”目前没有未发布的草稿版本。"));
         draft.requireDiscardable();
         versions.delete(draft);
     }
@@ -127,18 +139,18 @@ public class CatalogueService {
         requireOffice(actor);
         if (draft(catalogue).isPresent()) {
             throw DomainException.conflict("draft-already-open",
-                    "A draft of " + catalogue + " is open; publish or discard it before importing a table.");
+                    "目录“" + catalogue + "”已有未发布的草稿版本，请先发布或放弃该草稿，再导入目录表。");
         }
         CatalogueVersion current = published(catalogue);
         TableImport.Result result = TableImport.interpret(OfficialTable.read(filename, content), current, phrasings);
         if (!result.accepted()) {
-            throw DomainException.invalid("import-rejected", "The table was not imported: "
+            throw DomainException.invalid("import-rejected", "目录表未导入：共 " + result.rows().size() + " 行，其中 "
                     + result.rows().stream().filter(r -> r.outcome() == TableImport.Outcome.REJECTED).count()
-                    + " of " + result.rows().size() + " rows were rejected; see rows.")
+                    + " 行未通过检查，详见各行说明（rows）。")
                     .with("rows", result.rows());
         }
         CatalogueVersion draft = CatalogueVersion.draftFrom(current, current.version() + 1, actor, now());
-        draft.replaceItems(result.items(), actor, now(), "imported from " + filename);
+        draft.replaceItems(result.items(), actor, now(), "由文件“" + filename + "”导入");
         insertDraft(draft);
         return new ImportReport(catalogue, result.rows().size(), draft.version(), result.rows());
     }
@@ -158,19 +170,19 @@ public class CatalogueService {
         try {
             return versions.insert(draft);
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("draft-already-open", "Someone opened a draft of " + draft.catalogue() + " at the same time; retry.");
+            throw DomainException.conflict("draft-already-open", "他人刚刚同时新建了目录“" + draft.catalogue() + "”的草稿版本，请重试。");
         }
     }
 
     private static void requireOffice(Actor actor) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("office-only", "Only the disclosure office does this.");
+            throw DomainException.forbidden("office-only", "此操作只能由政务公开办公室进行。");
         }
     }
 
     private static String requireKnown(String catalogue) {
         if (!CATALOGUES.contains(catalogue)) {
-            throw DomainException.notFound("catalogue-not-found", "No catalogue '" + catalogue + "'; there are " + CATALOGUES + ".");
+            throw DomainException.notFound("catalogue-not-found", "没有名为“" + catalogue + "”的目录；现有目录：" + String.join("、", CATALOGUES) + "。");
         }
         return catalogue;
     }

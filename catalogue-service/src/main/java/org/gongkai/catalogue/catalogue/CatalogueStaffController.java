@@ -32,9 +32,11 @@ import org.springframework.web.multipart.MultipartFile;
 class CatalogueStaffController {
 
     private final CatalogueService catalogues;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    CatalogueStaffController(CatalogueService catalogues) {
+    CatalogueStaffController(CatalogueService catalogues, org.gongkai.support.organisation.Sections sections) {
         this.catalogues = catalogues;
+        this.sections = sections;
     }
 
     record ProposalRequest(@NotBlank String section, @NotNull ProposalKind kind, @Size(max = 20) String itemCode,
@@ -47,12 +49,13 @@ class CatalogueStaffController {
     record PublishRequest(@NotNull LocalDate effectiveFrom) {
     }
 
-    record ProposalView(String id, String catalogue, String section, String proposer, ProposalKind kind, String itemCode,
-            String level1, ItemChanges changes, String reason, Proposal.Status status, String decidedBy,
-            String decisionReason, Integer appliedToVersion, String resultingItemCode, List<AuditEntry> audit) {
-        static ProposalView of(Proposal p) {
-            return new ProposalView(p.id(), p.catalogue(), p.section(), p.proposer(), p.kind(), p.itemCode(), p.level1(),
-                    p.changes(), p.reason(), p.status(), p.decidedBy(), p.decisionReason(), p.appliedToVersion(),
+    record ProposalView(String id, String catalogue, String section, String sectionLabel, String proposer, ProposalKind kind, String kindLabel,
+            String itemCode, String level1, ItemChanges changes, String reason, Proposal.Status status, String statusLabel,
+            String decidedBy, String decisionReason, Integer appliedToVersion, String resultingItemCode, List<AuditEntry> audit) {
+        static ProposalView of(org.gongkai.support.organisation.Sections sections, Proposal p) {
+            return new ProposalView(p.id(), p.catalogue(), p.section(), sections.label(p.section()), p.proposer(), p.kind(),
+                    p.kind() == null ? null : p.kind().label(), p.itemCode(), p.level1(), p.changes(), p.reason(), p.status(),
+                    p.status() == null ? null : p.status().label(), p.decidedBy(), p.decisionReason(), p.appliedToVersion(),
                     p.resultingItemCode(), p.audit());
         }
     }
@@ -61,24 +64,24 @@ class CatalogueStaffController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
     ProposalView propose(@PathVariable String catalogue, @Valid @RequestBody ProposalRequest request) {
-        return ProposalView.of(catalogues.propose(catalogue, request.section(), request.kind(), request.itemCode(),
+        return ProposalView.of(sections, catalogues.propose(catalogue, request.section(), request.kind(), request.itemCode(),
                 request.level1(), request.changes(), request.reason(), CurrentActor.get()));
     }
 
     @GetMapping("/proposals")
     List<ProposalView> proposals() {
-        return catalogues.proposals(CurrentActor.get()).stream().map(ProposalView::of).toList();
+        return catalogues.proposals(CurrentActor.get()).stream().map(p -> ProposalView.of(sections, p)).toList();
     }
 
     @GetMapping("/proposals/{id}")
     ProposalView proposal(@PathVariable String id) {
-        return ProposalView.of(catalogues.proposal(id, CurrentActor.get()));
+        return ProposalView.of(sections, catalogues.proposal(id, CurrentActor.get()));
     }
 
     @PostMapping("/proposals/{id}/decision")
     @PreAuthorize("hasRole('disclosure-office')")
     ProposalView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
-        return ProposalView.of(catalogues.decide(id, request.approve(), request.reason(), CurrentActor.get()));
+        return ProposalView.of(sections, catalogues.decide(id, request.approve(), request.reason(), CurrentActor.get()));
     }
 
     /** The rows of the version in force that sources back least, reconstructed first: what the office confirms first. */
@@ -88,11 +91,22 @@ class CatalogueStaffController {
         return catalogues.rowsToConfirm(catalogue);
     }
 
+    record ConfirmationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String checkedAgainst) {
+    }
+
+    /** The office confirms one 待核实 row into the open draft; the confirmation is published with the next version. */
+    @PostMapping("/{catalogue}/items/{code}/confirmation")
+    @PreAuthorize("hasRole('disclosure-office')")
+    PublicCatalogueController.VersionView confirm(@PathVariable String catalogue, @PathVariable String code,
+            @Valid @RequestBody ConfirmationRequest request) {
+        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), CurrentActor.get()));
+    }
+
     @GetMapping("/{catalogue}/draft")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {
         return PublicCatalogueController.VersionView.of(catalogues.draft(catalogue)
-                .orElseThrow(() -> DomainException.notFound("no-draft", "There is no open draft of " + catalogue + ".")));
+                .orElseThrow(() -> DomainException.notFound("no-draft", "目录“" + catalogue + "”目前没有未发布的草稿版本。")));
     }
 
     @DeleteMapping("/{catalogue}/draft")

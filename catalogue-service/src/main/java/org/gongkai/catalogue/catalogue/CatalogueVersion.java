@@ -23,7 +23,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("catalogue_versions")
 public class CatalogueVersion {
 
-    public enum Status { DRAFT, PUBLISHED }
+    public enum Status {
+        DRAFT("草稿"), PUBLISHED("已发布");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
 
     @Id
     private final String id;
@@ -69,7 +82,7 @@ public class CatalogueVersion {
 
     /** The next draft starts as a copy of the version in force; approved proposals and imports change it. */
     public static CatalogueVersion draftFrom(CatalogueVersion base, int version, Actor actor, Instant now) {
-        return draft(base.catalogue, base.title, version, base.items, actor, now, "draft based on version " + base.version);
+        return draft(base.catalogue, base.title, version, base.items, actor, now, "以第 " + base.version + " 版为基础新建草稿");
     }
 
     /** A proposal applied to an item of this draft, remembered so that applying it again changes nothing. */
@@ -91,9 +104,11 @@ public class CatalogueVersion {
             case ADD_ITEM -> addItem(proposal);
             case REFINE_ITEM -> {
                 if (proposal.changes().isEmpty()) {
-                    throw DomainException.invalid("empty-proposal", "A refinement must change at least one column.");
+                    throw DomainException.invalid("empty-proposal", "细化修订至少要修改一项内容。");
                 }
-                yield replace(requireItem(proposal.itemCode()), proposal.changes().applyTo(requireItem(proposal.itemCode()), "office-approved"));
+                // refining content never changes provenance: a reconstructed row stays 待核实 until confirmed on its own
+                CatalogueItem item = requireItem(proposal.itemCode());
+                yield replace(item, proposal.changes().applyTo(item, item.provenance()));
             }
             case TAKE_RESPONSIBILITY -> {
                 CatalogueItem item = requireItem(proposal.itemCode());
@@ -112,12 +127,12 @@ public class CatalogueVersion {
 
     private String addItem(Proposal proposal) {
         if (proposal.level1() == null || !level1Names().contains(proposal.level1())) {
-            throw DomainException.invalid("unknown-first-level-item", "First-level item '" + proposal.level1()
-                    + "' is not in " + catalogue + "; it has " + level1Names() + ".");
+            throw DomainException.invalid("unknown-first-level-item", "一级事项“" + proposal.level1()
+                    + "”不在目录“" + catalogue + "”中；现有一级事项：" + String.join("、", level1Names()) + "。");
         }
         ItemChanges c = proposal.changes();
         if (c.level2() == null || c.content() == null || c.timeLimit() == null || c.timeLimitRule() == null) {
-            throw DomainException.invalid("incomplete-item", "A new item needs level2, content, timeLimit and timeLimitRule.");
+            throw DomainException.invalid("incomplete-item", "新增事项须填写二级事项（level2）、公开内容（content）、公开时限（timeLimit）和时限规则（timeLimitRule）。");
         }
         int seq = items.stream().mapToInt(CatalogueItem::seq).max().orElse(0) + 1;
         String code = String.format("%s-%02d", items.get(0).code().substring(0, 2), seq);
@@ -139,6 +154,24 @@ public class CatalogueVersion {
         return code;
     }
 
+    /**
+     * The office confirms, row by row, a seeded row that no public copy fully backs (待核实), naming what it checked
+     * the row against. This is the only way a row leaves 待核实; refining its content does not.
+     */
+    String confirmRow(String code, String checkedAgainst, Actor actor, Instant now) {
+        requireDraft();
+        CatalogueItem item = requireItem(code);
+        if (!item.needsVerification()) {
+            throw DomainException.conflict("row-not-awaiting-confirmation", "事项 " + code + " 不是待核实事项。");
+        }
+        if (checkedAgainst == null || checkedAgainst.isBlank()) {
+            throw DomainException.invalid("confirmation-basis-required", "请说明核实所依据的文件或来源。");
+        }
+        replace(item, item.withProvenance(CatalogueItem.OFFICE_CONFIRMED));
+        audit.add(AuditEntry.of(actor, now, "row-confirmed", code + "：" + checkedAgainst.strip()));
+        return code;
+    }
+
     /** Replaces the whole item list of this draft, e.g. from an imported official table. */
     void replaceItems(List<CatalogueItem> imported, Actor actor, Instant now, String why) {
         requireDraft();
@@ -152,8 +185,8 @@ public class CatalogueVersion {
     void requireDiscardable() {
         requireDraft();
         if (!appliedProposals.isEmpty()) {
-            throw DomainException.conflict("draft-has-approved-changes", "Draft version " + version + " holds "
-                    + appliedProposals.size() + " approved proposal(s); publish it instead of discarding it.");
+            throw DomainException.conflict("draft-has-approved-changes", "草稿第 " + version + " 版已包含 "
+                    + appliedProposals.size() + " 条已批准的修订建议，不能放弃，请发布该版本。");
         }
     }
 
@@ -162,7 +195,7 @@ public class CatalogueVersion {
     }
 
     private CatalogueItem requireItem(String code) {
-        return item(code).orElseThrow(() -> DomainException.invalid("unknown-item", "No item " + code + " in " + catalogue + "."));
+        return item(code).orElseThrow(() -> DomainException.invalid("unknown-item", "目录“" + catalogue + "”中没有事项 " + code + "。"));
     }
 
     private String replace(CatalogueItem before, CatalogueItem after) {
@@ -172,7 +205,7 @@ public class CatalogueVersion {
 
     private void requireDraft() {
         if (status != Status.DRAFT) {
-            throw DomainException.conflict("version-already-published", "Published version " + version + " cannot change.");
+            throw DomainException.conflict("version-already-published", "第 " + version + " 版已发布，不能再修改。");
         }
     }
 
@@ -180,7 +213,7 @@ public class CatalogueVersion {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (CatalogueItem item : items) {
             if (!seen.add(item.code())) {
-                throw DomainException.conflict("duplicate-item-code", "Item code " + item.code() + " appears twice.");
+                throw DomainException.conflict("duplicate-item-code", "事项编码 " + item.code() + " 重复出现。");
             }
         }
     }
@@ -191,22 +224,22 @@ public class CatalogueVersion {
      */
     public void publish(LocalDate effectiveFrom, Optional<CatalogueVersion> current, Actor actor, Instant now) {
         if (status != Status.DRAFT) {
-            throw DomainException.conflict("version-already-published", "Version " + version + " is already published.");
+            throw DomainException.conflict("version-already-published", "第 " + version + " 版已经发布。");
         }
         if (items.isEmpty()) {
-            throw DomainException.invalid("empty-version", "An empty catalogue version cannot be published.");
+            throw DomainException.invalid("empty-version", "目录版本中没有任何事项，不能发布。");
         }
         if (effectiveFrom == null) {
-            throw DomainException.invalid("effective-date-required", "A version needs an effective date.");
+            throw DomainException.invalid("effective-date-required", "发布版本须填写生效日期。");
         }
         if (current.isPresent() && current.get().items.equals(items)) {
             throw DomainException.conflict("unchanged-version",
-                    "Version " + version + " is identical to published version " + current.get().version + ".");
+                    "第 " + version + " 版与已发布的第 " + current.get().version + " 版完全相同，无需发布。");
         }
         this.status = Status.PUBLISHED;
         this.effectiveFrom = effectiveFrom;
         this.publishedAt = now;
-        audit.add(AuditEntry.of(actor, now, "published", "effective from " + effectiveFrom));
+        audit.add(AuditEntry.of(actor, now, "published", "自 " + effectiveFrom + " 起施行"));
         outbox.add(OutboxEntry.of(new CatalogueVersionPublished(catalogue, version, effectiveFrom, now,
                 items.stream().map(CatalogueItem::toEvent).toList()), now));
     }

@@ -3,17 +3,27 @@ package org.gongkai.catalogue.catalogue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -26,7 +36,8 @@ import org.gongkai.support.domain.DomainException;
 /**
  * The official table layout of a 基层政务公开标准目录: a two-row merged header, one row per second-level item,
  * channels as a ■/□ checklist and audience, method and level as √ columns. Written and read as XLSX (Apache POI)
- * and as CSV (UTF-8 with BOM, so Excel shows Chinese correctly).
+ * and as CSV (UTF-8 with BOM, so Excel shows Chinese correctly), with a title row above the header and a 备注 column
+ * that marks rows to be verified (待核实) and items not applicable at county level.
  */
 public final class OfficialTable {
 
@@ -48,10 +59,13 @@ public final class OfficialTable {
 
     // ---- writing ----
 
+    /** The remarks column after the official 14: 待核实 rows and items not applicable at county level are marked there. */
+    static final String REMARKS = "备注";
+
     static List<String[]> rows(CatalogueVersion version) {
         List<String[]> rows = new ArrayList<>();
         for (CatalogueItem item : version.items()) {
-            String[] row = new String[COLUMNS];
+            String[] row = new String[COLUMNS + 1];
             row[0] = String.valueOf(item.seq());
             row[1] = item.level1();
             row[2] = item.level2();
@@ -66,9 +80,38 @@ public final class OfficialTable {
             row[11] = tick(item.method().contains("on-request"));
             row[12] = tick(item.level().contains("county"));
             row[13] = tick(item.level().contains("township"));
+            row[COLUMNS] = remarks(item);
             rows.add(row);
         }
         return rows;
+    }
+
+    static String remarks(CatalogueItem item) {
+        List<String> marks = new ArrayList<>();
+        if (item.needsVerification()) {
+            marks.add(CatalogueItem.UNVERIFIED_MARK);
+        }
+        if (!item.applicable()) {
+            marks.add("本级不适用：" + item.notApplicableReason());
+        }
+        return String.join("\n", marks);
+    }
+
+    static String[] header1() {
+        String[] h = Arrays.copyOf(HEADER_1, COLUMNS + 1);
+        h[COLUMNS] = REMARKS;
+        return h;
+    }
+
+    static String[] header2() {
+        String[] h = Arrays.copyOf(HEADER_2, COLUMNS + 1);
+        h[COLUMNS] = "";
+        return h;
+    }
+
+    static String title(CatalogueVersion version) {
+        return version.title() + "（第" + version.version() + "版" + (version.effectiveFrom() == null ? "，草稿" : "，"
+                + version.effectiveFrom() + "起施行") + "）";
     }
 
     static String channelChecklist(List<String> codes) {
@@ -86,8 +129,11 @@ public final class OfficialTable {
         return on ? TICK : "";
     }
 
+    /** Column widths in characters; the remarks column last. */
+    private static final int[] WIDTHS = {6, 12, 16, 40, 36, 22, 14, 22, 7, 7, 7, 7, 7, 7, 14};
+
     public static byte[] xlsx(CatalogueVersion version) {
-        try (Workbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(version.title().length() > 31 ? version.title().substring(0, 31) : version.title());
             CellStyle style = workbook.createCellStyle();
             style.setWrapText(true);
@@ -99,38 +145,78 @@ public final class OfficialTable {
             CellStyle header = workbook.createCellStyle();
             header.cloneStyleFrom(style);
             header.setAlignment(HorizontalAlignment.CENTER);
-            write(sheet.createRow(0), HEADER_1, header);
-            write(sheet.createRow(1), HEADER_2, header);
+            CellStyle titleStyle = workbook.createCellStyle();
+            titleStyle.setAlignment(HorizontalAlignment.CENTER);
+            titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+            Font titleFont = workbook.createFont();
+            titleFont.setBold(true);
+            titleFont.setFontHeightInPoints((short) 16);
+            titleStyle.setFont(titleFont);
+
+            int columns = COLUMNS + 1;
+            Row titleRow = sheet.createRow(0);
+            titleRow.setHeightInPoints(30);
+            Cell titleCell = titleRow.createCell(0);
+            titleCell.setCellValue(title(version));
+            titleCell.setCellStyle(titleStyle);
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns - 1));
+            write(sheet.createRow(1), header1(), header);
+            write(sheet.createRow(2), header2(), header);
             // the two-row header: single-column titles span both rows, grouped titles span their columns
-            for (int c : new int[] {0, 3, 4, 5, 6, 7}) {
-                sheet.addMergedRegion(new CellRangeAddress(0, 1, c, c));
+            for (int c : new int[] {0, 3, 4, 5, 6, 7, COLUMNS}) {
+                sheet.addMergedRegion(new CellRangeAddress(1, 2, c, c));
             }
             for (int c : new int[] {1, 8, 10, 12}) {
-                sheet.addMergedRegion(new CellRangeAddress(0, 0, c, c + 1));
+                sheet.addMergedRegion(new CellRangeAddress(1, 1, c, c + 1));
             }
             List<String[]> rows = rows(version);
             for (int r = 0; r < rows.size(); r++) {
-                write(sheet.createRow(r + 2), rows.get(r), style);
+                Row row = sheet.createRow(r + FIRST_DATA_ROW);
+                write(row, rows.get(r), style);
+                row.setHeightInPoints(heightInPoints(rows.get(r)));
             }
             // the first-level item spans the rows of its second-level items, as in the official table
             int start = 0;
             for (int r = 1; r <= rows.size(); r++) {
                 if (r == rows.size() || !rows.get(r)[1].equals(rows.get(start)[1])) {
                     if (r - start > 1) {
-                        sheet.addMergedRegion(new CellRangeAddress(start + 2, r + 1, 1, 1));
+                        sheet.addMergedRegion(new CellRangeAddress(start + FIRST_DATA_ROW, r + FIRST_DATA_ROW - 1, 1, 1));
                     }
                     start = r;
                 }
             }
-            int[] widths = {6, 12, 16, 40, 36, 22, 14, 22, 7, 7, 7, 7, 7, 7};
-            for (int c = 0; c < COLUMNS; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
+            for (int c = 0; c < columns; c++) {
+                sheet.setColumnWidth(c, WIDTHS[c] * 256);
             }
+            // printed as the office files it: A4 landscape, one page wide, the header rows on every page
+            PrintSetup print = sheet.getPrintSetup();
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            print.setLandscape(true);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            sheet.setFitToPage(true);
+            sheet.setRepeatingRows(new CellRangeAddress(1, 2, -1, -1));
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write XLSX", e);
         }
+    }
+
+    private static final int FIRST_DATA_ROW = 3;
+
+    /** Tall enough for the wrapped text of the fullest cell, so that printed rows do not overprint. */
+    static float heightInPoints(String[] row) {
+        int lines = 1;
+        for (int c = 0; c < row.length; c++) {
+            int cellLines = 0;
+            for (String line : (row[c] == null ? "" : row[c]).split("\n", -1)) {
+                // a CJK character is about two width units of the column
+                cellLines += Math.max(1, (int) Math.ceil(line.length() * 2.0 / Math.max(1, WIDTHS[c] - 1)));
+            }
+            lines = Math.max(lines, cellLines);
+        }
+        return lines * 15f + 4f;
     }
 
     private static void write(Row row, String[] values, CellStyle style) {
@@ -141,44 +227,52 @@ public final class OfficialTable {
         }
     }
 
+    /** UTF-8 with BOM (Excel and WPS then show Chinese correctly): a title line, the two header rows, the items. */
     public static byte[] csv(CatalogueVersion version) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        csvLine(out, HEADER_1);
-        csvLine(out, HEADER_2);
-        for (String[] row : rows(version)) {
-            csvLine(out, row);
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            String[] titleLine = new String[COLUMNS + 1];
+            Arrays.fill(titleLine, "");
+            titleLine[0] = title(version);
+            printer.printRecord((Object[]) titleLine);
+            printer.printRecord((Object[]) header1());
+            printer.printRecord((Object[]) header2());
+            for (String[] row : rows(version)) {
+                printer.printRecord((Object[]) row);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write CSV", e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void csvLine(StringBuilder out, String[] values) {
-        for (int c = 0; c < values.length; c++) {
-            if (c > 0) {
-                out.append(',');
-            }
-            String v = values[c] == null ? "" : values[c];
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                out.append('"').append(v.replace("\"", "\"\"")).append('"');
-            } else {
-                out.append(v);
-            }
-        }
-        out.append("\r\n");
-    }
-
     // ---- reading ----
 
-    /** Reads an uploaded table; a file whose header is not the official one is refused as a whole. */
+    /**
+     * Reads an uploaded table. A title row above the header is allowed (the export writes one); a file whose header is
+     * not the official one is refused as a whole, naming the first column that differs.
+     */
     public static List<TableRow> read(String filename, byte[] content) {
         List<String[]> cells = filename != null && filename.toLowerCase().endsWith(".csv") ? readCsv(content) : readXlsx(content);
-        if (cells.size() < 2 || !headerMatches(cells.get(0), HEADER_1) || !headerMatches(cells.get(1), HEADER_2)) {
-            throw DomainException.invalid("wrong-table-header",
-                    "The file does not have the official two-row header: " + String.join(" | ", HEADER_1) + " / "
-                            + String.join(" | ", HEADER_2) + ".");
+        if (cells.isEmpty()) {
+            throw DomainException.invalid("wrong-table-header", "文件是空的，没有找到目录表的两行表头（序号、公开事项……公开层级）。");
+        }
+        // the header starts on the first row, or on the second below a title row
+        int headerAt = cells.size() > 1 && headerMismatch(cells.get(0), HEADER_1) != null
+                && headerMismatch(cells.get(1), HEADER_1) == null ? 1 : 0;
+        String mismatch = headerMismatch(cells.get(headerAt), HEADER_1);
+        if (mismatch == null && cells.size() < headerAt + 2) {
+            mismatch = "缺少第二行表头（一级事项、二级事项……县级、乡级）";
+        } else if (mismatch == null) {
+            mismatch = headerMismatch(cells.get(headerAt + 1), HEADER_2);
+        }
+        if (mismatch != null) {
+            throw DomainException.invalid("wrong-table-header", "表头与标准目录表不一致：" + mismatch
+                    + "。标准表头为：" + String.join("｜", HEADER_1) + " / " + String.join("｜", HEADER_2) + "。");
         }
         List<TableRow> rows = new ArrayList<>();
         String level1 = "";
-        for (int r = 2; r < cells.size(); r++) {
+        for (int r = headerAt + 2; r < cells.size(); r++) {
             String[] row = Arrays.copyOf(cells.get(r), COLUMNS);
             for (int c = 0; c < COLUMNS; c++) {
                 row[c] = row[c] == null ? "" : row[c].strip();
@@ -199,14 +293,15 @@ public final class OfficialTable {
         return rows;
     }
 
-    private static boolean headerMatches(String[] actual, String[] expected) {
+    /** The first header cell that differs from the official one, described for a person; null when all match. */
+    private static String headerMismatch(String[] actual, String[] expected) {
         for (int c = 0; c < expected.length; c++) {
             String a = c < actual.length && actual[c] != null ? actual[c].strip() : "";
             if (!a.equals(expected[c])) {
-                return false;
+                return "第" + (c + 1) + "列应为“" + expected[c] + "”，实际为“" + a + "”";
             }
         }
-        return true;
+        return null;
     }
 
     private static List<String[]> readXlsx(byte[] content) {
@@ -224,52 +319,36 @@ public final class OfficialTable {
             }
             return rows;
         } catch (IOException | RuntimeException e) {
-            throw DomainException.invalid("unreadable-file", "The file is not a readable XLSX workbook.");
+            throw DomainException.invalid("unreadable-file", "文件不是可读取的 XLSX 工作簿。");
         }
     }
 
-    /** RFC 4180 CSV with quoted fields that may span lines; a leading BOM is ignored. */
+    /**
+     * RFC 4180 CSV (Commons CSV). UTF-8, with or without BOM, or GB18030 — what Chinese Excel and WPS save as
+     * “CSV（逗号分隔）”: a file that is not valid UTF-8 is read as GB18030.
+     */
     static List<String[]> readCsv(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = decode(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        List<String[]> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row.toArray(String[]::new));
-                row = new ArrayList<>();
-            } else {
-                field.append(ch);
+        try (CSVParser parser = CSVParser.parse(text, CSVFormat.RFC4180)) {
+            List<String[]> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                rows.add(record.values());
             }
+            return rows;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw DomainException.invalid("unreadable-file", "CSV 文件格式有误（引号未闭合或分隔不正确），无法读取。");
         }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row.toArray(String[]::new));
+    }
+
+    static String decode(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, Charset.forName("GB18030"));
         }
-        return rows;
     }
 }

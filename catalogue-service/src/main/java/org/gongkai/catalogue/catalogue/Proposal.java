@@ -19,7 +19,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("catalogue_proposals")
 public class Proposal {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status {
+        PENDING("待决定"), APPROVED("已批准"), REJECTED("已驳回");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
 
     @Id
     private final String id;
@@ -72,14 +85,14 @@ public class Proposal {
     public static Proposal propose(String id, CatalogueVersion base, String forSection, ProposalKind kind, String itemCode,
             String level1, ItemChanges changes, String reason, Actor actor, Instant now) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || actor.section() == null) {
-            throw DomainException.forbidden("proposal-requires-section", "Only section staff propose catalogue changes.");
+            throw DomainException.forbidden("proposal-requires-section", "只有股室工作人员可以提出目录修订建议。");
         }
         if (!actor.belongsTo(forSection)) {
             throw DomainException.forbidden("proposal-for-another-section",
-                    "You may propose for your own section (" + actor.section() + ") only, not for " + forSection + ".");
+                    "只能为本股室（" + actor.section() + "）提出修订建议，不能代“" + forSection + "”提出。");
         }
         if (kind == null) {
-            throw DomainException.invalid("proposal-kind-required", "Say what kind of change you propose.");
+            throw DomainException.invalid("proposal-kind-required", "请说明修订建议的类型。");
         }
         ItemChanges proposed = changes == null ? ItemChanges.NONE : changes;
         Proposal proposal = new Proposal(id, base.catalogue(), forSection, actor.username(), kind, itemCode, level1, proposed,
@@ -98,7 +111,7 @@ public class Proposal {
     public void approve(CatalogueVersion draft, Actor actor, String why, Instant now) {
         decide(actor, why, now);
         if (why == null || why.isBlank()) {
-            throw DomainException.invalid("reason-required", "Approving a proposal states its reason.");
+            throw DomainException.invalid("reason-required", "批准修订建议须说明理由。");
         }
         resultingItemCode = draft.apply(this);
         status = Status.APPROVED;
@@ -109,7 +122,7 @@ public class Proposal {
     public void reject(Actor actor, String why, Instant now) {
         decide(actor, why, now);
         if (why == null || why.isBlank()) {
-            throw DomainException.invalid("reason-required", "Rejecting a proposal needs a reason.");
+            throw DomainException.invalid("reason-required", "驳回修订建议须说明理由。");
         }
         status = Status.REJECTED;
         audit.add(AuditEntry.of(actor, now, "rejected", why));
@@ -117,10 +130,10 @@ public class Proposal {
 
     private void decide(Actor actor, String why, Instant now) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("decision-requires-office", "Only the disclosure office decides proposals.");
+            throw DomainException.forbidden("decision-requires-office", "修订建议只能由政务公开办公室决定。");
         }
         if (status != Status.PENDING) {
-            throw DomainException.conflict("proposal-already-decided", "This proposal was already " + status.name().toLowerCase() + ".");
+            throw DomainException.conflict("proposal-already-decided", "该修订建议已有决定（" + status.label() + "），不能再次决定。");
         }
         decidedBy = actor.username();
         decisionReason = why;

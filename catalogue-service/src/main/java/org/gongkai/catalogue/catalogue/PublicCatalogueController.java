@@ -29,9 +29,11 @@ class PublicCatalogueController {
         }
     }
 
-    record VersionView(String catalogue, String title, int version, String status, String effectiveFrom, List<CatalogueItem> items) {
+    record VersionView(String catalogue, String title, int version, String status, String statusLabel, String effectiveFrom,
+            List<CatalogueItem> items) {
         static VersionView of(CatalogueVersion v) {
-            return new VersionView(v.catalogue(), v.title(), v.version(), v.status().name(), String.valueOf(v.effectiveFrom()), v.items());
+            return new VersionView(v.catalogue(), v.title(), v.version(), v.status().name(), v.status().label(),
+                    String.valueOf(v.effectiveFrom()), v.items());
         }
     }
 
@@ -48,7 +50,7 @@ class PublicCatalogueController {
     @GetMapping("/{catalogue}/items/{code}")
     CatalogueItem item(@PathVariable String catalogue, @PathVariable String code) {
         return catalogues.published(catalogue).item(code)
-                .orElseThrow(() -> DomainException.notFound("item-not-found", "No item " + code + " in " + catalogue + "."));
+                .orElseThrow(() -> DomainException.notFound("item-not-found", "目录“" + catalogue + "”中没有事项 " + code + "。"));
     }
 
     /** Keyword search over names, content and basis; a substring match, which suits Chinese text without word breaks. */

@@ -56,7 +56,7 @@ class StandardCatalogueSeeder implements ApplicationRunner {
             Instant now = Instant.now(clock);
             Actor seeder = Actor.system("standard-catalogue-seed");
             CatalogueVersion first = CatalogueVersion.draft(domain, (String) catalogue.get("name"), 1, items, seeder, now,
-                    "national template 应急厅函〔2019〕390号");
+                    "依据国家标准目录模板（应急厅函〔2019〕390号）");
             first.publish(templateDate, Optional.empty(), seeder, now);
             try {
                 versions.insert(first);

@@ -16,9 +16,25 @@ import org.gongkai.support.domain.DomainException;
  */
 public final class TableImport {
 
-    public enum Outcome { UNCHANGED, CHANGED, ADDED, REJECTED }
+    public enum Outcome {
+        UNCHANGED("未变化"), CHANGED("已修改"), ADDED("新增"), REJECTED("未通过");
 
-    public record RowResult(int row, String seq, String code, Outcome outcome, List<String> problems) {
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
+
+    public record RowResult(int row, String seq, String code, Outcome outcome, String outcomeLabel, List<String> problems) {
+        public RowResult(int row, String seq, String code, Outcome outcome, List<String> problems) {
+            this(row, seq, code, outcome, outcome.label(), problems);
+        }
     }
 
     public record Result(List<CatalogueItem> items, List<RowResult> rows) {
@@ -39,21 +55,21 @@ public final class TableImport {
             List<String> problems = new ArrayList<>();
             Integer seq = parseSeq(row.seq(), problems);
             if (seq != null && !seqs.add(seq)) {
-                problems.add("序号 " + seq + " appears twice");
+                problems.add("序号 " + seq + " 重复出现");
             }
             if (!current.level1Names().contains(row.level1())) {
-                problems.add("unknown first-level item '" + row.level1() + "'; allowed: " + current.level1Names());
+                problems.add("一级事项“" + row.level1() + "”不在目录中，可选：" + String.join("、", current.level1Names()));
             }
             Optional<CatalogueItem> existing = seq == null ? Optional.empty()
                     : current.items().stream().filter(i -> i.seq() == seq).findFirst();
             String rule = existing.filter(i -> i.timeLimit().equals(row.timeLimit())).map(CatalogueItem::timeLimitRule)
                     .orElse(phrasings.get(row.timeLimit()));
             if (rule == null) {
-                problems.add("unknown time-limit wording '" + row.timeLimit() + "': no rule is guessed");
+                problems.add("公开时限“" + row.timeLimit() + "”的写法无法识别，系统不作猜测");
             }
             List<String> channels = channels(row.channels(), problems);
             row.ticked().stream().filter(t -> t.startsWith("?"))
-                    .forEach(t -> problems.add("mark '" + t.substring(1) + "' is not √"));
+                    .forEach(t -> problems.add("标记“" + t.substring(1) + "”不是 √"));
             List<String> audience = ticked(row.ticked(), List.of("all-society", "specific-groups"));
             List<String> method = ticked(row.ticked(), List.of("proactive", "on-request"));
             List<String> level = ticked(row.ticked(), List.of("county", "township"));
@@ -71,10 +87,9 @@ public final class TableImport {
                         existing.map(CatalogueItem::notApplicableReason).orElse(null));
                 Outcome outcome = Outcome.ADDED;
                 if (existing.isPresent()) {
-                    CatalogueItem sameAsBefore = read.withProvenance(existing.get().provenance());
-                    boolean unchanged = sameAsBefore.equals(existing.get());
-                    read = unchanged ? sameAsBefore : read;
-                    outcome = unchanged ? Outcome.UNCHANGED : Outcome.CHANGED;
+                    // an imported column is a refinement: it never changes how far sources back the row
+                    read = read.withProvenance(existing.get().provenance());
+                    outcome = read.equals(existing.get()) ? Outcome.UNCHANGED : Outcome.CHANGED;
                 }
                 items.add(read);
                 results.add(new RowResult(row.rowNumber(), row.seq(), code, outcome, List.of()));
@@ -94,7 +109,7 @@ public final class TableImport {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add("序号 '" + text + "' is not a positive number");
+        problems.add("序号“" + text + "”不是正整数");
         return null;
     }
 
@@ -108,12 +123,12 @@ public final class TableImport {
             }
             char mark = e.charAt(0);
             if (mark != '■' && mark != '□') {
-                problems.add("channel entry '" + e + "' lacks a ■ or □ mark");
+                problems.add("公开渠道“" + e + "”前缺少 ■ 或 □ 标记");
                 continue;
             }
             Optional<Channel> channel = Channel.byLabel(e.substring(1));
             if (channel.isEmpty()) {
-                problems.add("unknown channel '" + e.substring(1) + "'");
+                problems.add("公开渠道“" + e.substring(1) + "”不在渠道目录中");
             } else if (mark == '■') {
                 codes.add(channel.get().code());
             }

@@ -56,9 +56,9 @@ public record TimeLimitRule(String name, String argument, boolean retainLongTerm
 
     private static DomainException invalid(String text) {
         return DomainException.invalid("invalid-time-limit-rule",
-                "Unknown time-limit rule '" + text + "'. Use one of WORKING_DAYS_AFTER_CHANGE(n), ON_PROGRESS, "
-                        + "DAYS_BEFORE_EVENT(n), PROMPTLY_AFTER_EVENT(event), PROMPTLY, WITH_RELATED(doc), PERIODIC(P6M), "
-                        + "ANNUAL_BY(MM-DD), MIN_POSTING_DAYS(n), RETAIN(LONG_TERM), optionally followed by +RETAIN(LONG_TERM).");
+                "无法识别的公开时限规则“" + text + "”。可用规则：WORKING_DAYS_AFTER_CHANGE(n)、ON_PROGRESS、"
+                        + "DAYS_BEFORE_EVENT(n)、PROMPTLY_AFTER_EVENT(event)、PROMPTLY、WITH_RELATED(doc)、PERIODIC(P6M)、"
+                        + "ANNUAL_BY(MM-DD)、MIN_POSTING_DAYS(n)、RETAIN(LONG_TERM)，其后可加 +RETAIN(LONG_TERM)。");
     }
 
     @Override

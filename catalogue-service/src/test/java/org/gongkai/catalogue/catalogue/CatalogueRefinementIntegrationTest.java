@@ -61,12 +61,16 @@ class CatalogueRefinementIntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         JsonNode proposal = json.readTree(approved.body());
         assertThat(proposal.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(proposal.get("statusLabel").asString()).isEqualTo("已批准");
+        assertThat(proposal.get("kind").asString()).isEqualTo("ADD_ITEM");
+        assertThat(proposal.get("kindLabel").asString()).isEqualTo("新增事项");
+        assertThat(proposal.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         assertThat(proposal.get("audit").toString()).contains("office", "符合本县实际");
         String newCode = proposal.get("resultingItemCode").asString();
 
         Response again = call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", false, "reason", "x"));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body()).contains("proposal-already-decided");
+        assertThat(again.body()).contains("proposal-already-decided", "该修订建议已有决定（已批准）");
 
         Response published = call("office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2026-12-01"));
@@ -126,30 +130,98 @@ class CatalogueRefinementIntegrationTest {
         Response notApplicableWithoutReason = call("safety1", "POST", "/api/catalogues/work-safety/proposals",
                 Map.of("section", "safety-coordination", "kind", "MARK_NOT_APPLICABLE", "itemCode", "WS-05"));
         assertThat(notApplicableWithoutReason.status()).isEqualTo(422);
+        Response unknownSection = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("no-such-section", "重点领域信息公开"));
+        assertThat(unknownSection.status()).isEqualTo(422);
+        assertThat(unknownSection.body()).contains("unknown-section");
         assertThat(call("office", "GET", "/api/catalogues/proposals", null).body()).doesNotContain("渔业管理", "尽快");
     }
 
     @Test
-    void xlsxExportHasTheOfficialTwoRowHeaderAndOneRowPerItem() throws Exception {
+    void xlsxExportHasATitleTheOfficialTwoRowHeaderOneRowPerItemAndPrintsOnA4Landscape() throws Exception {
         JsonNode now = current("work-safety");
         byte[] xlsx = download("/api/public/catalogues/work-safety/versions/1/export?format=xlsx");
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
-            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("序号");
-            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("公开事项");
-            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("一级事项");
-            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("二级事项");
-            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("公开渠道和载体");
-            assertThat(sheet.getRow(1).getCell(13).getStringCellValue()).isEqualTo("乡级");
-            assertThat(sheet.getMergedRegions()).anySatisfy(r -> assertThat(r.formatAsString()).isEqualTo("B1:C1"));
-            assertThat(sheet.getLastRowNum() + 1 - 2).isEqualTo(28);
-            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).startsWith("■政府网站");
-            assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("√");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("安全生产", "第1版");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("序号");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("公开事项");
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("一级事项");
+            assertThat(sheet.getRow(2).getCell(2).getStringCellValue()).isEqualTo("二级事项");
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("公开渠道和载体");
+            assertThat(sheet.getRow(2).getCell(13).getStringCellValue()).isEqualTo("乡级");
+            assertThat(sheet.getRow(1).getCell(14).getStringCellValue()).isEqualTo("备注");
+            assertThat(sheet.getMergedRegions()).anySatisfy(r -> assertThat(r.formatAsString()).isEqualTo("B2:C2"));
+            assertThat(sheet.getLastRowNum() + 1 - 3).isEqualTo(28);
+            assertThat(sheet.getRow(3).getCell(7).getStringCellValue()).startsWith("■政府网站");
+            assertThat(sheet.getRow(3).getCell(8).getStringCellValue()).isEqualTo("√");
+            // the seed's reconstructed rows are marked in every export until the office confirms them
+            long marked = 0;
+            for (int r = 3; r <= sheet.getLastRowNum(); r++) {
+                marked += sheet.getRow(r).getCell(14).getStringCellValue().contains("待核实") ? 1 : 0;
+                assertThat(sheet.getRow(r).getHeightInPoints()).isGreaterThan(30f);
+            }
+            assertThat(marked).isGreaterThan(0);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("2:3");
         }
         byte[] csv = download("/api/public/catalogues/work-safety/versions/1/export?format=csv");
         assertThat(csv[0] & 0xff).isEqualTo(0xEF);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("序号,公开事项,,公开内容（要素）");
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("序号,公开事项,,公开内容（要素）", "备注", "待核实");
         assertThat(now.get("items").size()).isGreaterThanOrEqualTo(28);
+    }
+
+    @Test
+    void aReconstructedRowStaysUnverifiedWhenRefinedAndLeavesItOnlyByTheOfficesConfirmation() {
+        JsonNode toConfirm = json.readTree(call("office", "GET", "/api/catalogues/work-safety/rows-to-confirm", null).body());
+        String code = toConfirm.get(0).get("code").asString();
+        assertThat(toConfirm.get(0).get("verificationStatus").asString()).isEqualTo("待核实");
+
+        Map<String, Object> refine = new HashMap<>(Map.of("section", "safety-coordination", "kind", "REFINE_ITEM", "itemCode", code,
+                "changes", Map.of("body", "县应急管理局"), "reason", "明确公开主体"));
+        Response proposed = call("safety1", "POST", "/api/catalogues/work-safety/proposals", refine);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        assertThat(call("office", "POST", "/api/catalogues/proposals/" + json.readTree(proposed.body()).get("id").asString() + "/decision",
+                Map.of("approve", true, "reason", "同意")).status()).isEqualTo(200);
+        JsonNode refined = item(json.readTree(call("office", "GET", "/api/catalogues/work-safety/draft", null).body()), code);
+        assertThat(refined.get("body").asString()).isEqualTo("县应急管理局");
+        assertThat(refined.get("provenance").asString()).isIn("reconstructed", "partial");
+        assertThat(refined.get("verificationStatus").asString()).isEqualTo("待核实");
+
+        assertThat(call("safety1", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+                Map.of("checkedAgainst", "省厅2024年标准目录")).status()).isEqualTo(403);
+        assertThat(call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation", Map.of("checkedAgainst", " "))
+                .status()).isEqualTo(400);
+        Response confirmed = call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+                Map.of("checkedAgainst", "省厅2024年标准目录"));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        JsonNode after = item(json.readTree(confirmed.body()), code);
+        assertThat(after.get("provenance").asString()).isEqualTo("office-confirmed");
+        assertThat(after.get("verificationStatus").asString()).isEqualTo("已核实");
+        assertThat(call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+                Map.of("checkedAgainst", "再次")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aGb18030CsvAsChineseExcelSavesItWithATitleRowIsImported() {
+        JsonNode now = current("work-safety");
+        int version = now.get("version").asInt();
+        String exported = new String(download("/api/public/catalogues/work-safety/versions/" + version + "/export?format=csv"),
+                StandardCharsets.UTF_8).substring(1);
+        Response imported = upload("/api/catalogues/work-safety/imports", "目录.csv", exported.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        JsonNode draft = json.readTree(call("office", "GET", "/api/catalogues/work-safety/draft", null).body());
+        assertThat(draft.get("items")).isEqualTo(now.get("items"));
+        assertThat(call("office", "DELETE", "/api/catalogues/work-safety/draft", null).status()).isEqualTo(204);
+    }
+
+    private static JsonNode item(JsonNode version, String code) {
+        for (JsonNode item : version.get("items")) {
+            if (item.get("code").asString().equals(code)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + code);
     }
 
     @Test
@@ -188,14 +260,16 @@ class CatalogueRefinementIntegrationTest {
         assertThat(problem.get("type").asString()).isEqualTo("urn:gongkai:problem:import-rejected");
         JsonNode rows = problem.get("rows");
         assertThat(rows.get(0).get("outcome").asString()).isNotEqualTo("REJECTED");
-        assertThat(rows.get(1).toString()).contains("REJECTED", "unknown first-level item");
-        assertThat(rows.get(2).toString()).contains("REJECTED", "unknown time-limit wording");
-        assertThat(rows.get(3).toString()).contains("REJECTED", "appears twice");
+        assertThat(rows.get(1).toString()).contains("REJECTED", "一级事项“渔业管理”不在目录中");
+        assertThat(rows.get(1).get("outcomeLabel").asString()).isEqualTo("未通过");
+        assertThat(problem.get("detail").asString()).isEqualTo("目录表未导入：共 4 行，其中 3 行未通过检查，详见各行说明（rows）。");
+        assertThat(rows.get(2).toString()).contains("REJECTED", "的写法无法识别");
+        assertThat(rows.get(3).toString()).contains("REJECTED", "重复出现");
 
         Response wrongHeader = upload("/api/catalogues/work-safety/imports", "table.csv",
                 ("a,b,c\r\n" + good).getBytes(StandardCharsets.UTF_8));
         assertThat(wrongHeader.status()).isEqualTo(422);
-        assertThat(wrongHeader.body()).contains("wrong-table-header");
+        assertThat(wrongHeader.body()).contains("wrong-table-header", "第1列应为“序号”，实际为“a”");
         assertThat(upload("/api/catalogues/work-safety/imports", "table.xlsx", "not a workbook".getBytes()).body())
                 .contains("unreadable-file");
         assertThat(upload("/api/catalogues/work-safety/imports", "table.csv", header.getBytes(StandardCharsets.UTF_8)).status())

@@ -98,4 +98,34 @@ class CatalogueServiceIntegrationTest {
         assertThat(response.getKey()).isEqualTo(404);
         assertThat(response.getValue()).contains("urn:gongkai:problem:catalogue-not-found");
     }
+
+    @Test
+    void problemDetailsAreChineseByDefaultAndEnglishWhenAskedFor() {
+        String chinese = problem("/api/public/catalogues/fishing", null);
+        assertThat(chinese).contains("urn:gongkai:problem:catalogue-not-found", "未找到", "没有名为“fishing”的目录")
+                .doesNotContain("No catalogue");
+        String english = problem("/api/public/catalogues/fishing", "en-US,en;q=0.9");
+        assertThat(english).contains("urn:gongkai:problem:catalogue-not-found", "Not Found", "No such catalogue")
+                .doesNotContain("没有名为");
+        assertThat(problem("/api/public/catalogues/work-safety/items/WS-999", null))
+                .contains("urn:gongkai:problem:item-not-found", "中没有事项 WS-999");
+    }
+
+    @Test
+    void versionViewCarriesTheChineseLabelOfItsStatus() {
+        assertThat(problem("/api/public/catalogues/work-safety", null)).contains("\"status\":\"PUBLISHED\"", "\"statusLabel\":\"已发布\"");
+        Map<?, ?> item = http().get().uri("/api/public/catalogues/work-safety/items/WS-01").retrieve().body(Map.class);
+        assertThat((List<?>) item.get("channelLabels")).hasSameSizeAs((List<?>) item.get("channels")).isNotEmpty()
+                .allSatisfy(label -> assertThat(label.toString()).doesNotContain("-"));
+        assertThat((List<?>) item.get("methodLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("主动", "依申请"));
+        assertThat((List<?>) item.get("levelLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("县级", "乡级"));
+    }
+
+    private String problem(String path, String acceptLanguage) {
+        RestClient.RequestHeadersSpec<?> request = http().get().uri(path);
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return request.exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -112,7 +112,7 @@ public class Comment {
         }
         if (key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
             throw DomainException.invalid("invalid-idempotency-key",
-                    "An Idempotency-Key has 1 to 128 printable ASCII characters without spaces.");
+                    "Idempotency-Key 须为 1 至 128 个可打印的 ASCII 字符，且不含空格。");
         }
         return key;
     }
@@ -123,7 +123,7 @@ public class Comment {
         consultation.requireAcceptingOfflineOpinions(actor);
         if (channel == null || !channel.isOffline()) {
             throw DomainException.invalid("offline-channel-required",
-                    "Staff enter opinions from offline channels (hearing, symposium …); website comments come through the public route.");
+                    "工作人员只录入线下渠道（听证、座谈等）收集的意见；网站留言由公众通过网站提交。");
         }
         Comment comment = create(id, consultation, channel, submission, submissionKey(consultation.id(), null, id), null,
                 actor.username(), now);
@@ -135,14 +135,14 @@ public class Comment {
             String submissionKey, String clientFingerprint, String enteredBy, Instant now) {
         String content = submission.content();
         if (content == null || content.isBlank()) {
-            throw DomainException.invalid("content-required", "A comment needs some content.");
+            throw DomainException.invalid("content-required", "留言内容不能为空。");
         }
         if (content.length() > MAX_CONTENT_LENGTH) {
-            throw DomainException.invalid("content-too-long", "A comment has at most " + MAX_CONTENT_LENGTH + " characters.");
+            throw DomainException.invalid("content-too-long", "留言内容不能超过 " + MAX_CONTENT_LENGTH + " 个字。");
         }
         String name = submission.authorName() == null || submission.authorName().isBlank() ? null : submission.authorName().strip();
         if (name != null && name.length() > MAX_NAME_LENGTH) {
-            throw DomainException.invalid("name-too-long", "A name has at most " + MAX_NAME_LENGTH + " characters.");
+            throw DomainException.invalid("name-too-long", "姓名不能超过 " + MAX_NAME_LENGTH + " 个字。");
         }
         Contact contact = Contact.parse(submission.contact());
         Comment comment = new Comment(id, consultation.id(), consultation.section(), consultation.catalogueItemCode(), channel,
@@ -171,10 +171,10 @@ public class Comment {
     /** Moderation hides spam or abuse from the public and from grouping; the reason is kept and audited. */
     public void moderate(Actor actor, boolean hide, String reason, Instant now) {
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason-required", "Moderation needs a reason.");
+            throw DomainException.invalid("reason-required", "隐藏或恢复留言须说明理由。");
         }
         if (hide == hidden) {
-            throw DomainException.conflict("invalid-state", hide ? "The comment is already hidden." : "The comment is not hidden.");
+            throw DomainException.conflict("invalid-state", hide ? "该留言已被隐藏。" : "该留言未被隐藏。");
         }
         hidden = hide;
         moderationReason = hide ? reason.strip() : null;
@@ -189,7 +189,7 @@ public class Comment {
     /** Puts the comment into an opinion, or takes it out with {@code null}; a comment is in at most one opinion. */
     public void assignTo(String newOpinionId, Actor actor, Instant now) {
         if (hidden && newOpinionId != null) {
-            throw DomainException.conflict("comment-hidden", "Comment " + id + " is hidden and is not grouped.");
+            throw DomainException.conflict("comment-hidden", "留言 " + id + " 已被隐藏，不能归入意见。");
         }
         opinionId = newOpinionId;
         audit.add(AuditEntry.of(actor, now, newOpinionId == null ? "ungrouped" : "grouped", newOpinionId));

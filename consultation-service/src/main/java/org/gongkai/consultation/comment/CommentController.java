@@ -43,10 +43,10 @@ class CommentController {
     }
 
     /** Staff see who wrote and how to reach them; this view never leaves through a public route. */
-    record StaffCommentView(String id, Channel channel, String content, String name, Contact contact, Instant receivedAt,
-            String enteredBy, boolean hidden, String moderationReason, String opinionId, List<AuditEntry> audit) {
+    record StaffCommentView(String id, Channel channel, String channelLabel, String content, String name, Contact contact,
+            Instant receivedAt, String enteredBy, boolean hidden, String moderationReason, String opinionId, List<AuditEntry> audit) {
         static StaffCommentView of(Comment c) {
-            return new StaffCommentView(c.id(), c.channel(), c.content(), c.authorName(), c.contact(), c.receivedAt(),
+            return new StaffCommentView(c.id(), c.channel(), Channel.labelOf(c.channel()), c.content(), c.authorName(), c.contact(), c.receivedAt(),
                     c.enteredBy(), c.hidden(), c.moderationReason(), c.opinionId(), c.audit());
         }
     }

@@ -84,7 +84,7 @@ public class CommentService {
         return comments.findBySubmissionKey(Comment.submissionKey(consultationId, key, null)).map(existing -> {
             if (!existing.hasSameContentAs(content)) {
                 throw DomainException.invalid("idempotency-key-reused",
-                        "This Idempotency-Key was already used for a different comment; use a new key for a new comment.");
+                        "该 Idempotency-Key 已用于另一条留言，提交新留言请使用新的 Idempotency-Key。");
             }
             return new Submitted(existing, false);
         });
@@ -115,14 +115,14 @@ public class CommentService {
     public List<Comment> forPublic(String consultationId, int page, int size) {
         Consultation consultation = consultations.publicConsultation(consultationId);
         if (!consultation.commentsPublic()) {
-            throw DomainException.notFound("comments-not-public", "The comments on this consultation are not shown publicly.");
+            throw DomainException.notFound("comments-not-public", "该征求意见的留言不对外公开。");
         }
         return comments.findByConsultationIdAndHiddenFalseOrderByReceivedAt(consultationId, PageRequest.of(page, size));
     }
 
     public Comment byReceipt(String receipt) {
         return (ReceiptCodes.looksValid(receipt) ? comments.findByReceipt(receipt) : Optional.<Comment>empty())
-                .orElseThrow(() -> DomainException.notFound("receipt-not-found", "No comment has this receipt."));
+                .orElseThrow(() -> DomainException.notFound("receipt-not-found", "没有与该回执号对应的留言。"));
     }
 
     /** All comments of a consultation, for grouping; the caller checked access. */
@@ -148,6 +148,6 @@ public class CommentService {
     }
 
     private static DomainException notFound(String commentId) {
-        return DomainException.notFound("comment-not-found", "No comment " + commentId + " in this consultation.");
+        return DomainException.notFound("comment-not-found", "该征求意见中没有编号为 " + commentId + " 的留言。");
     }
 }

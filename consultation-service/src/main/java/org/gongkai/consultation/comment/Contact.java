@@ -10,7 +10,26 @@ import org.gongkai.support.domain.DomainException;
  */
 public record Contact(Kind kind, String value) {
 
-    public enum Kind { MOBILE, LANDLINE, EMAIL }
+    public enum Kind {
+        MOBILE("手机"), LANDLINE("固定电话"), EMAIL("电子邮箱");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The kind's Chinese label beside its code; shown, never stored. */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "kindLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public String kindLabel() {
+        return kind == null ? null : kind.label();
+    }
 
     private static final Pattern MOBILE = Pattern.compile("^1\\d{10}$");
     /** Area code with trunk prefix 0, then 7–8 digits, optionally an extension: 0356-1234567, 03561234567-123. */
@@ -37,6 +56,6 @@ public record Contact(Kind kind, String value) {
             }
         }
         throw DomainException.invalid("invalid-contact",
-                "The contact must be a mobile number (11 digits starting with 1), a landline (e.g. 0356-1234567) or an e-mail address.");
+                "联系方式须为手机号码（以 1 开头的 11 位数字）、固定电话（如 0356-1234567）或电子邮箱地址。");
     }
 }

@@ -53,9 +53,9 @@ class PublicCommentController {
         }
     }
 
-    record PublicComment(String id, String content, Channel channel, Instant receivedAt) {
+    record PublicComment(String id, String content, Channel channel, String channelLabel, Instant receivedAt) {
         static PublicComment of(Comment c) {
-            return new PublicComment(c.id(), c.content(), c.channel(), c.receivedAt());
+            return new PublicComment(c.id(), c.content(), c.channel(), Channel.labelOf(c.channel()), c.receivedAt());
         }
     }
 

@@ -15,4 +15,9 @@ public enum AdoptionDecision {
     public String label() {
         return label;
     }
+
+    /** The label of a decision, or null while undecided. */
+    public static String labelOf(AdoptionDecision decision) {
+        return decision == null ? null : decision.label();
+    }
 }

@@ -19,6 +19,16 @@ public enum Channel {
         return label;
     }
 
+    /** The Chinese labels of channels, in their order; a view carries them beside the codes. */
+    public static java.util.List<String> labels(java.util.List<Channel> channels) {
+        return channels == null ? java.util.List.of() : channels.stream().map(Channel::label).toList();
+    }
+
+    /** The label of a channel, or null without one. */
+    public static String labelOf(Channel channel) {
+        return channel == null ? null : channel.label();
+    }
+
     /** Channels whose opinions staff enter by hand; website comments arrive through the public route. */
     public boolean isOffline() {
         return this != WEBSITE;

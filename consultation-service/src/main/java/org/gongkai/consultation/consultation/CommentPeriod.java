@@ -16,10 +16,10 @@ public record CommentPeriod(LocalDate start, LocalDate end, String shortPeriodRe
     /** Validates a period as staff enter it; stored periods are read back as they were accepted. */
     public static CommentPeriod of(LocalDate start, LocalDate end, String shortPeriodReason) {
         if (start == null || end == null) {
-            throw DomainException.invalid("comment-period-required", "A consultation needs the start and end of its comment period.");
+            throw DomainException.invalid("comment-period-required", "请填写征求意见期限的起止日期。");
         }
         if (!end.isAfter(start)) {
-            throw DomainException.invalid("comment-period-ends-before-start", "The comment period must end after it starts.");
+            throw DomainException.invalid("comment-period-ends-before-start", "征求意见的截止日期须晚于开始日期。");
         }
         String reason = shortPeriodReason == null || shortPeriodReason.isBlank() ? null : shortPeriodReason.strip();
         requireLongEnoughFrom(start, end, reason);
@@ -45,7 +45,7 @@ public record CommentPeriod(LocalDate start, LocalDate end, String shortPeriodRe
     /** Opening late must still leave the public the minimum period, counted from the day it actually opens. */
     void requireLongEnoughWhenOpenedOn(LocalDate today) {
         if (hasEndedBy(today)) {
-            throw DomainException.invalid("comment-period-ended", "The comment period ended on " + end + "; set a new period first.");
+            throw DomainException.invalid("comment-period-ended", "征求意见期限已于 " + end + " 结束，请先重新设定期限。");
         }
         requireLongEnoughFrom(start.isAfter(today) ? start : today, end, shortPeriodReason);
     }
@@ -53,8 +53,8 @@ public record CommentPeriod(LocalDate start, LocalDate end, String shortPeriodRe
     private static void requireLongEnoughFrom(LocalDate from, LocalDate end, String shortPeriodReason) {
         long days = daysBetween(from, end);
         if (days < MINIMUM_DAYS && shortPeriodReason == null) {
-            throw DomainException.invalid("comment-period-too-short", "The public gets " + days + " days to comment; at least "
-                    + MINIMUM_DAYS + " calendar days are required unless a reason for a shorter period is recorded.");
+            throw DomainException.invalid("comment-period-too-short", "征求意见期限只有 " + days + " 天；一般不少于 "
+                    + MINIMUM_DAYS + " 日（自然日），期限较短的须说明理由。");
         }
     }
 

@@ -28,7 +28,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("consultations")
 public class Consultation {
 
-    public enum Status { DRAFT, OPEN, CLOSED, FEEDBACK_PUBLISHED }
+    public enum Status {
+        DRAFT("草稿"), OPEN("征求意见中"), CLOSED("征求意见已结束"), FEEDBACK_PUBLISHED("已公布采纳情况");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private static final java.util.Map<String, String> FIELD_NAMES = java.util.Map.of("title", "标题", "draft-text", "草案文本",
+            "decision-basis", "决策依据", "explanation", "起草说明", "catalogue-item", "所属目录事项");
 
     /** Comment periods are calendar days where the county is. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -89,7 +105,7 @@ public class Consultation {
 
     public static Consultation draft(String id, Draft draft, Actor actor, Instant now) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || actor.section() == null) {
-            throw DomainException.forbidden("drafting-requires-section", "Only section staff with a section prepare consultations.");
+            throw DomainException.forbidden("drafting-requires-section", "只有所属股室的工作人员可以起草征求意见稿。");
         }
         Consultation consultation = new Consultation(id, actor.section(), actor.username(), null, null, null, null, null,
                 null, null, false, Status.DRAFT, null, null, null, List.of(), List.of(), null);
@@ -101,7 +117,7 @@ public class Consultation {
     /** Staff may rework a draft until it is opened; afterwards the public has seen it and it stays as published. */
     public void revise(Actor actor, Draft draft, Instant now) {
         requireManagedBy(actor);
-        requireStatus(Status.DRAFT, "revise");
+        requireStatus(Status.DRAFT, "修改");
         apply(draft);
         record(actor, now, "revised", null);
     }
@@ -109,7 +125,7 @@ public class Consultation {
     private void apply(Draft draft) {
         CommentPeriod newPeriod = CommentPeriod.of(draft.periodStart(), draft.periodEnd(), draft.shortPeriodReason());
         if (draft.channels() == null || draft.channels().isEmpty()) {
-            throw DomainException.invalid("channels-required", "Name at least one channel through which the draft is put to the public.");
+            throw DomainException.invalid("channels-required", "请至少选择一种向社会公开征求意见的渠道。");
         }
         title = requireText(draft.title(), "title").strip();
         draftText = requireText(draft.draftText(), "draft-text");
@@ -124,7 +140,7 @@ public class Consultation {
     /** Publishes the draft on the public routes; the public must still get the minimum period from today. */
     public void open(Actor actor, LocalDate today, Instant now) {
         requireManagedBy(actor);
-        requireStatus(Status.DRAFT, "open");
+        requireStatus(Status.DRAFT, "开始征求意见");
         period.requireLongEnoughWhenOpenedOn(today);
         status = Status.OPEN;
         openedAt = now;
@@ -159,10 +175,10 @@ public class Consultation {
             throw notFound(id);
         }
         if (status != Status.OPEN || period.hasEndedBy(today)) {
-            throw DomainException.conflict("consultation-closed", "The comment period of this consultation has ended.");
+            throw DomainException.conflict("consultation-closed", "该征求意见的期限已经结束。");
         }
         if (!period.includes(today)) {
-            throw DomainException.conflict("consultation-not-yet-open", "Comments are taken from " + period.start() + ".");
+            throw DomainException.conflict("consultation-not-yet-open", "自 " + period.start() + " 起才开始接收意见。");
         }
     }
 
@@ -170,7 +186,7 @@ public class Consultation {
     public void requireAcceptingOfflineOpinions(Actor actor) {
         requireManagedBy(actor);
         if (status != Status.OPEN && status != Status.CLOSED) {
-            throw DomainException.conflict("invalid-state", "Opinions are entered while the consultation is open or closed; it is " + status + ".");
+            throw DomainException.conflict("invalid-state", "只有在征求意见期间或结束后才能录入意见，当前状态为“" + status.label() + "”。");
         }
     }
 
@@ -178,17 +194,17 @@ public class Consultation {
     public void requireOpinionsEditable(Actor actor) {
         requireManagedBy(actor);
         if (status == Status.DRAFT) {
-            throw DomainException.conflict("invalid-state", "A draft consultation has no opinions yet.");
+            throw DomainException.conflict("invalid-state", "征求意见稿尚未公开，还没有意见。");
         }
         if (status == Status.FEEDBACK_PUBLISHED) {
-            throw DomainException.conflict("feedback-published", "The feedback is published; opinions and decisions are final.");
+            throw DomainException.conflict("feedback-published", "意见采纳情况已公布，意见及采纳决定不能再修改。");
         }
     }
 
     /** Feedback comes after the comment period, from the section or the office. */
     public void requireReadyForFeedback(Actor actor) {
         requireManagedBy(actor);
-        requireStatus(Status.CLOSED, "publish the feedback of");
+        requireStatus(Status.CLOSED, "公布意见采纳情况");
     }
 
     /** Publishes the adoption feedback after the period closed; the report was checked against the Q2 rules. */
@@ -218,23 +234,23 @@ public class Consultation {
 
     public void requireManagedBy(Actor actor) {
         if (!isManagedBy(actor)) {
-            throw DomainException.forbidden("not-your-section", "Only staff of section " + section + " or the disclosure office manage this consultation.");
+            throw DomainException.forbidden("not-your-section", "只有股室“" + section + "”的工作人员或政务公开办公室可以管理该征求意见。");
         }
     }
 
     public static DomainException notFound(String id) {
-        return DomainException.notFound("consultation-not-found", "No consultation " + id + ".");
+        return DomainException.notFound("consultation-not-found", "没有编号为 " + id + " 的征求意见。");
     }
 
     private void requireStatus(Status expected, String action) {
         if (status != expected) {
-            throw DomainException.conflict("invalid-state", "Cannot " + action + " a consultation that is " + status + "; it must be " + expected + ".");
+            throw DomainException.conflict("invalid-state", "征求意见当前状态为“" + status.label() + "”，不能" + action + "；须处于“" + expected.label() + "”状态。");
         }
     }
 
     private static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw DomainException.invalid(what + "-required", "The consultation needs its " + what.replace('-', ' ') + ".");
+            throw DomainException.invalid(what + "-required", "请填写征求意见的" + FIELD_NAMES.getOrDefault(what, what) + "。");
         }
         return value;
     }

@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsultationController {
 
     private final ConsultationService service;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    ConsultationController(ConsultationService service) {
+    ConsultationController(ConsultationService service, org.gongkai.support.organisation.Sections sections) {
         this.service = service;
+        this.sections = sections;
     }
 
     record DraftRequest(
@@ -57,34 +59,34 @@ class ConsultationController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
     ConsultationView draft(@Valid @RequestBody DraftRequest request) {
-        return ConsultationView.of(service.draft(request.toDraft(), CurrentActor.get()));
+        return ConsultationView.of(sections, service.draft(request.toDraft(), CurrentActor.get()));
     }
 
     @GetMapping
     List<ConsultationView> list() {
-        return service.list(CurrentActor.get()).stream().map(ConsultationView::of).toList();
+        return service.list(CurrentActor.get()).stream().map(c -> ConsultationView.of(sections, c)).toList();
     }
 
     @GetMapping("/{id}")
     ConsultationView get(@PathVariable String id) {
-        return ConsultationView.of(service.get(id, CurrentActor.get()));
+        return ConsultationView.of(sections, service.get(id, CurrentActor.get()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
-        return ConsultationView.of(service.revise(id, request.toDraft(), CurrentActor.get()));
+        return ConsultationView.of(sections, service.revise(id, request.toDraft(), CurrentActor.get()));
     }
 
     @PostMapping("/{id}/opening")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView open(@PathVariable String id) {
-        return ConsultationView.of(service.open(id, CurrentActor.get()));
+        return ConsultationView.of(sections, service.open(id, CurrentActor.get()));
     }
 
     @PutMapping("/{id}/comment-visibility")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView commentVisibility(@PathVariable String id, @Valid @RequestBody CommentVisibilityRequest request) {
-        return ConsultationView.of(service.showCommentsPublicly(id, request.commentsPublic(), request.reason(), CurrentActor.get()));
+        return ConsultationView.of(sections, service.showCommentsPublicly(id, request.commentsPublic(), request.reason(), CurrentActor.get()));
     }
 }

@@ -84,7 +84,7 @@ public class ConsultationService {
     public FeedbackReport publishedFeedback(String id) {
         Consultation consultation = publicConsultation(id);
         if (consultation.feedback() == null) {
-            throw DomainException.notFound("feedback-not-published", "The feedback of consultation " + id + " is not published yet.");
+            throw DomainException.notFound("feedback-not-published", "征求意见 " + id + " 的意见采纳情况尚未公布。");
         }
         return consultation.feedback();
     }
@@ -116,7 +116,7 @@ public class ConsultationService {
     private void requireKnownCatalogueItem(String code) {
         if (code == null || catalogue.item(code.strip()).isEmpty()) {
             throw DomainException.invalid("unknown-catalogue-item",
-                    "Catalogue item '" + code + "' is not in the current published catalogues.");
+                    "目录事项“" + code + "”不在现行公布的目录中。");
         }
     }
 

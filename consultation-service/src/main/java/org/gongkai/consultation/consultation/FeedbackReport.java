@@ -26,6 +26,12 @@ public record FeedbackReport(
 
     public record ReportedOpinion(String opinionId, String summary, int commentCount, boolean concentrated,
             AdoptionDecision decision, String reason) {
+
+        /** The decision's Chinese label beside its code; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "decisionLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public String decisionLabel() {
+            return AdoptionDecision.labelOf(decision);
+        }
     }
 
     public List<ReportedOpinion> concentratedOpinions() {

@@ -21,13 +21,15 @@ class PublicConsultationController {
 
     /** The public face of a consultation: no drafter, no audit. */
     record PublicConsultation(String id, String title, String draftText, String decisionBasis, String explanation,
-            String catalogueItemCode, List<Channel> channels, LocalDate periodStart, LocalDate periodEnd,
-            String shortPeriodReason, boolean acceptingComments, boolean commentsPublic, Consultation.Status status) {
+            String catalogueItemCode, List<Channel> channels, List<String> channelLabels, LocalDate periodStart, LocalDate periodEnd,
+            String shortPeriodReason, boolean acceptingComments, boolean commentsPublic, Consultation.Status status,
+            String statusLabel) {
 
         static PublicConsultation of(Consultation c, LocalDate today) {
             return new PublicConsultation(c.id(), c.title(), c.draftText(), c.decisionBasis(), c.explanation(),
-                    c.catalogueItemCode(), c.channels(), c.period().start(), c.period().end(), c.period().shortPeriodReason(),
-                    c.status() == Consultation.Status.OPEN && c.period().includes(today), c.commentsPublic(), c.status());
+                    c.catalogueItemCode(), c.channels(), Channel.labels(c.channels()), c.period().start(), c.period().end(),
+                    c.period().shortPeriodReason(), c.status() == Consultation.Status.OPEN && c.period().includes(today),
+                    c.commentsPublic(), c.status(), c.status() == null ? null : c.status().label());
         }
     }
 

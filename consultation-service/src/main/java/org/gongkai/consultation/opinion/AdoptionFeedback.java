@@ -25,13 +25,13 @@ public final class AdoptionFeedback {
             String finalDecisionChanges, Instant now) {
         if (finalDecisionChanges == null || finalDecisionChanges.isBlank()) {
             throw DomainException.invalid("final-decision-changes-required",
-                    "Say what changed in the final decision because of the opinions (or that nothing did, and why).");
+                    "请说明最终决策根据意见作了哪些修改（如未修改，请说明理由）。");
         }
         List<Tally> reported = tallies.stream().filter(t -> t.opinion().isActive() && t.commentCount() > 0).toList();
         List<String> undecided = reported.stream().filter(t -> t.opinion().decision() == null).map(t -> t.opinion().id()).toList();
         if (!undecided.isEmpty()) {
-            throw DomainException.conflict("opinion-undecided", "Decide on every opinion before publishing the feedback; undecided: "
-                    + String.join(", ", undecided) + ".");
+            throw DomainException.conflict("opinion-undecided", "公布采纳情况前须对每条意见作出采纳决定；尚未决定的意见："
+                    + String.join("、", undecided) + "。");
         }
         List<String> unexplained = reported.stream()
                 .filter(t -> Opinion.isConcentrated(t.commentCount(), concentratedThreshold))
@@ -40,7 +40,7 @@ public final class AdoptionFeedback {
                 .toList();
         if (!unexplained.isEmpty()) {
             throw DomainException.conflict("concentrated-opinion-reason-required",
-                    "Concentrated opinions not fully adopted need a published reason: " + String.join(", ", unexplained) + ".");
+                    "未完全采纳的集中意见须公开说明理由：" + String.join("、", unexplained) + "。");
         }
         List<FeedbackReport.ReportedOpinion> opinions = reported.stream()
                 .map(t -> new FeedbackReport.ReportedOpinion(t.opinion().id(), t.opinion().summary(), t.commentCount(),

@@ -70,7 +70,7 @@ public class Opinion {
     /** Staff confirm a group of comments as one opinion, summarised in their words. */
     public static Opinion confirm(String id, Consultation consultation, String summary, int commentCount, Actor actor, Instant now) {
         if (commentCount < 1) {
-            throw DomainException.invalid("comments-required", "An opinion groups at least one comment.");
+            throw DomainException.invalid("comments-required", "一条意见至少要归并一条留言。");
         }
         Opinion opinion = new Opinion(id, consultation.id(), consultation.section(), consultation.catalogueItemCode(),
                 requireSummary(summary), null, null, null, null, List.of(), List.of(), null);
@@ -85,13 +85,13 @@ public class Opinion {
     public void decide(Actor actor, AdoptionDecision newDecision, String newReason, int commentCount, int threshold, Instant now) {
         requireActive();
         if (newDecision == null) {
-            throw DomainException.invalid("decision-required", "Choose ADOPTED, PARTLY_ADOPTED or NOT_ADOPTED.");
+            throw DomainException.invalid("decision-required", "请选择采纳（ADOPTED）、部分采纳（PARTLY_ADOPTED）或未予采纳（NOT_ADOPTED）。");
         }
         String cleanReason = newReason == null || newReason.isBlank() ? null : newReason.strip();
         boolean concentrated = isConcentrated(commentCount, threshold);
         if (concentrated && newDecision != AdoptionDecision.ADOPTED && cleanReason == null) {
-            throw DomainException.invalid("concentrated-opinion-reason-required", "This opinion drew " + commentCount
-                    + " comments; not adopting it fully needs a published reason.");
+            throw DomainException.invalid("concentrated-opinion-reason-required", "该意见汇集了 " + commentCount
+                    + " 条留言，属于集中意见，未完全采纳的须公开说明理由。");
         }
         decision = newDecision;
         reason = cleanReason;
@@ -112,7 +112,7 @@ public class Opinion {
         requireActive();
         other.requireActive();
         if (other.id.equals(id) || !other.consultationId.equals(consultationId)) {
-            throw DomainException.invalid("invalid-merge", "Merge distinct opinions of the same consultation.");
+            throw DomainException.invalid("invalid-merge", "只能合并同一征求意见中的不同意见。");
         }
         other.mergedInto = id;
         other.record(actor, now, "merged-into", id);
@@ -136,16 +136,16 @@ public class Opinion {
 
     private void requireActive() {
         if (!isActive()) {
-            throw DomainException.conflict("opinion-merged", "Opinion " + id + " was merged into " + mergedInto + ".");
+            throw DomainException.conflict("opinion-merged", "意见 " + id + " 已并入意见 " + mergedInto + "。");
         }
     }
 
     private static String requireSummary(String summary) {
         if (summary == null || summary.isBlank()) {
-            throw DomainException.invalid("summary-required", "Summarise the opinion in a sentence.");
+            throw DomainException.invalid("summary-required", "请用一句话概括该意见。");
         }
         if (summary.length() > MAX_SUMMARY_LENGTH) {
-            throw DomainException.invalid("summary-too-long", "A summary has at most " + MAX_SUMMARY_LENGTH + " characters.");
+            throw DomainException.invalid("summary-too-long", "意见概述不能超过 " + MAX_SUMMARY_LENGTH + " 个字。");
         }
         return summary.strip();
     }

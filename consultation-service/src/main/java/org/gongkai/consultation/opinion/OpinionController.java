@@ -61,9 +61,9 @@ class OpinionController {
     record FeedbackRequest(@NotBlank @Size(max = 50_000) String finalDecisionChanges) {
     }
 
-    record CommentExcerpt(String id, Channel channel, String content, Instant receivedAt) {
+    record CommentExcerpt(String id, Channel channel, String channelLabel, String content, Instant receivedAt) {
         static CommentExcerpt of(Comment c) {
-            return new CommentExcerpt(c.id(), c.channel(), c.content(), c.receivedAt());
+            return new CommentExcerpt(c.id(), c.channel(), Channel.labelOf(c.channel()), c.content(), c.receivedAt());
         }
     }
 
@@ -71,10 +71,10 @@ class OpinionController {
     }
 
     record OpinionView(String id, String summary, int commentCount, boolean concentrated, AdoptionDecision decision,
-            String reason, Instant decidedAt, List<CommentExcerpt> comments, List<AuditEntry> audit) {
+            String decisionLabel, String reason, Instant decidedAt, List<CommentExcerpt> comments, List<AuditEntry> audit) {
         static OpinionView of(OpinionService.OpinionWithComments o) {
             return new OpinionView(o.opinion().id(), o.opinion().summary(), o.comments().size(), o.concentrated(),
-                    o.opinion().decision(), o.opinion().reason(), o.opinion().decidedAt(),
+                    o.opinion().decision(), AdoptionDecision.labelOf(o.opinion().decision()), o.opinion().reason(), o.opinion().decidedAt(),
                     o.comments().stream().map(CommentExcerpt::of).toList(), o.opinion().audit());
         }
     }

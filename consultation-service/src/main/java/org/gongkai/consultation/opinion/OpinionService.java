@@ -95,10 +95,10 @@ public class OpinionService {
         Set<String> wanted = distinct(commentIds);
         List<Comment> moving = inSource.stream().filter(c -> wanted.contains(c.id())).toList();
         if (moving.size() != wanted.size()) {
-            throw DomainException.invalid("comment-not-in-opinion", "Split only comments that belong to opinion " + opinionId + ".");
+            throw DomainException.invalid("comment-not-in-opinion", "只能拆分属于意见 " + opinionId + " 的留言。");
         }
         if (moving.size() == inSource.size()) {
-            throw DomainException.invalid("split-leaves-nothing", "A split leaves at least one comment in the original opinion.");
+            throw DomainException.invalid("split-leaves-nothing", "拆分后原意见中至少要保留一条留言。");
         }
         Instant now = now();
         Opinion split = opinions.insert(Opinion.confirm(UUID.randomUUID().toString(), consultation, summary, moving.size(), actor, now));
@@ -113,7 +113,7 @@ public class OpinionService {
         Opinion target = activeOpinion(consultationId, opinionId);
         Set<String> others = distinct(otherOpinionIds);
         if (others.contains(opinionId)) {
-            throw DomainException.invalid("invalid-merge", "An opinion cannot be merged into itself.");
+            throw DomainException.invalid("invalid-merge", "意见不能与自身合并。");
         }
         Instant now = now();
         for (String otherId : others) {
@@ -175,9 +175,9 @@ public class OpinionService {
 
     private Opinion activeOpinion(String consultationId, String opinionId) {
         Opinion opinion = opinions.findById(opinionId).filter(o -> o.consultationId().equals(consultationId))
-                .orElseThrow(() -> DomainException.notFound("opinion-not-found", "No opinion " + opinionId + " in this consultation."));
+                .orElseThrow(() -> DomainException.notFound("opinion-not-found", "该征求意见中没有编号为 " + opinionId + " 的意见。"));
         if (!opinion.isActive()) {
-            throw DomainException.conflict("opinion-merged", "Opinion " + opinionId + " was merged into " + opinion.mergedInto() + ".");
+            throw DomainException.conflict("opinion-merged", "意见 " + opinionId + " 已并入意见 " + opinion.mergedInto() + "。");
         }
         return opinion;
     }
@@ -186,19 +186,19 @@ public class OpinionService {
     private List<Comment> ungroupedComments(String consultationId, Collection<String> commentIds) {
         Set<String> wanted = distinct(commentIds);
         if (wanted.isEmpty()) {
-            throw DomainException.invalid("comments-required", "Name the comments to group.");
+            throw DomainException.invalid("comments-required", "请指明要归并的留言。");
         }
         List<Comment> found = comments.ofConsultation(consultationId).stream().filter(c -> wanted.contains(c.id())).toList();
         if (found.size() != wanted.size()) {
-            throw DomainException.invalid("comment-not-found", "Some comments are not comments of this consultation.");
+            throw DomainException.invalid("comment-not-found", "部分留言不属于该征求意见。");
         }
         for (Comment comment : found) {
             if (comment.hidden()) {
-                throw DomainException.conflict("comment-hidden", "Comment " + comment.id() + " is hidden and is not grouped.");
+                throw DomainException.conflict("comment-hidden", "留言 " + comment.id() + " 已被隐藏，不能归入意见。");
             }
             if (comment.opinionId() != null) {
-                throw DomainException.conflict("comment-already-grouped", "Comment " + comment.id() + " is already in opinion "
-                        + comment.opinionId() + "; split or merge instead.");
+                throw DomainException.conflict("comment-already-grouped", "留言 " + comment.id() + " 已归入意见 "
+                        + comment.opinionId() + "，如需调整请使用拆分或合并。");
             }
         }
         return found;

@@ -12,21 +12,35 @@ import org.gongkai.consultation.consultation.Consultation;
  * and reason once the feedback is published. Never the content, name or contact: a receipt may be shared.
  */
 public record ReceiptAnswer(String receipt, String consultationId, String consultationTitle,
-        Consultation.Status consultationStatus, Channel channel, Instant receivedAt, CommentStatus status,
-        String moderationReason, OpinionAnswer opinion) {
+        Consultation.Status consultationStatus, String consultationStatusLabel, Channel channel, String channelLabel,
+        Instant receivedAt, CommentStatus status, String statusLabel, String moderationReason, OpinionAnswer opinion) {
 
     public enum CommentStatus {
         /** Received, not yet grouped into an opinion. */
-        RECEIVED,
+        RECEIVED("已收到"),
         /** Hidden by moderation, with the reason. */
-        HIDDEN,
+        HIDDEN("已隐藏"),
         /** Grouped into an opinion; its decision is told with the feedback. */
-        GROUPED,
+        GROUPED("已归入意见"),
         /** The feedback is published: the opinion's decision and reason are final. */
-        ANSWERED
+        ANSWERED("已反馈");
+
+        private final String label;
+
+        CommentStatus(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
     }
 
-    public record OpinionAnswer(String summary, AdoptionDecision decision, String reason) {
+    public record OpinionAnswer(String summary, AdoptionDecision decision, String decisionLabel, String reason) {
+        public OpinionAnswer(String summary, AdoptionDecision decision, String reason) {
+            this(summary, decision, AdoptionDecision.labelOf(decision), reason);
+        }
     }
 
     public static ReceiptAnswer of(Comment comment, Consultation consultation, Opinion opinion) {
@@ -38,6 +52,7 @@ public record ReceiptAnswer(String receipt, String consultationId, String consul
         OpinionAnswer answer = !grouped ? null
                 : new OpinionAnswer(opinion.summary(), published ? opinion.decision() : null, published ? opinion.reason() : null);
         return new ReceiptAnswer(comment.receipt(), consultation.id(), consultation.title(), consultation.status(),
-                comment.channel(), comment.receivedAt(), status, comment.moderationReason(), answer);
+                consultation.status() == null ? null : consultation.status().label(), comment.channel(),
+                Channel.labelOf(comment.channel()), comment.receivedAt(), status, status.label(), comment.moderationReason(), answer);
     }
 }

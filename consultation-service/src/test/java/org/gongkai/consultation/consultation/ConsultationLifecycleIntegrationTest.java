@@ -50,6 +50,8 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
         assertThat(created.json().get("status").asString()).isEqualTo("DRAFT");
+        assertThat(created.json().get("statusLabel").asString()).isEqualTo("草稿");
+        assertThat(created.json().get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         assertThat(created.json().get("periodDays").asInt()).isEqualTo(30);
 
         assertThat(call(port, null, "GET", "/api/public/consultations/" + id, null).status()).as("a draft is not public").isEqualTo(404);
@@ -65,6 +67,8 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(publicView.status()).isEqualTo(200);
         assertThat(publicView.json().get("decisionBasis").asString()).contains("安全生产法");
         assertThat(publicView.json().get("acceptingComments").asBoolean()).isTrue();
+        assertThat(publicView.json().get("statusLabel").asString()).isEqualTo("征求意见中");
+        assertThat(publicView.json().get("channelLabels").toString()).contains("政府网站");
         assertThat(publicView.body()).doesNotContain("audit").doesNotContain("safety1").doesNotContain("drafter");
         assertThat(call(port, null, "GET", "/api/public/consultations", null).body()).contains(id);
 
@@ -127,7 +131,8 @@ class ConsultationLifecycleIntegrationTest {
         tooShort.put("periodEnd", todayInChina().plusDays(28).toString());
         Response shortPeriod = call(port, "safety1", "POST", "/api/consultations", tooShort);
         assertThat(shortPeriod.status()).isEqualTo(422);
-        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short");
+        assertThat(shortPeriod.body()).contains("urn:gongkai:problem:comment-period-too-short", "征求意见期限只有 29 天；一般不少于 30 日")
+                .doesNotContain("calendar days");
 
         Map<String, Object> backwards = draft(true);
         backwards.put("periodEnd", todayInChina().minusDays(1).toString());

@@ -130,7 +130,12 @@ class OpinionFeedbackIntegrationTest {
         assertThat(fifth.json().get("concentrated").asBoolean()).isTrue();
         Response noReason = call(port, "safety1", "PUT", base + "/opinions/" + periodId + "/decision", Map.of("decision", "PARTLY_ADOPTED"));
         assertThat(noReason.status()).isEqualTo(422);
-        assertThat(noReason.body()).contains("urn:gongkai:problem:concentrated-opinion-reason-required");
+        assertThat(noReason.body()).contains("urn:gongkai:problem:concentrated-opinion-reason-required",
+                "请求内容无法处理", "属于集中意见，未完全采纳的须公开说明理由");
+        Response noReasonInEnglish = call(port, "safety1", "PUT", base + "/opinions/" + periodId + "/decision",
+                Map.of("decision", "PARTLY_ADOPTED"), Map.of("Accept-Language", "en"));
+        assertThat(noReasonInEnglish.body()).contains("urn:gongkai:problem:concentrated-opinion-reason-required",
+                "Unprocessable Content", "A concentrated opinion not fully adopted needs a published reason.").doesNotContain("集中意见");
 
         Response alreadyGrouped = call(port, "safety1", "POST", base + "/opinions", Map.of("summary", "重复分组",
                 "commentIds", List.of(ids.get(LONGER_PERIOD.get(0)))));
@@ -181,10 +186,15 @@ class OpinionFeedbackIntegrationTest {
         JsonNode concentrated = feedback.get("opinions").get(0);
         assertThat(concentrated.get("concentrated").asBoolean()).isTrue();
         assertThat(concentrated.get("decision").asString()).isEqualTo("NOT_ADOPTED");
+        assertThat(concentrated.get("decisionLabel").asString()).isEqualTo("未予采纳");
         assertThat(concentrated.get("reason").asString()).isEqualTo(reason);
 
         Response answered = call(port, null, "GET", "/api/public/comments/" + receipts.get(LONGER_PERIOD.get(2)), null);
         assertThat(answered.json().get("status").asString()).isEqualTo("ANSWERED");
+        assertThat(answered.json().get("statusLabel").asString()).isEqualTo("已反馈");
+        assertThat(answered.json().get("consultationStatusLabel").asString()).isEqualTo("已公布采纳情况");
+        assertThat(answered.json().get("channelLabel").asString()).isEqualTo("政府网站");
+        assertThat(answered.json().get("opinion").get("decisionLabel").asString()).isEqualTo("未予采纳");
         assertThat(answered.json().get("opinion").get("summary").asString()).isEqualTo("征求意见期限应延长至60日");
         assertThat(answered.json().get("opinion").get("decision").asString()).isEqualTo("NOT_ADOPTED");
         assertThat(answered.json().get("opinion").get("reason").asString()).isEqualTo(reason);

@@ -12,6 +12,7 @@ import org.gongkai.contracts.consultation.ConsultationClosed;
 import org.gongkai.contracts.consultation.ConsultationOpened;
 import org.gongkai.contracts.consultation.FeedbackPublished;
 import org.gongkai.contracts.consultation.OpinionDecided;
+import org.gongkai.contracts.publication.CalendarNoticeMissing;
 import org.gongkai.contracts.publication.ConcernAnswered;
 import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
@@ -44,6 +45,7 @@ public final class EventCatalog {
             ConcernAnswered.class,
             ConcernEscalated.class,
             ConcernResponseOverdue.class,
+            CalendarNoticeMissing.class,
             ReportSubmitted.class,
             ReportReminderDue.class,
             ConsultationOpened.class,

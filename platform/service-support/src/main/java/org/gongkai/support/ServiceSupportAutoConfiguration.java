@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.events.EventsProperties;
+import org.gongkai.support.organisation.Sections;
 import org.gongkai.support.events.InboundEvents;
 import org.gongkai.support.events.OutboxRelay;
 import org.gongkai.support.observability.CorrelationIdFilter;
@@ -27,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the cross-cutting machinery every Gongkai service shares. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties(EventsProperties.class)
+@EnableConfigurationProperties({EventsProperties.class, Sections.class})
 @EnableScheduling
 public class ServiceSupportAutoConfiguration {
 

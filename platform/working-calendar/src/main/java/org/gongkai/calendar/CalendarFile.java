@@ -86,24 +86,10 @@ final class CalendarFile {
                 throw error(source, lineNumber, "range '" + parts[1] + "' ends before it starts");
             }
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-                boolean inYear = day.getYear() == year || (day.getYear() == year - 1 && day.getMonthValue() == 12);
-                if (!inYear) {
-                    throw error(source, lineNumber, day + " is outside " + year
-                            + " (a year's file may only list that year and the previous December)");
+                String problem = add(year, entries, new Entry(day, kind, name));
+                if (problem != null) {
+                    throw error(source, lineNumber, problem.replace("{line}", String.valueOf(lineOf.get(day))));
                 }
-                if (kind == Kind.WORKDAY && day.getDayOfWeek() != DayOfWeek.SATURDAY
-                        && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                    throw error(source, lineNumber, "workday " + day + " is a " + day.getDayOfWeek()
-                            + "; a make-up working day must be a Saturday or Sunday");
-                }
-                Entry previous = entries.get(day);
-                if (previous != null) {
-                    throw error(source, lineNumber, previous.kind() == kind
-                            ? day + " is listed twice (also on line " + lineOf.get(day) + ")"
-                            : day + " is listed both as " + previous.kind().name().toLowerCase() + " (line "
-                                    + lineOf.get(day) + ") and as " + kind.name().toLowerCase());
-                }
-                entries.put(day, new Entry(day, kind, name));
                 lineOf.put(day, lineNumber);
             }
         }
@@ -111,6 +97,48 @@ final class CalendarFile {
             throw new IllegalStateException(source + ": no 'holiday' line; a year's file must list the notice's days off");
         }
         return new CalendarFile(year, source, entries);
+    }
+
+    /**
+     * A year's notice given as lists of days rather than as a file (e.g. entered by the disclosure office), checked
+     * by the same rules as a file.
+     *
+     * @throws IllegalStateException naming {@code source} when a day breaks a rule
+     */
+    static CalendarFile of(int year, String source, java.util.List<Entry> days) {
+        SortedMap<LocalDate, Entry> entries = new TreeMap<>();
+        for (Entry entry : days) {
+            String problem = add(year, entries, entry);
+            if (problem != null) {
+                throw new IllegalStateException(source + ": " + problem.replace(" (line {line})", "").replace(" (also on line {line})", ""));
+            }
+        }
+        if (entries.values().stream().noneMatch(entry -> entry.kind() == Kind.HOLIDAY)) {
+            throw new IllegalStateException(source + ": no holiday; a year's notice must list its days off");
+        }
+        return new CalendarFile(year, source, entries);
+    }
+
+    /** Adds one day; returns the problem ({@code {line}} standing for the earlier entry's line) or null. */
+    private static String add(int year, SortedMap<LocalDate, Entry> entries, Entry entry) {
+        LocalDate day = entry.date();
+        Kind kind = entry.kind();
+        boolean inYear = day.getYear() == year || (day.getYear() == year - 1 && day.getMonthValue() == 12);
+        if (!inYear) {
+            return day + " is outside " + year + " (a year's file may only list that year and the previous December)";
+        }
+        if (kind == Kind.WORKDAY && day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            return "workday " + day + " is a " + day.getDayOfWeek() + "; a make-up working day must be a Saturday or Sunday";
+        }
+        Entry previous = entries.get(day);
+        if (previous != null) {
+            return previous.kind() == kind
+                    ? day + " is listed twice (also on line {line})"
+                    : day + " is listed both as " + previous.kind().name().toLowerCase() + " (line {line}) and as "
+                            + kind.name().toLowerCase();
+        }
+        entries.put(day, entry);
+        return null;
     }
 
     private static LocalDate date(String text, String source, int lineNumber) {

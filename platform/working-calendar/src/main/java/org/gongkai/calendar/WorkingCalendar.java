@@ -30,8 +30,10 @@ import java.util.TreeSet;
  * State Council General Office announces each year. Statutory disclosure deadlines are counted in these days, so a
  * plain weekday count would be wrong around every long holiday.
  *
- * <p>Years without a notice fall back to Monday–Friday, and results touching them are marked unconfirmed rather than
- * refused: a deadline must always be computable, but a caller has to know when it may still move.
+ * <p>Years without a notice fall back to Monday–Friday minus the statutory holidays of 全国年节及纪念日放假办法 (2024
+ * revision, from 2025: 元旦, 春节 from 除夕, 清明节, 劳动节, 端午节, 中秋节, 国庆节 — see {@link StatutoryHolidays}), and
+ * results touching them are marked unconfirmed rather than refused: a deadline must always be computable, but a caller
+ * has to know when it may still move.
  *
  * <p>Instances are immutable and thread-safe; build one at start-up and share it.
  */
@@ -46,8 +48,10 @@ public final class WorkingCalendar {
 
     private final SortedMap<Integer, CalendarFile> files;
     private final Map<LocalDate, CalendarFile.Entry> days;
+    private final StatutoryHolidays statutory;
 
-    private WorkingCalendar(SortedMap<Integer, CalendarFile> files) {
+    private WorkingCalendar(SortedMap<Integer, CalendarFile> files, StatutoryHolidays statutory) {
+        this.statutory = statutory;
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
         Map<LocalDate, CalendarFile.Entry> merged = new HashMap<>();
         Map<LocalDate, CalendarFile> origin = new HashMap<>();
@@ -57,9 +61,8 @@ public final class WorkingCalendar {
                 if (earlier == null) {
                     origin.put(entry.date(), file);
                 } else if (earlier.kind() != entry.kind()) {
-                    throw new IllegalStateException(entry.date() + " is a " + earlier.kind().name().toLowerCase()
-                            + " in " + origin.get(entry.date()).source() + " but a " + entry.kind().name().toLowerCase()
-                            + " in " + file.source());
+                    throw new ConflictException(entry.date(), origin.get(entry.date()).source(),
+                            earlier.kind() == CalendarFile.Kind.WORKDAY, file.source());
                 }
             }
         }
@@ -84,7 +87,7 @@ public final class WorkingCalendar {
                 throw new UncheckedIOException("cannot read classpath resource " + resource, e);
             }
         }
-        return new WorkingCalendar(files);
+        return new WorkingCalendar(files, StatutoryHolidays.all());
     }
 
     /**
@@ -111,7 +114,43 @@ public final class WorkingCalendar {
                 }
             }
         }
-        return new WorkingCalendar(merged);
+        return new WorkingCalendar(merged, statutory);
+    }
+
+    /**
+     * Returns a calendar in which {@code year} follows the given notice (for example one the disclosure office
+     * entered), replacing whatever this calendar had for that year. The days are checked like a file's: dates in
+     * {@code year} or its previous December, make-up working days on a Saturday or Sunday, no day twice, at least one
+     * holiday.
+     *
+     * @param source names the notice in error messages
+     * @throws IllegalStateException if a day breaks a rule, or {@link ConflictException} if another year's notice
+     *                               says the opposite about a day
+     */
+    public WorkingCalendar withNotice(int year, String source, List<Day> holidays, List<Day> makeUpWorkdays) {
+        Objects.requireNonNull(source, "source");
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new IllegalArgumentException("year must be between " + FIRST_YEAR + " and " + LAST_YEAR + " but was " + year);
+        }
+        List<CalendarFile.Entry> entries = new ArrayList<>();
+        holidays.forEach(day -> entries.add(new CalendarFile.Entry(day.date(), CalendarFile.Kind.HOLIDAY, day.name())));
+        makeUpWorkdays.forEach(day -> entries.add(new CalendarFile.Entry(day.date(), CalendarFile.Kind.WORKDAY, day.name())));
+        SortedMap<Integer, CalendarFile> merged = new TreeMap<>(files);
+        merged.put(year, CalendarFile.of(year, source, entries));
+        return new WorkingCalendar(merged, statutory);
+    }
+
+    /** The same calendar with only some statutory rules, so tests can show that each rule matters. */
+    WorkingCalendar withStatutoryRules(java.util.Set<StatutoryHolidays.Rule> rules) {
+        return new WorkingCalendar(files, StatutoryHolidays.only(rules));
+    }
+
+    /**
+     * The statutory days off of {@code year} under the 2024 revision of 全国年节及纪念日放假办法 (empty before 2025),
+     * whether or not the year's notice is loaded: a notice must give at least these days off.
+     */
+    public static List<Day> statutoryHolidays(int year) {
+        return StatutoryHolidays.all().days(year);
     }
 
     /** {@code true} for a make-up working day, {@code false} for a public holiday, otherwise Monday–Friday. */
@@ -120,6 +159,9 @@ public final class WorkingCalendar {
         CalendarFile.Entry entry = days.get(date);
         if (entry != null) {
             return entry.kind() == CalendarFile.Kind.WORKDAY;
+        }
+        if (!covers(date.getYear()) && statutory.of(date.getYear()).containsKey(date)) {
+            return false; // no notice yet, but the law grants this day off whatever the notice will say
         }
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
@@ -178,7 +220,8 @@ public final class WorkingCalendar {
 
     /**
      * The official days of {@code year} in date order, for publishing the calendar the deadlines were computed with.
-     * Days come from whichever loaded notice fixed them (2022-12-31 comes from the 2023 notice).
+     * Days come from whichever loaded notice fixed them (2022-12-31 comes from the 2023 notice). A year without a
+     * notice lists its statutory holidays, unconfirmed.
      */
     public YearView year(int year) {
         List<Day> holidays = new ArrayList<>();
@@ -188,6 +231,14 @@ public final class WorkingCalendar {
                 .sorted(Comparator.comparing(CalendarFile.Entry::date))
                 .forEach(entry -> (entry.kind() == CalendarFile.Kind.HOLIDAY ? holidays : makeUpWorkdays)
                         .add(new Day(entry.date(), entry.name())));
+        if (!covers(year)) {
+            statutory.of(year).forEach((date, name) -> {
+                if (!days.containsKey(date)) {
+                    holidays.add(new Day(date, name));
+                }
+            });
+            holidays.sort(Comparator.comparing(Day::date));
+        }
         return new YearView(year, covers(year), holidays, makeUpWorkdays);
     }
 
@@ -197,10 +248,51 @@ public final class WorkingCalendar {
     }
 
     /**
+     * Two notices contradict each other about a day (one makes it a holiday, the other a make-up working day).
+     *
+     * @param date             the day in dispute
+     * @param firstSource      the notice loaded first
+     * @param workdayInFirst   whether the first notice makes it a working day (the second then makes it a holiday)
+     * @param secondSource     the notice that contradicts it
+     */
+    public static final class ConflictException extends IllegalStateException {
+
+        private final LocalDate date;
+        private final String firstSource;
+        private final boolean workdayInFirst;
+        private final String secondSource;
+
+        ConflictException(LocalDate date, String firstSource, boolean workdayInFirst, String secondSource) {
+            super(date + " is a " + (workdayInFirst ? "workday" : "holiday") + " in " + firstSource + " but a "
+                    + (workdayInFirst ? "holiday" : "workday") + " in " + secondSource);
+            this.date = date;
+            this.firstSource = firstSource;
+            this.workdayInFirst = workdayInFirst;
+            this.secondSource = secondSource;
+        }
+
+        public LocalDate date() {
+            return date;
+        }
+
+        public String firstSource() {
+            return firstSource;
+        }
+
+        public boolean workdayInFirst() {
+            return workdayInFirst;
+        }
+
+        public String secondSource() {
+            return secondSource;
+        }
+    }
+
+    /**
      * One year of the calendar as published.
      *
-     * @param confirmed      whether the year's official notice is loaded; if not, both lists are normally empty and
-     *                       working days are assumed to be Monday–Friday
+     * @param confirmed      whether the year's official notice is loaded; if not, the holidays are the statutory
+     *                       ones (from 2025), no make-up working day is assumed, and the rest is Monday–Friday
      * @param holidays       official days off, including weekend days inside a holiday block
      * @param makeUpWorkdays Saturdays and Sundays that are working days (调休上班日)
      */

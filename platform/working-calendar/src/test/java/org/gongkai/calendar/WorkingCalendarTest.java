@@ -93,16 +93,41 @@ class WorkingCalendarTest {
     }
 
     @Test
-    void yearWithoutDataFallsBackToWeekdaysUnconfirmed() {
+    void yearWithoutDataFallsBackToWeekdaysAndStatutoryHolidaysUnconfirmed() {
         assertThat(CALENDAR.covers(2027)).isFalse();
-        assertThat(CALENDAR.isWorkingDay(d("2027-10-01"))).as("a Friday, no notice yet").isTrue();
-        assertThat(CALENDAR.isWorkingDay(d("2027-10-02"))).as("a Saturday").isFalse();
-        assertThat(CALENDAR.addWorkingDays(d("2027-09-30"), 1)).isEqualTo(new Deadline(d("2027-10-01"), false));
-        assertThat(CALENDAR.addWorkingDays(d("2026-12-30"), 5)).isEqualTo(new Deadline(d("2027-01-06"), false));
+        assertThat(CALENDAR.isWorkingDay(d("2027-10-01"))).as("国庆节, a Friday, no notice yet").isFalse();
+        assertThat(CALENDAR.isWorkingDay(d("2027-10-04"))).as("a Monday after 国庆节, no 补假 invented").isTrue();
+        assertThat(CALENDAR.isWorkingDay(d("2027-10-09"))).as("a Saturday, no make-up day invented").isFalse();
+        assertThat(CALENDAR.addWorkingDays(d("2027-09-30"), 1)).isEqualTo(new Deadline(d("2027-10-04"), false));
+        assertThat(CALENDAR.addWorkingDays(d("2026-12-30"), 5)).isEqualTo(new Deadline(d("2027-01-07"), false));
         assertThat(CALENDAR.addWorkingDays(d("2019-12-31"), 1)).isEqualTo(new Deadline(d("2020-01-02"), false));
         assertThat(CALENDAR.addWorkingDays(d("2024-03-01"), 15).confirmed()).isTrue();
         assertThat(CALENDAR.addWorkingDays(d("2025-12-15"), 20).confirmed()).as("2025 into 2026").isTrue();
-        assertThat(CALENDAR.year(2027)).isEqualTo(new WorkingCalendar.YearView(2027, false, List.of(), List.of()));
+        WorkingCalendar.YearView view = CALENDAR.year(2027);
+        assertThat(view.confirmed()).isFalse();
+        assertThat(view.makeUpWorkdays()).isEmpty();
+        assertThat(view.holidays()).hasSize(13).contains(new WorkingCalendar.Day(d("2027-02-05"), "春节"),
+                new WorkingCalendar.Day(d("2027-04-05"), "清明节"), new WorkingCalendar.Day(d("2027-09-15"), "中秋节"));
+    }
+
+    /** Issue 9: without 2027 data, 2026-12-04 + 20 working days used to land on 元旦 2027. */
+    @Test
+    void twentyWorkingDaysFromFourDecember2026SkipNewYearsDay2027() {
+        Deadline deadline = CALENDAR.addWorkingDays(d("2026-12-04"), 20);
+
+        assertThat(deadline.due()).isNotEqualTo(d("2027-01-01"));
+        // 7–11, 14–18, 21–25 Dec = 15; 28–31 Dec = 19; 1 Jan 元旦; Monday 4 Jan = 20
+        assertThat(deadline).isEqualTo(new Deadline(d("2027-01-04"), false));
+    }
+
+    @Test
+    void spring2027FestivalDaysAreSkippedWithoutANotice() {
+        // 除夕 2027-02-05 (Friday) to 正月初三 2027-02-08 (Monday)
+        assertThat(CALENDAR.isWorkingDay(d("2027-02-04"))).isTrue();
+        assertThat(CALENDAR.isWorkingDay(d("2027-02-05"))).as("除夕").isFalse();
+        assertThat(CALENDAR.isWorkingDay(d("2027-02-08"))).as("正月初三").isFalse();
+        assertThat(CALENDAR.isWorkingDay(d("2027-02-09"))).as("no 补假 or bridge day invented").isTrue();
+        assertThat(CALENDAR.addWorkingDays(d("2027-02-04"), 1)).isEqualTo(new Deadline(d("2027-02-09"), false));
     }
 
     @Test

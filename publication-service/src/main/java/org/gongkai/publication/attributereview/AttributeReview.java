@@ -19,11 +19,59 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("attribute_reviews")
 public class AttributeReview {
 
-    public enum Decision { KEEP, CHANGE_TO_PROACTIVE }
+    public enum Decision {
+        KEEP("维持原属性"), CHANGE_TO_PROACTIVE("调整为主动公开");
+
+        private final String label;
+
+        Decision(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The first year whose disclosure work Gongkai records (its official calendar begins then). */
+    public static final int FIRST_REPORTING_YEAR = 2020;
 
     public record Entry(String documentId, String documentNumber, String title, String section, String attribute,
             String legalBasis, String sectionOpinion, String opinionBy, Decision decision, String decidedBy, String reason,
             Instant decidedAt) {
+
+        /** The attribute's Chinese label beside its code; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "attributeLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public String attributeLabel() {
+            if (attribute == null) {
+                return null;
+            }
+            try {
+                return org.gongkai.publication.document.DisclosureAttribute.valueOf(attribute).label();
+            } catch (IllegalArgumentException unknown) {
+                return attribute;
+            }
+        }
+
+        /** The legal basis's Chinese label beside its code; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "legalBasisLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public String legalBasisLabel() {
+            if (legalBasis == null) {
+                return null;
+            }
+            try {
+                return org.gongkai.publication.document.LegalBasis.valueOf(legalBasis).label();
+            } catch (IllegalArgumentException unknown) {
+                return legalBasis;
+            }
+        }
+
+        /** The decision's Chinese label beside its code; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "decisionLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public String decisionLabel() {
+            return decision == null ? null : decision.label();
+        }
 
         Entry withOpinion(String opinion, String by) {
             return new Entry(documentId, documentNumber, title, section, attribute, legalBasis, opinion, by, decision, decidedBy,
@@ -53,8 +101,12 @@ public class AttributeReview {
         this.revision = revision;
     }
 
-    public static AttributeReview open(int year, List<Entry> nonPublicDocuments, Actor actor, Instant now) {
+    public static AttributeReview open(int year, int currentYear, List<Entry> nonPublicDocuments, Actor actor, Instant now) {
         requireOffice(actor);
+        if (year < FIRST_REPORTING_YEAR || year > currentYear) {
+            throw DomainException.invalid("review-year-out-of-range", "年度属性审查的年份须在" + FIRST_REPORTING_YEAR + "年至"
+                    + currentYear + "年之间，收到的是" + year + "年。");
+        }
         AttributeReview review = new AttributeReview(String.valueOf(year), year, nonPublicDocuments, List.of(), null);
         review.audit.add(AuditEntry.of(actor, now, "opened", nonPublicDocuments.size() + " documents"));
         return review;
@@ -64,10 +116,10 @@ public class AttributeReview {
     public void recordOpinion(String documentId, String opinion, Actor actor, Instant now) {
         Entry entry = entry(documentId);
         if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(entry.section())) {
-            throw DomainException.forbidden("not-your-section", "Only the drafting section gives its opinion.");
+            throw DomainException.forbidden("not-your-section", "只有起草股室可以提出意见。");
         }
         if (opinion == null || opinion.isBlank()) {
-            throw DomainException.invalid("opinion-required", "The opinion may not be empty.");
+            throw DomainException.invalid("opinion-required", "意见不能为空。");
         }
         replace(entry, entry.withOpinion(opinion, actor.username()));
         audit.add(AuditEntry.of(actor, now, "section-opinion", opinion));
@@ -78,14 +130,14 @@ public class AttributeReview {
         requireOffice(actor);
         Entry entry = entry(documentId);
         if (entry.decision() != null) {
-            throw DomainException.conflict("already-decided", "Document " + entry.documentNumber() + " was already decided: " + entry.decision() + ".");
+            throw DomainException.conflict("already-decided", "文件 " + entry.documentNumber() + " 已有审查决定：" + entry.decision().label() + "。");
         }
         if (decision == Decision.CHANGE_TO_PROACTIVE && entry.sectionOpinion() == null) {
             throw DomainException.conflict("section-opinion-required",
-                    "Record the drafting section's opinion before changing the attribute of " + entry.documentNumber() + ".");
+                    "调整文件 " + entry.documentNumber() + " 的公开属性前，须先记录起草股室的意见。");
         }
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason-required", "A decision in the annual review states its reason.");
+            throw DomainException.invalid("reason-required", "年度属性审查的决定须说明理由。");
         }
         Entry decided = entry.decided(decision, actor.username(), reason, now);
         replace(entry, decided);
@@ -95,7 +147,7 @@ public class AttributeReview {
 
     private Entry entry(String documentId) {
         return entries.stream().filter(e -> e.documentId().equals(documentId)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("not-under-review", "Document " + documentId + " is not in the " + year + " review."));
+                .orElseThrow(() -> DomainException.notFound("not-under-review", "该文件（" + documentId + "）不在 " + year + " 年度的公开属性审查范围内。"));
     }
 
     private void replace(Entry before, Entry after) {
@@ -104,7 +156,7 @@ public class AttributeReview {
 
     private static void requireOffice(Actor actor) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("office-only", "The disclosure office runs the annual review.");
+            throw DomainException.forbidden("office-only", "年度公开属性审查由政务公开办公室办理。");
         }
     }
 

@@ -2,7 +2,6 @@ package org.gongkai.publication.attributereview;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.publication.document.DocumentService;
@@ -31,15 +30,17 @@ public class AttributeReviewService {
                         d.legalBasis() == null ? null : d.legalBasis().name(), null, null, null, null, null, null))
                 .toList();
         try {
-            return reviews.insert(AttributeReview.open(year, entries, actor, Instant.now(clock)));
+            Instant now = Instant.now(clock);
+            int currentYear = now.atZone(WorkingCalendar.CHINA).getYear();
+            return reviews.insert(AttributeReview.open(year, currentYear, entries, actor, now));
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("review-already-open", "The " + year + " review is already open.");
+            throw DomainException.conflict("review-already-open", "" + year + " 年度公开属性审查已经开始。");
         }
     }
 
     public AttributeReview get(int year) {
         return reviews.findById(String.valueOf(year))
-                .orElseThrow(() -> DomainException.notFound("review-not-found", "No attribute review for " + year + "."));
+                .orElseThrow(() -> DomainException.notFound("review-not-found", "没有 " + year + " 年度的公开属性审查。"));
     }
 
     public AttributeReview recordOpinion(int year, String documentId, String opinion, Actor actor) {
@@ -53,8 +54,7 @@ public class AttributeReviewService {
         Instant now = Instant.now(clock);
         AttributeReview.Entry decided = review.decide(documentId, decision, reason, actor, now);
         if (decided.decision() == AttributeReview.Decision.CHANGE_TO_PROACTIVE) {
-            LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
-            documents.changeToProactive(documentId, year, today, reason, actor);
+            documents.proposeProactive(documentId, year, reason, actor);
         }
         return reviews.save(review);
     }

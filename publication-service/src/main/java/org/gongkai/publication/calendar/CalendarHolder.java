@@ -2,21 +2,33 @@ package org.gongkai.publication.calendar;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.support.domain.DomainException;
 
 /**
- * The calendar in force. An administrator drops next year's file into the configured directory; a reload picks it
- * up without a release, and the caller recomputes open deadlines when the loaded years changed.
+ * The calendar in force: the years shipped on the classpath, then the {@code <year>.txt} files of the configured
+ * directory, then the notices the disclosure office entered (each later source replaces a year of an earlier one).
+ * A reload picks up new files and notices without a release, and the caller recomputes open deadlines when the
+ * calendar changed.
  */
 public class CalendarHolder {
 
     private final String directory;
+    private final Supplier<List<CalendarNotice>> notices;
     private final AtomicReference<WorkingCalendar> current;
 
     public CalendarHolder(String directory) {
+        this(directory, List::of);
+    }
+
+    CalendarHolder(String directory, Supplier<List<CalendarNotice>> notices) {
         this.directory = directory == null ? "" : directory;
+        this.notices = notices;
         this.current = new AtomicReference<>(load());
     }
 
@@ -31,8 +43,8 @@ public class CalendarHolder {
             fresh = load();
         } catch (RuntimeException invalidFile) {
             // an administrator's broken file must not stop deadlines: keep the calendar in force and say why
-            throw org.gongkai.support.domain.DomainException.invalid("invalid-calendar-file",
-                    "The calendar data could not be loaded; the calendar in force is kept: " + invalidFile.getMessage());
+            throw DomainException.invalid("invalid-calendar-file",
+                    "日历数据无法加载，继续使用现行日历：" + invalidFile.getMessage());
         }
         WorkingCalendar previous = current.getAndSet(fresh);
         if (!fresh.years().equals(previous.years())) {
@@ -41,8 +53,25 @@ public class CalendarHolder {
         return fresh.years().stream().anyMatch(year -> !fresh.year(year).equals(previous.year(year)));
     }
 
+    /** The calendar in force with {@code notice} applied to its year, for checking and previewing a notice. */
+    WorkingCalendar with(CalendarNotice.Checked notice, String source) {
+        return current().withNotice(notice.year(), source, notice.holidayDays(), notice.makeUpDays());
+    }
+
+    /** Whether the configured directory exists (an unset or missing directory is reported, not fatal). */
+    boolean directoryConfigured() {
+        return !directory.isBlank() && Files.isDirectory(Path.of(directory));
+    }
+
     private WorkingCalendar load() {
         WorkingCalendar calendar = WorkingCalendar.fromClasspath();
-        return directory.isBlank() || !Files.isDirectory(Path.of(directory)) ? calendar : calendar.withDirectory(Path.of(directory));
+        if (directoryConfigured()) {
+            calendar = calendar.withDirectory(Path.of(directory));
+        }
+        for (CalendarNotice notice : notices.get().stream().sorted(Comparator.comparingInt(CalendarNotice::year)).toList()) {
+            CalendarNotice.Checked days = notice.checked();
+            calendar = calendar.withNotice(days.year(), notice.source(), days.holidayDays(), days.makeUpDays());
+        }
+        return calendar;
     }
 }

@@ -12,7 +12,9 @@ import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
@@ -31,9 +33,21 @@ public class Concern {
     public static final Duration RESPONSE_TIME = Duration.ofHours(48);
 
     public record Response(String text, String channel, Instant at, String by) {
+
+        /** The channel's Chinese name beside its code; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "channelLabel", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public String channelLabel() {
+            return StandardChannels.NAMES.getOrDefault(channel, channel);
+        }
     }
 
     public record Escalation(Set<Department> departments, String proposal, Instant at, String by) {
+
+        /** The departments' Chinese names; shown, never stored. */
+        @com.fasterxml.jackson.annotation.JsonProperty(value = "departmentLabels", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+        public List<String> departmentLabels() {
+            return departments == null ? List.of() : departments.stream().sorted().map(Department::label).toList();
+        }
     }
 
     @Id
@@ -78,10 +92,13 @@ public class Concern {
     public static Concern register(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity,
             String section, boolean crossDepartment, Actor actor, Instant now) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE) && !(actor.hasRole(Actor.SECTION_STAFF) && actor.belongsTo(section))) {
-            throw DomainException.forbidden("not-your-section", "Section staff register concerns for their own section only.");
+            throw DomainException.forbidden("not-your-section", "股室工作人员只能登记本股室的舆情关切。");
         }
         if (firstSeenAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw DomainException.invalid("first-seen-in-future", "A concern cannot be first seen in the future.");
+            throw DomainException.invalid("first-seen-in-future", "舆情发现时间不能晚于当前时间。");
+        }
+        if (firstSeenAt.isBefore(RecordedDates.EARLIEST.atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant())) {
+            throw DomainException.invalid("implausible-date", "舆情发现时间 " + firstSeenAt + " 不合理：不能早于2000年1月1日。");
         }
         Concern concern = new Concern(id, source, link, firstSeenAt, summary, severity, section, crossDepartment,
                 firstSeenAt.plus(RESPONSE_TIME), List.of(), null, false, List.of(), List.of(), null);
@@ -100,13 +117,13 @@ public class Concern {
         requireResponsible(actor);
         if (!departments.containsAll(EnumSet.allOf(Department.class))) {
             throw DomainException.invalid("escalation-incomplete",
-                    "Report to the propaganda, cyberspace, emergency and disclosure departments together.");
+                    "须同时报告宣传、网信、应急管理和政务公开部门。");
         }
         if (proposal == null || proposal.isBlank()) {
-            throw DomainException.invalid("proposal-required", "An escalation carries the bureau's proposal.");
+            throw DomainException.invalid("proposal-required", "报告时须附本局的处置建议。");
         }
         if (escalation != null) {
-            throw DomainException.conflict("already-escalated", "This concern was already escalated.");
+            throw DomainException.conflict("already-escalated", "该舆情关切已经报告过。");
         }
         escalation = new Escalation(Set.copyOf(departments), proposal, now, actor.username());
         audit.add(AuditEntry.of(actor, now, "escalated", proposal));
@@ -116,20 +133,24 @@ public class Concern {
     /** The first response is the authoritative answer the 48-hour clock measures; later ones are updates (R3). */
     public void respond(String text, String channel, Instant at, Actor actor, Instant now) {
         requireResponsible(actor);
+        if (!StandardChannels.isKnown(channel)) {
+            throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
+                    + String.join("、", StandardChannels.NAMES.keySet()) + "。");
+        }
         if (at.isBefore(firstSeenAt)) {
-            throw DomainException.invalid("response-before-concern", "A response cannot precede the concern.");
+            throw DomainException.invalid("response-before-concern", "回应时间不能早于舆情发现时间。");
         }
         if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
-            throw DomainException.invalid("response-in-future", "A response cannot be dated in the future.");
+            throw DomainException.invalid("response-in-future", "回应时间不能晚于当前时间。");
         }
         // the 48-hour measure must not be a matter of choice: only the office records a response after the fact
         if (at.isBefore(now.minus(Duration.ofHours(1))) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
             throw DomainException.forbidden("backdating-requires-office",
-                    "A response dated more than an hour ago is recorded by the disclosure office only.");
+                    "补录一小时以前的回应，只能由政务公开办公室办理。");
         }
         if (responses.isEmpty() && needsEscalation() && escalation == null) {
             throw DomainException.conflict("escalation-required",
-                    "A major or cross-department concern is escalated with a proposal before the bureau responds.");
+                    "重大或涉及多个部门的舆情，须先附处置建议报告相关部门，再由本局回应。");
         }
         boolean first = responses.isEmpty();
         responses.add(new Response(text, channel, at, actor.username()));
@@ -159,7 +180,7 @@ public class Concern {
 
     private void requireResponsible(Actor actor) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE) && !(actor.hasRole(Actor.SECTION_STAFF) && actor.belongsTo(section))) {
-            throw DomainException.forbidden("not-your-section", "Only the responsible section or the disclosure office acts on this concern.");
+            throw DomainException.forbidden("not-your-section", "只有责任股室或政务公开办公室可以办理该舆情关切。");
         }
     }
 

@@ -27,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ConcernController {
 
     private final ConcernService concerns;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    ConcernController(ConcernService concerns) {
+    ConcernController(ConcernService concerns, org.gongkai.support.organisation.Sections sections) {
         this.concerns = concerns;
+        this.sections = sections;
     }
 
     record RegisterRequest(@NotBlank @Size(max = 100) String source, @Size(max = 500) String link, @NotNull Instant firstSeenAt,
@@ -44,10 +46,11 @@ class ConcernController {
     }
 
     record ConcernView(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity,
-            String section, boolean crossDepartment, Instant responseDueAt, boolean answered, Boolean answeredOnTime,
+            String severityLabel, String section, String sectionLabel, boolean crossDepartment, Instant responseDueAt, boolean answered, Boolean answeredOnTime,
             List<Concern.Response> responses, Concern.Escalation escalation, List<AuditEntry> audit) {
-        static ConcernView of(Concern c) {
-            return new ConcernView(c.id(), c.source(), c.link(), c.firstSeenAt(), c.summary(), c.severity(), c.section(),
+        static ConcernView of(org.gongkai.support.organisation.Sections sections, Concern c) {
+            return new ConcernView(c.id(), c.source(), c.link(), c.firstSeenAt(), c.summary(), c.severity(),
+                    c.severity() == null ? null : c.severity().label(), c.section(), sections.label(c.section()),
                     c.crossDepartment(), c.responseDueAt(), !c.responses().isEmpty(),
                     c.responses().isEmpty() ? null : c.isAnsweredOnTime(), c.responses(), c.escalation(), c.audit());
         }
@@ -56,27 +59,27 @@ class ConcernController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ConcernView register(@Valid @RequestBody RegisterRequest r) {
-        return ConcernView.of(concerns.register(r.source(), r.link(), r.firstSeenAt(), r.summary(), r.severity(), r.section(),
+        return ConcernView.of(sections, concerns.register(r.source(), r.link(), r.firstSeenAt(), r.summary(), r.severity(), r.section(),
                 r.crossDepartment(), CurrentActor.get()));
     }
 
     @GetMapping
     List<ConcernView> list() {
-        return concerns.list(CurrentActor.get()).stream().map(ConcernView::of).toList();
+        return concerns.list(CurrentActor.get()).stream().map(c -> ConcernView.of(sections, c)).toList();
     }
 
     @GetMapping("/{id}")
     ConcernView get(@PathVariable String id) {
-        return ConcernView.of(concerns.get(id, CurrentActor.get()));
+        return ConcernView.of(sections, concerns.get(id, CurrentActor.get()));
     }
 
     @PostMapping("/{id}/responses")
     ConcernView respond(@PathVariable String id, @Valid @RequestBody ResponseRequest r) {
-        return ConcernView.of(concerns.respond(id, r.text(), r.channel(), r.at(), CurrentActor.get()));
+        return ConcernView.of(sections, concerns.respond(id, r.text(), r.channel(), r.at(), CurrentActor.get()));
     }
 
     @PostMapping("/{id}/escalation")
     ConcernView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest r) {
-        return ConcernView.of(concerns.escalate(id, r.departments(), r.proposal(), CurrentActor.get()));
+        return ConcernView.of(sections, concerns.escalate(id, r.departments(), r.proposal(), CurrentActor.get()));
     }
 }

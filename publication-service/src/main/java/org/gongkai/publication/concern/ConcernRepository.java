@@ -1,5 +1,9 @@
 package org.gongkai.publication.concern;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.Query;
+
 import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -7,4 +11,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface ConcernRepository extends MongoRepository<Concern, String> {
 
     List<Concern> findBySection(String section);
+
+    /** Concerns the bureau has answered (at least one response), for the public column of responses (回应关切). */
+    @Query("{ 'responses.0': { $exists: true } }")
+    Page<Concern> findAnswered(Pageable pageable);
 }

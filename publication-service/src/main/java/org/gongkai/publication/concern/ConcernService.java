@@ -9,6 +9,10 @@ import java.util.function.Consumer;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Use cases of responding to public concerns; the 48-hour rule lives in {@link Concern}. */
@@ -16,15 +20,18 @@ import org.springframework.stereotype.Service;
 public class ConcernService {
 
     private final ConcernRepository concerns;
+    private final Sections sections;
     private final Clock clock;
 
-    ConcernService(ConcernRepository concerns, Clock clock) {
+    ConcernService(ConcernRepository concerns, Sections sections, Clock clock) {
         this.concerns = concerns;
+        this.sections = sections;
         this.clock = clock;
     }
 
     public Concern register(String source, String link, Instant firstSeenAt, String summary, Severity severity, String section,
             boolean crossDepartment, Actor actor) {
+        sections.requireKnown(section);
         return concerns.insert(Concern.register(UUID.randomUUID().toString(), source, link, firstSeenAt, summary, severity,
                 section, crossDepartment, actor, Instant.now(clock)));
     }
@@ -33,9 +40,19 @@ public class ConcernService {
         return actor.overseesAllSections() ? concerns.findAll() : concerns.findBySection(actor.section());
     }
 
+    /** Answered concerns for the public, most recently first seen first. */
+    public Page<Concern> answered(int page, int size) {
+        return concerns.findAnswered(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "firstSeenAt")));
+    }
+
+    public Concern answeredConcern(String id) {
+        return concerns.findById(id).filter(c -> !c.responses().isEmpty())
+                .orElseThrow(() -> DomainException.notFound("concern-not-found", "没有找到该回应。"));
+    }
+
     public Concern get(String id, Actor actor) {
         return concerns.findById(id).filter(c -> c.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("concern-not-found", "No concern " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("concern-not-found", "没有编号为 " + id + " 的舆情关切。"));
     }
 
     public Concern respond(String id, String text, String channel, Instant at, Actor actor) {

@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentController {
 
     private final DocumentService service;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    DocumentController(DocumentService service) {
+    DocumentController(DocumentService service, org.gongkai.support.organisation.Sections sections) {
         this.service = service;
+        this.sections = sections;
     }
 
     record AttachmentRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String mediaType,
@@ -58,11 +60,34 @@ class DocumentController {
         }
     }
 
-    record ReviewRequest(@NotNull ReviewDecision decision, @Size(max = 2000) String note) {
+    record AuthorityRulingRequest(@NotBlank @Size(max = 100) String authority, @NotNull LocalDate decidedOn,
+            @NotBlank @Size(max = 100) String reference) {
+    }
+
+    /**
+     * {@code authorityRuling}: the competent authority's decision, recorded at the entitled-organ step;
+     * {@code responsibleHead}: the unit head who signed off, required when the office finally approves.
+     */
+    record ReviewRequest(@NotNull ReviewDecision decision, @Size(max = 2000) String note,
+            @Valid AuthorityRulingRequest authorityRuling, @Size(max = 50) String responsibleHead) {
+
+        AuthorityRuling ruling() {
+            return authorityRuling == null ? null
+                    : new AuthorityRuling(authorityRuling.authority(), authorityRuling.decidedOn(), authorityRuling.reference());
+        }
+    }
+
+    record MediaRequest(@NotNull InterpretationForm form, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 500) String location) {
     }
 
     record InterpretationRequest(@NotBlank @Size(max = 100_000) String content, @NotNull List<@NotNull InterpretationForm> forms,
-            boolean textUsesCasesDataOrQa, @NotNull Set<@NotNull InterpretationElement> elementsCovered) {
+            boolean textUsesCasesDataOrQa, @NotNull Set<@NotNull InterpretationElement> elementsCovered,
+            @Size(max = 20) List<@NotNull @Valid MediaRequest> media) {
+
+        List<InterpretationMedia> toMedia() {
+            return media == null ? List.of() : media.stream().map(m -> new InterpretationMedia(m.form(), m.title(), m.location())).toList();
+        }
     }
 
     record CoordinationRequest(@NotNull LocalDate on, @NotBlank String propagandaContact, @NotBlank String cyberspaceContact,
@@ -109,14 +134,15 @@ class DocumentController {
     @PostMapping("/{id}/reviews")
     @PreAuthorize("hasAnyRole('disclosure-office', 'confidentiality-officer')")
     DocumentView review(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
-        return view(service.review(id, request.decision(), request.note(), CurrentActor.get()));
+        return view(service.review(id, request.decision(), request.note(), request.ruling(), request.responsibleHead(),
+                CurrentActor.get()));
     }
 
     @PutMapping("/{id}/interpretation")
     @PreAuthorize("hasRole('section-staff')")
     DocumentView interpret(@PathVariable String id, @Valid @RequestBody InterpretationRequest r) {
         return view(service.draftInterpretation(id, new Interpretation(r.content(), r.forms(), r.textUsesCasesDataOrQa(),
-                r.elementsCovered(), null, null, null, null), CurrentActor.get()));
+                r.elementsCovered(), null, null, null, null, r.toMedia()), CurrentActor.get()));
     }
 
     @PostMapping("/{id}/interpretation/review")
@@ -161,6 +187,6 @@ class DocumentController {
     }
 
     private DocumentView view(PolicyDocument document) {
-        return DocumentView.of(document, service.today());
+        return DocumentView.of(document, service.today(), sections.label(document.section()));
     }
 }

@@ -38,19 +38,19 @@ public class DocumentService {
     public PolicyDocument draft(PolicyDocument.Draft draft, Actor actor) {
         CatalogueVersionPublished.Item item = catalogue.item(draft.catalogueItemCode())
                 .orElseThrow(() -> DomainException.invalid("unknown-catalogue-item",
-                        "Catalogue item '" + draft.catalogueItemCode() + "' is not in the current published catalogues."));
+                        "目录事项“" + draft.catalogueItemCode() + "”不在现行公布的目录中。"));
         PolicyDocument document = PolicyDocument.draft(UUID.randomUUID().toString(), draft, item.channels(), actor, now());
         try {
             return documents.insert(document);
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("duplicate-document-number",
-                    "Document number " + draft.documentNumber() + " is already used.");
+                    "文号“" + draft.documentNumber() + "”已被使用。");
         }
     }
 
     public PolicyDocument get(String id, Actor actor) {
         return documents.findById(id).filter(d -> d.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("document-not-found", "No document " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该文件（" + id + "）。"));
     }
 
     public List<PolicyDocument> list(Actor actor) {
@@ -68,8 +68,16 @@ public class DocumentService {
         return change(id, actor, d -> d.submitForReview(actor, now()));
     }
 
-    public PolicyDocument review(String id, ReviewDecision decision, String note, Actor actor) {
-        return change(id, actor, d -> d.review(actor, decision, note, now()));
+    /** A review step before issuance, or the confidentiality decision on an issued document's widening. */
+    public PolicyDocument review(String id, ReviewDecision decision, String note, AuthorityRuling ruling, String responsibleHead,
+            Actor actor) {
+        return change(id, actor, d -> {
+            if (d.status() == PolicyDocument.Status.ISSUED) {
+                d.decideWidening(actor, decision, note, ruling, today(), calendar.current(), now());
+            } else {
+                d.review(actor, decision, note, ruling, responsibleHead, today(), now());
+            }
+        });
     }
 
     public PolicyDocument draftInterpretation(String id, Interpretation interpretation, Actor actor) {
@@ -81,7 +89,7 @@ public class DocumentService {
     }
 
     public PolicyDocument recordCoordination(String id, Coordination coordination, Actor actor) {
-        return change(id, actor, d -> d.recordCoordination(coordination, actor, now()));
+        return change(id, actor, d -> d.recordCoordination(coordination, actor, today(), now()));
     }
 
     public PolicyDocument issue(String id, LocalDate issuedOn, Actor actor) {
@@ -93,16 +101,19 @@ public class DocumentService {
     }
 
     public PolicyDocument transferToReadingRoom(String id, LocalDate on, Actor actor) {
-        return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, now()));
+        return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, today(), now()));
     }
 
-    /** For the annual review (P4). Safe to repeat: a document already made proactive is left as it is. */
-    public PolicyDocument changeToProactive(String id, int reviewYear, LocalDate changedOn, String reason, Actor actor) {
+    /**
+     * For the annual review (P4): the change to proactive waits for the confidentiality officer. Safe to repeat: a
+     * document already proactive or already waiting is left as it is.
+     */
+    public PolicyDocument proposeProactive(String id, int reviewYear, String reason, Actor actor) {
         PolicyDocument document = get(id, actor);
         if (document.attribute() == DisclosureAttribute.PROACTIVE) {
             return document;
         }
-        document.changeToProactive(reviewYear, changedOn, calendar.current(), actor, reason, now());
+        document.proposeProactive(reviewYear, actor, reason, now());
         return documents.save(document);
     }
 
@@ -117,13 +128,13 @@ public class DocumentService {
         String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return documents.findByStatusOrderByPublishedOnDesc(PolicyDocument.Status.PUBLISHED).stream()
                 .filter(PolicyDocument::isPublic)
-                .filter(d -> needle.isEmpty() || (d.title() + " " + d.body()).toLowerCase(Locale.ROOT).contains(needle))
+                .filter(d -> needle.isEmpty() || d.searchableText().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
     }
 
     public PolicyDocument publishedDocument(String id) {
         return documents.findById(id).filter(PolicyDocument::isPublic)
-                .orElseThrow(() -> DomainException.notFound("document-not-found", "No published document " + id + "."));
+                .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该公开文件（" + id + "）。"));
     }
 
     /** The deadline board: issued proactive documents not yet published, earliest due first. */
@@ -146,16 +157,22 @@ public class DocumentService {
         return announced;
     }
 
-    /** Reloads the working-day calendar; when it changed, recomputes every open publication deadline. */
+    /**
+     * Reloads the working-day calendar and recomputes every open publication deadline against it. A deadline that
+     * already agrees is left alone, so running this on every watch also catches up deadlines an interrupted run or
+     * an older rule left behind; a document changed by someone at the same moment is taken up by the next run.
+     */
     public int reloadCalendarAndRecompute() {
-        if (!calendar.reload()) {
-            return 0;
-        }
+        calendar.reload();
         int changed = 0;
         for (PolicyDocument document : awaitingPublication()) {
-            if (document.recomputeDeadline(calendar.current(), now())) {
-                documents.save(document);
-                changed++;
+            try {
+                if (document.recomputeDeadline(calendar.current(), now())) {
+                    documents.save(document);
+                    changed++;
+                }
+            } catch (org.springframework.dao.OptimisticLockingFailureException concurrentChange) {
+                // recomputed on the next run, against the document as it then is
             }
         }
         return changed;

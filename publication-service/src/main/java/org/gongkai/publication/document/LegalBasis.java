@@ -29,4 +29,9 @@ public enum LegalBasis {
     public String description() {
         return description;
     }
+
+    /** The Chinese label a reader sees beside the code: the ground as the Regulations word it. */
+    public String label() {
+        return description;
+    }
 }

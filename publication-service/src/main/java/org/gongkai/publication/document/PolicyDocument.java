@@ -20,7 +20,9 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
@@ -38,7 +40,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("documents")
 public class PolicyDocument {
 
-    public enum Status { DRAFT, IN_REVIEW, APPROVED, ISSUED, PUBLISHED }
+    public enum Status {
+        DRAFT("草稿"), IN_REVIEW("审核中"), APPROVED("已审核"), ISSUED("已印发"), PUBLISHED("已公开");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** P6: proactive documents go public within this many working days of issuance. */
     public static final int PUBLICATION_WORKING_DAYS = 20;
@@ -60,6 +75,7 @@ public class PolicyDocument {
     private DisclosureAttribute attribute;
     private LegalBasis legalBasis;
     private boolean mayInvolveStateSecrets;
+    private ConfidentialityClearance clearance;
     private InterpretationNeed interpretationNeed;
     private List<Attachment> attachments;
     private Status status;
@@ -85,7 +101,7 @@ public class PolicyDocument {
     PolicyDocument(String id, String documentNumber, String title, String body, String section, String drafter,
             String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName,
             DisclosureAttribute attribute, LegalBasis legalBasis, Boolean mayInvolveStateSecrets,
-            InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
+            ConfidentialityClearance clearance, InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
             List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
             String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
             Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
@@ -103,6 +119,7 @@ public class PolicyDocument {
         this.attribute = attribute;
         this.legalBasis = legalBasis;
         this.mayInvolveStateSecrets = Boolean.TRUE.equals(mayInvolveStateSecrets);
+        this.clearance = clearance;
         this.interpretationNeed = interpretationNeed == null ? InterpretationNeed.NONE : interpretationNeed;
         this.attachments = List.copyOf(attachments == null ? List.of() : attachments);
         this.status = status;
@@ -132,15 +149,18 @@ public class PolicyDocument {
 
     public static PolicyDocument draft(String id, Draft draft, List<String> catalogueChannels, Actor actor, Instant now) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || actor.section() == null) {
-            throw DomainException.forbidden("drafting-requires-section", "Only section staff with a section draft documents.");
+            throw DomainException.forbidden("drafting-requires-section", "只有所属股室的工作人员可以起草文件。");
         }
         requireConsistentAttribute(draft.attribute(), draft.legalBasis());
         PolicyDocument document = new PolicyDocument(id, draft.documentNumber().strip(), draft.title().strip(), draft.body(),
                 actor.section(), actor.username(), draft.catalogueItemCode(), catalogueChannels, draft.issuedInCountyName(),
-                draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), draft.interpretationNeed(),
+                draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
                 checkedAttachments(draft.attachments()), Status.DRAFT, null, List.of(), null, null, null, null, null, null,
                 false, false, null, null, null, List.of(), List.of(), null);
         document.record(actor, now, "drafted", draft.attribute().label());
+        if (document.possiblySecret()) {
+            document.openClearance("起草时标注可能涉密或以国家秘密为不公开依据", actor, now);
+        }
         return document;
     }
 
@@ -148,21 +168,21 @@ public class PolicyDocument {
     private static void requireConsistentAttribute(DisclosureAttribute attribute, LegalBasis basis) {
         if (attribute == null) {
             throw DomainException.invalid("disclosure-attribute-required",
-                    "Choose the disclosure attribute at drafting: PROACTIVE, ON_REQUEST or NOT_DISCLOSED.");
+                    "起草时须确定公开属性：主动公开（PROACTIVE）、依申请公开（ON_REQUEST）或不予公开（NOT_DISCLOSED）。");
         }
         if (attribute != DisclosureAttribute.PROACTIVE && basis == null) {
             throw DomainException.invalid("legal-basis-required",
-                    attribute.label() + " needs a legal basis from the Regulations on Government Information Disclosure.");
+                    "公开属性为“" + attribute.label() + "”的文件，须注明《中华人民共和国政府信息公开条例》规定的依据。");
         }
         if (attribute == DisclosureAttribute.PROACTIVE && basis != null) {
-            throw DomainException.invalid("legal-basis-not-applicable", "A proactive document takes no legal basis for non-disclosure.");
+            throw DomainException.invalid("legal-basis-not-applicable", "主动公开的文件不需要填写不予公开的依据。");
         }
     }
 
     private static List<Attachment> checkedAttachments(List<Attachment> attachments) {
         List<Attachment> list = attachments == null ? List.of() : attachments;
         if (list.size() > MAX_ATTACHMENTS) {
-            throw DomainException.invalid("too-many-attachments", "At most " + MAX_ATTACHMENTS + " attachments.");
+            throw DomainException.invalid("too-many-attachments", "附件最多 " + MAX_ATTACHMENTS + " 个。");
         }
         List<Attachment> checked = new ArrayList<>();
         for (Attachment a : list) {
@@ -170,11 +190,11 @@ public class PolicyDocument {
             try {
                 bytes = Base64.getDecoder().decode(a.contentBase64() == null ? "" : a.contentBase64());
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("invalid-attachment", "Attachment '" + a.name() + "' is not valid base64.");
+                throw DomainException.invalid("invalid-attachment", "附件“" + a.name() + "”不是有效的 base64 编码。");
             }
             if (bytes.length == 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
                 throw DomainException.invalid("attachment-too-large",
-                        "Attachment '" + a.name() + "' must hold 1 byte to " + MAX_ATTACHMENT_BYTES / 1024 / 1024 + " MB.");
+                        "附件“" + a.name() + "”不能为空，且不能超过 " + MAX_ATTACHMENT_BYTES / 1024 / 1024 + " MB。");
             }
             checked.add(new Attachment(a.name(), a.mediaType(), bytes.length, a.contentBase64()));
         }
@@ -184,8 +204,10 @@ public class PolicyDocument {
     /** The drafting section revises a draft, e.g. after a review returned it. */
     public void revise(Draft revised, Actor actor, Instant now) {
         requireDraftingSection(actor);
-        requireStatus(Status.DRAFT, "revise");
+        requireStatus(Status.DRAFT, "修改");
         requireConsistentAttribute(revised.attribute(), revised.legalBasis());
+        boolean disclosureEditedAfterReview = !reviews.isEmpty()
+                && (revised.attribute() != attribute || revised.legalBasis() != legalBasis);
         title = revised.title().strip();
         body = revised.body();
         attribute = revised.attribute();
@@ -194,48 +216,63 @@ public class PolicyDocument {
         interpretationNeed = revised.interpretationNeed() == null ? InterpretationNeed.NONE : revised.interpretationNeed();
         attachments = checkedAttachments(revised.attachments());
         record(actor, now, "revised", attribute.label());
+        if (possiblySecret() && !hasPendingClearance()) {
+            openClearance("修改后标注可能涉密或以国家秘密为不公开依据", actor, now);
+        } else if (disclosureEditedAfterReview && !hasPendingClearance()) {
+            openClearance("审查后修改了公开属性或不公开依据", actor, now);
+        }
     }
 
     public void submitForReview(Actor actor, Instant now) {
         requireDraftingSection(actor);
-        requireStatus(Status.DRAFT, "submit");
+        requireStatus(Status.DRAFT, "提交审核");
         status = Status.IN_REVIEW;
-        pendingStage = mayInvolveStateSecrets ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
+        pendingStage = hasPendingClearance() ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
         record(actor, now, "submitted-for-review", pendingStage.name());
     }
 
     /**
-     * One review step along O4: the confidentiality officer decides CONFIDENTIALITY and records the entitled
-     * organ's ruling; the disclosure office decides DISCLOSURE_OFFICE and records the business department's opinion.
+     * One review step along O4 before issuance: the confidentiality officer decides CONFIDENTIALITY and records the
+     * competent authority's ruling at ENTITLED_ORGAN; the disclosure office decides DISCLOSURE_OFFICE, records the
+     * business department's opinion and, when it finally approves, the unit head who signed off as responsible.
      */
-    public void review(Actor actor, ReviewDecision decision, String note, Instant now) {
-        requireStatus(Status.IN_REVIEW, "review");
-        boolean confidentialityBody = pendingStage == ReviewStage.CONFIDENTIALITY || pendingStage == ReviewStage.ENTITLED_ORGAN;
-        String role = confidentialityBody ? Actor.CONFIDENTIALITY_OFFICER : Actor.DISCLOSURE_OFFICE;
-        if (!actor.hasRole(role)) {
-            throw DomainException.forbidden("wrong-reviewer", "The " + pendingStage + " step is for the " + role + ".");
+    public void review(Actor actor, ReviewDecision decision, String note, AuthorityRuling ruling, String responsibleHead,
+            LocalDate today, Instant now) {
+        if (status == Status.ISSUED && clearance != null && clearance.isPendingWidening()) {
+            throw DomainException.conflict("widening-review-pending",
+                    "该文件的公开属性变更正待保密审查，请按已发文件的保密审查办理。");
         }
-        if (decision != ReviewDecision.APPROVE && (note == null || note.isBlank())) {
-            throw DomainException.invalid("reason-required", decision + " needs a reason.");
-        }
+        requireStatus(Status.IN_REVIEW, "审核");
         ReviewStage stage = pendingStage;
+        requireReviewer(actor, stage, decision, note);
         ReviewStage next = switch (decision) {
             case RETURN -> null;
             case APPROVE -> stage == ReviewStage.DISCLOSURE_OFFICE ? null : ReviewStage.DISCLOSURE_OFFICE;
             case REFER_TO_CONFIDENTIALITY -> {
                 if (stage != ReviewStage.DISCLOSURE_OFFICE) {
-                    throw DomainException.conflict("cannot-refer", "Only the disclosure office refers a document to the confidentiality officer.");
+                    throw DomainException.conflict("cannot-refer", "只有政务公开办可将文件转保密审查。");
                 }
                 yield ReviewStage.CONFIDENTIALITY;
             }
-            case ESCALATE -> switch (stage) {
-                case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
-                case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
-                default -> throw DomainException.conflict("cannot-escalate", "The " + stage + " step is the last body to ask.");
-            };
+            case ESCALATE -> escalationFrom(stage);
         };
-        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now));
+        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
+        String head = null;
+        if (stage == ReviewStage.DISCLOSURE_OFFICE && decision == ReviewDecision.APPROVE) {
+            if (responsibleHead == null || responsibleHead.isBlank()) {
+                throw DomainException.invalid("responsible-head-required",
+                        "审核通过须记录签批的单位负责人（谁审查谁负责）。");
+            }
+            head = responsibleHead.strip();
+        }
+        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, head));
         record(actor, now, "reviewed-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
+        if (stage.isConfidentialityBody() && decision == ReviewDecision.APPROVE) {
+            decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
+        }
+        if (decision == ReviewDecision.REFER_TO_CONFIDENTIALITY) {
+            openClearance("政务公开办认为可能涉密，转保密审查", actor, now);
+        }
         if (decision == ReviewDecision.RETURN) {
             status = Status.DRAFT;
             pendingStage = null;
@@ -247,45 +284,166 @@ public class PolicyDocument {
         }
     }
 
+    /**
+     * The confidentiality officer decides on an issued document whose attribute the annual review would make
+     * proactive: APPROVE applies the change (marking line, and the 20-working-day clock from today), RETURN refuses it
+     * and the document keeps its attribute, ESCALATE asks the competent authority, whose ruling is then recorded.
+     */
+    public void decideWidening(Actor actor, ReviewDecision decision, String note, AuthorityRuling ruling, LocalDate today,
+            WorkingCalendar calendar, Instant now) {
+        if (status != Status.ISSUED || clearance == null || !clearance.isPendingWidening()) {
+            throw DomainException.conflict("no-widening-pending", "该文件没有待保密审查的公开属性变更。");
+        }
+        ReviewStage stage = pendingStage;
+        requireReviewer(actor, stage, decision, note);
+        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
+        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, null));
+        record(actor, now, "widening-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
+        switch (decision) {
+            case ESCALATE -> pendingStage = escalationFrom(stage);
+            case RETURN -> {
+                decideClearance(ConfidentialityClearance.Outcome.REFUSED, actor, now, checkedRuling);
+                pendingStage = null;
+            }
+            case APPROVE -> {
+                ConfidentialityClearance widening = clearance;
+                decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
+                pendingStage = null;
+                DisclosureAttribute previous = attribute;
+                attribute = widening.widenTo();
+                legalBasis = null;
+                markingLine = attribute.markingLine();
+                startPublicationClock(today, calendar);
+                record(actor, now, "attribute-changed-to-proactive", widening.widenReason());
+                outbox.add(OutboxEntry.of(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
+                        previous.name(), attribute.name(), today, publicationDueOn, now), now));
+            }
+            default -> throw DomainException.invalid("decision-not-applicable", "保密审查只能同意、不同意或报有权机关确定。");
+        }
+    }
+
+    private void requireReviewer(Actor actor, ReviewStage stage, ReviewDecision decision, String note) {
+        String role = stage.isConfidentialityBody() ? Actor.CONFIDENTIALITY_OFFICER : Actor.DISCLOSURE_OFFICE;
+        if (!actor.hasRole(role)) {
+            throw DomainException.forbidden("wrong-reviewer", "“" + stage.label() + "”环节由"
+                    + (stage.isConfidentialityBody() ? "保密审查员" : "政务公开办") + "办理。");
+        }
+        if (decision != ReviewDecision.APPROVE && (note == null || note.isBlank())) {
+            throw DomainException.invalid("reason-required", "“" + decision.label() + "”须说明理由。");
+        }
+    }
+
+    private static ReviewStage escalationFrom(ReviewStage stage) {
+        return switch (stage) {
+            case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
+            case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
+            default -> throw DomainException.conflict("cannot-escalate", "“" + stage.label() + "”已是最后一级。");
+        };
+    }
+
+    /** At the entitled organ the officer records the competent authority's decision; elsewhere no ruling is taken. */
+    private static AuthorityRuling checkedRuling(ReviewStage stage, ReviewDecision decision, AuthorityRuling ruling, LocalDate today) {
+        if (stage != ReviewStage.ENTITLED_ORGAN || decision == ReviewDecision.ESCALATE) {
+            return null;
+        }
+        if (ruling == null || ruling.authority() == null || ruling.authority().isBlank() || ruling.decidedOn() == null
+                || ruling.reference() == null || ruling.reference().isBlank()) {
+            throw DomainException.invalid("authority-ruling-required",
+                    "请记录有权确定的保密或政务公开主管部门名称、决定日期和文号。");
+        }
+        if (ruling.decidedOn().isAfter(today) || ruling.decidedOn().getYear() < 2000) {
+            throw DomainException.invalid("implausible-date", "主管部门决定日期 " + ruling.decidedOn() + " 不合理：不能早于2000年，也不能晚于今天。");
+        }
+        return new AuthorityRuling(ruling.authority().strip(), ruling.decidedOn(), ruling.reference().strip());
+    }
+
+    /** Flagged as possibly secret, or kept back as a state secret: the confidentiality officer must decide. */
+    private boolean possiblySecret() {
+        return mayInvolveStateSecrets || legalBasis == LegalBasis.STATE_SECRET;
+    }
+
+    public boolean hasPendingClearance() {
+        return clearance != null && clearance.isPending();
+    }
+
+    private void openClearance(String because, Actor actor, Instant now) {
+        clearance = ConfidentialityClearance.opened(because, now);
+        record(actor, now, "confidentiality-clearance-opened", because);
+    }
+
+    private void decideClearance(ConfidentialityClearance.Outcome outcome, Actor actor, Instant now, AuthorityRuling ruling) {
+        if (clearance != null && clearance.isPending()) {
+            clearance = clearance.decided(outcome, actor.username(), now, ruling);
+            record(actor, now, "confidentiality-clearance-" + outcome.name().toLowerCase(), null);
+        }
+    }
+
     /** I4: the drafting section interprets, covering all nine elements, in one or more forms. */
     public void draftInterpretation(Interpretation draft, Actor actor, Instant now) {
         requireDraftingSection(actor);
         if (status == Status.ISSUED || status == Status.PUBLISHED) {
-            throw DomainException.conflict("document-already-issued", "Document and interpretation are drafted together, before issuance.");
+            throw DomainException.conflict("document-already-issued", "政策解读须在文件印发前与文件同步起草。");
         }
         if (draft.forms() == null || draft.forms().isEmpty()) {
-            throw DomainException.invalid("interpretation-form-required", "Choose at least one form of interpretation.");
+            throw DomainException.invalid("interpretation-form-required", "请至少选择一种解读形式。");
         }
         Set<InterpretationElement> missing = EnumSet.allOf(InterpretationElement.class);
         missing.removeAll(draft.elementsCovered() == null ? Set.of() : draft.elementsCovered());
         if (!missing.isEmpty()) {
-            throw DomainException.invalid("interpretation-elements-missing", "The interpretation must cover " + missing + ".");
+            throw DomainException.invalid("interpretation-elements-missing", "政策解读还须涵盖以下要素：" + missing.stream().map(InterpretationElement::label).collect(java.util.stream.Collectors.joining("、")) + "。");
         }
         if (draft.forms().contains(InterpretationForm.TEXT) && !draft.textUsesCasesDataOrQa()) {
-            throw DomainException.invalid("text-interpretation-needs-cases", "A text interpretation uses cases, data or Q&A.");
+            throw DomainException.invalid("text-interpretation-needs-cases", "文字解读须运用案例、数据或问答等方式。");
         }
-        interpretation = new Interpretation(draft.content(), List.copyOf(new LinkedHashSet<>(draft.forms())),
-                draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()), actor.username(), now, null, null);
+        List<InterpretationForm> forms = List.copyOf(new LinkedHashSet<>(draft.forms()));
+        interpretation = new Interpretation(draft.content(), forms, draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()),
+                actor.username(), now, null, null, checkedMedia(draft.media(), forms));
         record(actor, now, "interpretation-drafted", draft.forms().toString());
+    }
+
+    private List<InterpretationMedia> checkedMedia(List<InterpretationMedia> media, List<InterpretationForm> forms) {
+        List<InterpretationMedia> checked = new ArrayList<>();
+        for (InterpretationMedia m : media == null ? List.<InterpretationMedia>of() : media) {
+            if (m.form() == null || !m.form().isNonText() || !forms.contains(m.form())) {
+                throw DomainException.invalid("media-form-mismatch", "解读材料须对应已选择的非文字解读形式。");
+            }
+            String location = m.location() == null ? "" : m.location().strip();
+            InterpretationMedia candidate = new InterpretationMedia(m.form(), m.title() == null ? "" : m.title().strip(), location);
+            String attachment = candidate.attachmentName();
+            boolean attached = attachment != null && attachments.stream().anyMatch(a -> a.name().equals(attachment));
+            if (!candidate.isLink() && !attached) {
+                throw DomainException.invalid("media-location-invalid",
+                        "解读材料须为已发布的网址（http:// 或 https://）或本文件的附件（attachment:附件名）：" + location);
+            }
+            checked.add(candidate);
+        }
+        return checked;
     }
 
     public void reviewInterpretation(Actor actor, Instant now) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("wrong-reviewer", "The disclosure office reviews interpretations.");
+            throw DomainException.forbidden("wrong-reviewer", "政策解读由政务公开办公室审核。");
         }
         if (interpretation == null) {
-            throw DomainException.conflict("no-interpretation", "There is no interpretation to review.");
+            throw DomainException.conflict("no-interpretation", "该文件没有待审核的政策解读。");
         }
         interpretation = interpretation.reviewed(actor.username(), now);
         record(actor, now, "interpretation-reviewed", null);
     }
 
     /** I2: a major document is coordinated with the propaganda and cyberspace departments before release. */
-    public void recordCoordination(Coordination record, Actor actor, Instant now) {
+    public void recordCoordination(Coordination record, Actor actor, LocalDate today, Instant now) {
         requireDraftingSectionOrOffice(actor);
+        if (status == Status.PUBLISHED) {
+            throw DomainException.conflict("already-released", "文件已发布，会商应在发布之前进行。");
+        }
+        if (record.on() == null) {
+            throw DomainException.invalid("coordination-date-required", "请填写会商日期。");
+        }
+        RecordedDates.require(record.on(), today, "会商");
         if (record.propagandaContact() == null || record.propagandaContact().isBlank()
                 || record.cyberspaceContact() == null || record.cyberspaceContact().isBlank()) {
-            throw DomainException.invalid("coordination-incomplete", "Record both the propaganda and the cyberspace department.");
+            throw DomainException.invalid("coordination-incomplete", "须同时记录宣传部门和网信部门的会商情况。");
         }
         coordination = new Coordination(record.on(), record.propagandaContact(), record.cyberspaceContact(), record.note(), actor.username());
         record(actor, now, "coordinated-before-release", record.note());
@@ -298,11 +456,13 @@ public class PolicyDocument {
     /** Issues the document, stamps the marking line and, when proactive, starts the 20-working-day clock. */
     public void issue(Actor actor, LocalDate date, LocalDate today, WorkingCalendar calendar, Instant now) {
         requireDraftingSectionOrOffice(actor);
-        requireStatus(Status.APPROVED, "issue");
-        requireNotInFuture(date, today, "issued");
+        requireStatus(Status.APPROVED, "印发");
+        requireNotInFuture(date, today, "印发");
+        RecordedDates.require(date, today, "印发");
+        requireConfidentialityCleared();
         if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
             throw DomainException.conflict("interpretation-required",
-                    "This document must be interpreted; draft the interpretation and have it reviewed before issuance.");
+                    "该文件须进行政策解读；请在印发前起草解读并经审核。");
         }
         issuedOn = date;
         markingLine = attribute.markingLine();
@@ -343,26 +503,38 @@ public class PolicyDocument {
     /** Publishes a proactive, issued document, and its interpretation with it, on the website and the item's channels. */
     public void publish(Actor actor, LocalDate date, LocalDate today, List<String> extraChannels, Instant now) {
         requireDraftingSectionOrOffice(actor);
-        requireStatus(Status.ISSUED, "publish");
-        requireNotInFuture(date, today, "published");
+        requireStatus(Status.ISSUED, "公开");
+        requireNotInFuture(date, today, "公开");
+        RecordedDates.require(date, today, "公开");
         // the on-time measure must not be a matter of choice: only the office records a publication after the fact
         if (date.isBefore(today) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
             throw DomainException.forbidden("backdating-requires-office",
-                    "A publication dated before today is recorded by the disclosure office only.");
+                    "补录今天以前的公开日期，只能由政务公开办公室办理。");
         }
+        requireConfidentialityCleared();
         if (attribute != DisclosureAttribute.PROACTIVE) {
-            throw DomainException.conflict("not-proactive", "Only proactive documents are published; this one is " + attribute.label() + ".");
+            throw DomainException.conflict("not-proactive", "只有主动公开的文件才能公开发布；该文件为“" + attribute.label() + "”。");
         }
         if (date.isBefore(issuedOn)) {
-            throw DomainException.invalid("published-before-issued", "A document cannot be published before it was issued.");
+            throw DomainException.invalid("published-before-issued", "公开日期不能早于印发日期。");
         }
         if (interpretation != null && !interpretation.isReviewed()) {
             throw DomainException.conflict("interpretation-not-reviewed",
-                    "The interpretation is reviewed before it is released together with its document.");
+                    "政策解读须经审核后才能与文件同步发布。");
         }
         if (interpretationNeed.major() && coordination == null) {
             throw DomainException.conflict("coordination-required",
-                    "A major document is coordinated with the propaganda and cyberspace departments before release.");
+                    "重要文件须在发布前与宣传、网信部门会商。");
+        }
+        if (coordination != null && coordination.on().isAfter(date)) {
+            throw DomainException.invalid("coordination-after-release",
+                    "与宣传、网信部门的会商日期（" + coordination.on() + "）须在发布之前。");
+        }
+        for (String channel : extraChannels == null ? List.<String>of() : extraChannels) {
+            if (!StandardChannels.isKnown(channel)) {
+                throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
+                        + String.join("、", StandardChannels.NAMES.keySet()) + "。");
+            }
         }
         Set<String> channels = new LinkedHashSet<>();
         channels.add(WEBSITE);
@@ -381,13 +553,17 @@ public class PolicyDocument {
     }
 
     /** P7: the paper copy goes to the government-information reading room, recorded separately from publication. */
-    public void transferToReadingRoom(Actor actor, LocalDate date, Instant now) {
+    public void transferToReadingRoom(Actor actor, LocalDate date, LocalDate today, Instant now) {
         requireDraftingSectionOrOffice(actor);
         if (status != Status.ISSUED && status != Status.PUBLISHED) {
-            throw DomainException.conflict("not-issued", "Only an issued document can be transferred to the reading room.");
+            throw DomainException.conflict("not-issued", "只有已印发的文件才能移交查阅场所。");
+        }
+        RecordedDates.require(date, today, "移交查阅场所");
+        if (date.isBefore(issuedOn)) {
+            throw DomainException.invalid("transferred-before-issued", "移交日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
         }
         if (readingRoomTransferredOn != null) {
-            throw DomainException.conflict("already-transferred", "The paper copy was already transferred on " + readingRoomTransferredOn + ".");
+            throw DomainException.conflict("already-transferred", "纸质文件已于 " + readingRoomTransferredOn + " 移交查阅场所。");
         }
         readingRoomTransferredOn = date;
         record(actor, now, "transferred-to-reading-room", String.valueOf(date));
@@ -405,24 +581,36 @@ public class PolicyDocument {
     }
 
     /**
-     * P4: after the annual review, an on-request or not-disclosed document becomes proactive; the marking line changes
-     * and the 20-working-day clock restarts from the change date.
+     * P4 with O4: the annual review decided that an on-request or not-disclosed document should become proactive. The
+     * change widens disclosure, so it waits for the confidentiality officer ({@link #decideWidening}); until then the
+     * document keeps its attribute and cannot be published.
      */
-    public void changeToProactive(int reviewYear, LocalDate changedOn, WorkingCalendar calendar, Actor actor, String reason, Instant now) {
+    public void proposeProactive(int reviewYear, Actor actor, String reason, Instant now) {
         if (attribute == DisclosureAttribute.PROACTIVE) {
-            throw DomainException.conflict("already-proactive", "Document " + documentNumber + " is already proactive.");
+            throw DomainException.conflict("already-proactive", "文件 " + documentNumber + " 已是主动公开。");
         }
         if (status != Status.ISSUED) {
-            throw DomainException.conflict("not-issued", "Only an issued document changes its attribute in the annual review.");
+            throw DomainException.conflict("not-issued", "年度属性审查只调整已印发的文件。");
         }
-        DisclosureAttribute previous = attribute;
-        attribute = DisclosureAttribute.PROACTIVE;
-        legalBasis = null;
-        markingLine = attribute.markingLine();
-        startPublicationClock(changedOn, calendar);
-        record(actor, now, "attribute-changed-to-proactive", reason);
-        outbox.add(OutboxEntry.of(new DocumentAttributeChanged(id, documentNumber, section, reviewYear, previous.name(),
-                attribute.name(), changedOn, publicationDueOn, now), now));
+        if (clearance != null && clearance.isPendingWidening()) {
+            return;
+        }
+        clearance = ConfidentialityClearance.widening(DisclosureAttribute.PROACTIVE, reviewYear, reason, now);
+        pendingStage = ReviewStage.CONFIDENTIALITY;
+        record(actor, now, "attribute-change-awaits-confidentiality-clearance", reason);
+    }
+
+    /** 谁公开谁审查谁负责: nothing is issued or published while a confidentiality decision is outstanding or missing. */
+    private void requireConfidentialityCleared() {
+        if (hasPendingClearance() || (possiblySecret() && (clearance == null || !clearance.isCleared()))) {
+            throw DomainException.conflict("confidentiality-clearance-required",
+                    "该文件须经保密审查员审查同意后方可印发或公开。");
+        }
+    }
+
+    /** What a public keyword search looks in: number, title, body and the interpretation released with them. */
+    public String searchableText() {
+        return documentNumber + " " + title + " " + body + (interpretation == null ? "" : " " + interpretation.content());
     }
 
     public boolean isPublishedOnTime() {
@@ -447,13 +635,13 @@ public class PolicyDocument {
 
     private static void requireNotInFuture(LocalDate date, LocalDate today, String what) {
         if (date.isAfter(today)) {
-            throw DomainException.invalid("date-in-future", "A document cannot be " + what + " on a future date (" + date + ").");
+            throw DomainException.invalid("date-in-future", "文件的" + what + "日期（" + date + "）不能晚于今天。");
         }
     }
 
     private void requireDraftingSection(Actor actor) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(section)) {
-            throw DomainException.forbidden("not-your-section", "Only staff of section " + section + " may do this.");
+            throw DomainException.forbidden("not-your-section", "只有股室“" + section + "”的工作人员可以办理此事项。");
         }
     }
 
@@ -465,7 +653,7 @@ public class PolicyDocument {
 
     private void requireStatus(Status expected, String action) {
         if (status != expected) {
-            throw DomainException.conflict("invalid-state", "Cannot " + action + " a document that is " + status + "; it must be " + expected + ".");
+            throw DomainException.conflict("invalid-state", "文件当前状态为“" + status.label() + "”，不能" + action + "；须处于“" + expected.label() + "”状态。");
         }
     }
 
@@ -484,6 +672,7 @@ public class PolicyDocument {
     public DisclosureAttribute attribute() { return attribute; }
     public LegalBasis legalBasis() { return legalBasis; }
     public boolean mayInvolveStateSecrets() { return mayInvolveStateSecrets; }
+    public ConfidentialityClearance clearance() { return clearance; }
     public InterpretationNeed interpretationNeed() { return interpretationNeed; }
     public List<Attachment> attachments() { return attachments; }
     public Status status() { return status; }

@@ -3,15 +3,19 @@ package org.gongkai.publication.document;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.gongkai.support.domain.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Token-free reading of published proactive documents; nothing else ever leaves through here. */
+/** Token-free reading of published proactive documents and their interpretations; nothing else ever leaves through here. */
 @RestController
-@RequestMapping("/api/public/documents")
+@RequestMapping("/api/public")
 class PublicDocumentController {
 
     private final DocumentService service;
@@ -20,22 +24,69 @@ class PublicDocumentController {
         this.service = service;
     }
 
-    /** The public face of a document: no drafter, no review notes, no audit. */
-    record PublicDocument(String id, String documentNumber, String title, String body, String markingLine,
-            LocalDate issuedOn, LocalDate publishedOn, String catalogueItemCode, List<String> channels) {
-        static PublicDocument of(PolicyDocument d) {
-            return new PublicDocument(d.id(), d.documentNumber(), d.title(), d.body(), d.markingLine(), d.issuedOn(),
-                    d.publishedOn(), d.catalogueItemCode(), d.publishedChannels());
+    /** One published medium of a non-text interpretation. */
+    record PublicMedia(InterpretationForm form, String formLabel, String title, String location) {
+        static PublicMedia of(InterpretationMedia m) {
+            return new PublicMedia(m.form(), m.form().label(), m.title(), m.location());
         }
     }
 
-    @GetMapping
+    /** An interpretation as released with its document (I6): no drafter, no reviewer. */
+    record PublicInterpretation(String documentId, String documentNumber, String documentTitle, LocalDate publishedOn,
+            String content, List<InterpretationForm> forms, List<String> formLabels, List<PublicMedia> media) {
+        static PublicInterpretation of(PolicyDocument d) {
+            Interpretation i = d.interpretation();
+            return new PublicInterpretation(d.id(), d.documentNumber(), d.title(), d.publishedOn(), i.content(), i.forms(),
+                    i.forms().stream().map(InterpretationForm::label).toList(), i.media().stream().map(PublicMedia::of).toList());
+        }
+    }
+
+    /** The public face of a document: no drafter, no review notes, no audit; its interpretation when it has one. */
+    record PublicDocument(String id, String documentNumber, String title, String body, String markingLine,
+            LocalDate issuedOn, LocalDate publishedOn, String catalogueItemCode, List<String> channels, List<String> channelLabels,
+            PublicInterpretation interpretation) {
+        static PublicDocument of(PolicyDocument d) {
+            return new PublicDocument(d.id(), d.documentNumber(), d.title(), d.body(), d.markingLine(), d.issuedOn(),
+                    d.publishedOn(), d.catalogueItemCode(), d.publishedChannels(), DocumentView.channelLabels(d.publishedChannels()),
+                    d.interpretation() == null ? null : PublicInterpretation.of(d));
+        }
+    }
+
+    /** A page of a public list. */
+    record Page<T>(List<T> items, int page, int size, long total) {
+        static <T> Page<T> of(List<T> all, int page, int size) {
+            int from = (int) Math.min(all.size(), (long) page * size);
+            int to = Math.min(all.size(), from + size);
+            return new Page<>(all.subList(from, to), page, size, all.size());
+        }
+    }
+
+    @GetMapping("/documents")
     List<PublicDocument> list(@RequestParam(name = "q", required = false) String query) {
         return service.published(query).stream().map(PublicDocument::of).toList();
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/documents/{id}")
     PublicDocument get(@PathVariable String id) {
         return PublicDocument.of(service.publishedDocument(id));
+    }
+
+    /** Interpretations of published documents, newest first, found by a keyword in them or their document. */
+    @GetMapping("/interpretations")
+    Page<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) String query,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        List<PublicInterpretation> all = service.published(query).stream().filter(d -> d.interpretation() != null)
+                .map(PublicInterpretation::of).toList();
+        return Page.of(all, page, size);
+    }
+
+    @GetMapping("/interpretations/{documentId}")
+    PublicInterpretation interpretation(@PathVariable String documentId) {
+        PolicyDocument d = service.publishedDocument(documentId);
+        if (d.interpretation() == null) {
+            throw DomainException.notFound("interpretation-not-found", "该文件没有政策解读。");
+        }
+        return PublicInterpretation.of(d);
     }
 }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +32,25 @@ class CalendarHolderTest {
         Files.writeString(dir.resolve("2028.txt"), "workday 2028-01-03 not a weekend day\n");
         assertThatThrownBy(holder::reload).extracting(e -> ((DomainException) e).type()).isEqualTo("invalid-calendar-file");
         assertThat(holder.current().covers(2027)).as("the calendar in force is kept").isTrue();
+    }
+
+    @Test
+    void officeNoticesReplaceTheDirectorysYearAndAreReadAgainOnReload(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("2027.txt"), "holiday 2027-01-01 元旦\n");
+        List<CalendarNotice> stored = new ArrayList<>();
+        CalendarHolder holder = new CalendarHolder(dir.toString(), () -> List.copyOf(stored));
+        assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+        assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 10, 1))).as("the file's notice decides").isTrue();
+
+        Actor office = new Actor("s-office", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        stored.add(CalendarNotice.enter(CalendarNotice.check(2027, new CalendarNotice.Input("测试通知",
+                List.of(new CalendarNotice.DayRange("2027-10-01", "2027-10-07", "国庆节")), List.of()), LocalDate.of(2026, 12, 1)),
+                office, Instant.parse("2026-12-01T02:00:00Z")));
+        assertThat(holder.reload()).isTrue();
+
+        assertThat(holder.current().covers(2027)).isTrue();
+        assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 10, 1))).isFalse();
+        assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 1, 1))).as("the office's notice replaced the file's year").isTrue();
+        assertThat(holder.reload()).as("nothing new").isFalse();
     }
 }

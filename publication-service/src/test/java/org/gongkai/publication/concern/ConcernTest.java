@@ -70,4 +70,23 @@ class ConcernTest {
         assertThat(concern.announceOverdue(SEEN.plus(Duration.ofHours(49)))).isTrue();
         assertThat(concern.announceOverdue(SEEN.plus(Duration.ofHours(50)))).isFalse();
     }
+
+    @Test
+    void implausibleFactsAreRefused() {
+        assertThatThrownBy(() -> Concern.register("c2", "微博", null, Instant.parse("1999-05-01T00:00:00Z"), "旧事", Severity.MEDIUM,
+                "disaster-relief", false, RELIEF1, SEEN)).extracting(e -> ((DomainException) e).type()).isEqualTo("implausible-date");
+        Concern c = concern(Severity.MEDIUM);
+        Instant now = SEEN.plus(Duration.ofHours(2));
+        assertThatThrownBy(() -> c.respond("回应", "carrier-pigeon", now, RELIEF1, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("unknown-channel");
+        assertThat(c.responses()).isEmpty();
+    }
+
+    @Test
+    void concernsForASectionThatDoesNotExistAreRefused() {
+        var sections = new org.gongkai.support.organisation.Sections(null);
+        assertThat(sections.requireKnown("disaster-relief")).isEqualTo("disaster-relief");
+        assertThatThrownBy(() -> sections.requireKnown("no-such-section"))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("unknown-section");
+    }
 }

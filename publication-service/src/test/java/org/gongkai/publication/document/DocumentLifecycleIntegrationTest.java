@@ -44,16 +44,32 @@ class DocumentLifecycleIntegrationTest {
         Response created = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕1号", "PROACTIVE", null));
         assertThat(created.status()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
+        JsonNode draftDoc = json.readTree(created.body());
+        assertThat(draftDoc.get("disclosureAttribute").asString()).isEqualTo("PROACTIVE");
+        assertThat(draftDoc.get("disclosureAttributeLabel").asString()).isEqualTo("主动公开");
+        assertThat(draftDoc.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(draftDoc.get("statusLabel").asString()).isEqualTo("草稿");
+        assertThat(draftDoc.get("legalBasisLabel").isNull()).isTrue();
+        assertThat(draftDoc.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
 
         assertThat(call(port, "relief1", "GET", "/api/documents/" + id, null).status()).isEqualTo(404);
         assertThat(call(port, "relief1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(404);
         assertThat(call(port, null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(404);
 
-        assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null).status()).isEqualTo(200);
+        Response submitted = call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
+        assertThat(submitted.status()).isEqualTo(200);
+        assertThat(json.readTree(submitted.body()).get("statusLabel").asString()).isEqualTo("审核中");
+        assertThat(json.readTree(submitted.body()).get("pendingReview").asString()).isEqualTo("DISCLOSURE_OFFICE");
+        assertThat(json.readTree(submitted.body()).get("pendingReviewLabel").asString()).isEqualTo("政务公开办审核");
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
                 .isEqualTo(403);
-        assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE")).status())
-                .isEqualTo(200);
+        Response approved = call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
+        assertThat(approved.status()).isEqualTo(200);
+        JsonNode review = json.readTree(approved.body()).get("reviews").get(0);
+        assertThat(review.get("stage").asString()).isEqualTo("DISCLOSURE_OFFICE");
+        assertThat(review.get("stageLabel").asString()).isEqualTo("政务公开办审核");
+        assertThat(review.get("decisionLabel").asString()).isEqualTo("同意");
+        assertThat(json.readTree(approved.body()).get("statusLabel").asString()).isEqualTo("已审核");
 
         Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-30"));
         JsonNode issuedDoc = json.readTree(issued.body());
@@ -66,6 +82,8 @@ class DocumentLifecycleIntegrationTest {
         assertThat(published.status()).isEqualTo(200);
         assertThat(json.readTree(published.body()).get("publishedChannels").toString())
                 .contains("gov-website", "new-media", "reading-point");
+        assertThat(json.readTree(published.body()).get("publishedChannelLabels").toString()).contains("政府网站", "两微一端", "公开查阅点");
+        assertThat(json.readTree(published.body()).get("statusLabel").asString()).isEqualTo("已公开");
 
         Response transferred = call(port, "safety1", "POST", "/api/documents/" + id + "/reading-room-transfer",
                 Map.of("transferredOn", "2024-10-11"));
@@ -75,6 +93,7 @@ class DocumentLifecycleIntegrationTest {
         Response publicView = call(port, null, "GET", "/api/public/documents/" + id, null);
         assertThat(publicView.status()).isEqualTo(200);
         assertThat(publicView.body()).contains("此件公开发布").doesNotContain("audit").doesNotContain("safety1");
+        assertThat(json.readTree(publicView.body()).get("channelLabels").toString()).contains("政府网站");
         assertThat(call(port, null, "GET", "/api/public/documents?q=危险化学品", null).body()).contains(id);
 
         TestEvents.Received issuedEvent = events.awaitType("gongkai.publication.document-issued.v1", r -> r.data().contains(id));
@@ -104,7 +123,15 @@ class DocumentLifecycleIntegrationTest {
         long before = documents.count();
         Response response = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕2号", "NOT_DISCLOSED", null));
         assertThat(response.status()).isEqualTo(422);
-        assertThat(response.body()).contains("urn:gongkai:problem:legal-basis-required");
+        assertThat(response.body()).contains("urn:gongkai:problem:legal-basis-required", "请求内容无法处理",
+                "公开属性为“不予公开”的文件，须注明《中华人民共和国政府信息公开条例》规定的依据。");
+        String english = org.springframework.web.client.RestClient.create("http://localhost:" + port).post().uri("/api/documents")
+                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("safety1"))
+                .header("Accept-Language", "en")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(draft("县应急〔2024〕2号", "NOT_DISCLOSED", null))
+                .exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(english).contains("urn:gongkai:problem:legal-basis-required", "Unprocessable Content",
+                "needs a legal basis from the Regulations on Government Information Disclosure").doesNotContain("公开属性为");
         assertThat(documents.count()).isEqualTo(before);
     }
 
@@ -114,9 +141,13 @@ class DocumentLifecycleIntegrationTest {
                 draft("县应急〔2024〕3号", "NOT_DISCLOSED", "PROCESS_INFORMATION"));
         String id = json.readTree(created.body()).get("id").asString();
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
         Response issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-05-06"));
         assertThat(json.readTree(issued.body()).get("markingLine").asString()).isEqualTo("此件不公开");
+        assertThat(json.readTree(issued.body()).get("disclosureAttributeLabel").asString()).isEqualTo("不予公开");
+        assertThat(json.readTree(issued.body()).get("legalBasis").asString()).isEqualTo("PROCESS_INFORMATION");
+        assertThat(json.readTree(issued.body()).get("legalBasisLabel").asString()).isEqualTo("讨论记录、过程稿、磋商信函、请示报告等过程性信息");
+        assertThat(json.readTree(issued.body()).get("statusLabel").asString()).isEqualTo("已印发");
         assertThat(call(port, "office", "POST", "/api/documents/" + id + "/publication", null).status()).isEqualTo(409);
         assertThat(call(port, null, "GET", "/api/public/documents/" + id, null).status()).isEqualTo(404);
         assertThat(call(port, null, "GET", "/api/public/documents", null).body()).doesNotContain(id);

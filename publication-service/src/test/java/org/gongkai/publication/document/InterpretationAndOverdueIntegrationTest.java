@@ -46,7 +46,7 @@ class InterpretationAndOverdueIntegrationTest {
         String id = json.readTree(call(port, "safety1", "POST", "/api/documents", request).body()).get("id").asString();
         assertThat(call(port, "safety1", "GET", "/api/documents/" + id, null).body()).contains("\"requiresInterpretation\":true");
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
 
         Response refused = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-02"));
         assertThat(refused.status()).isEqualTo(409);
@@ -54,7 +54,13 @@ class InterpretationAndOverdueIntegrationTest {
 
         Map<String, Object> interpretation = Map.of("content", "一图读懂专项整治", "forms", List.of("INFOGRAPHIC", "VIDEO"),
                 "textUsesCasesDataOrQa", false, "elementsCovered", List.of("BACKGROUND_AND_BASIS", "GOALS_AND_TASKS", "MAIN_CONTENT",
-                        "MEASURES", "APPLICABLE_SUBJECTS", "NOTES", "KEY_TERMS", "OLD_VS_NEW_DIFFERENCES", "INTERPRETING_ORGAN"));
+                        "MEASURES", "APPLICABLE_SUBJECTS", "NOTES", "KEY_TERMS", "OLD_VS_NEW_DIFFERENCES", "INTERPRETING_ORGAN"),
+                "media", List.of(Map.of("form", "VIDEO", "title", "专项整治视频解读", "location", "https://yjj.example.gov.cn/video/70")));
+        Map<String, Object> unlinkedMedia = new java.util.HashMap<>(interpretation);
+        unlinkedMedia.put("media", List.of(Map.of("form", "VIDEO", "title", "视频", "location", "稍后上传")));
+        Response badMedia = call(port, "safety1", "PUT", "/api/documents/" + id + "/interpretation", unlinkedMedia);
+        assertThat(badMedia.status()).isEqualTo(422);
+        assertThat(badMedia.body()).contains("media-location-invalid");
         assertThat(call(port, "relief1", "PUT", "/api/documents/" + id + "/interpretation", interpretation).status()).isEqualTo(404);
         assertThat(call(port, "safety1", "PUT", "/api/documents/" + id + "/interpretation", interpretation).status()).isEqualTo(200);
         assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-09-02")).status()).isEqualTo(409);
@@ -73,6 +79,16 @@ class InterpretationAndOverdueIntegrationTest {
         TestEvents.Received interpreted = events.awaitType("gongkai.publication.interpretation-published.v1", r -> r.data().contains(id));
         TestEvents.assertMatchesFixture(interpreted);
         assertThat(interpreted.json().get("nonText").asBoolean()).isTrue();
+
+        // I6: the public sees the interpretation with its document, in its own list and page, and finds it by a keyword
+        Response publicDocument = call(port, null, "GET", "/api/public/documents/" + id, null);
+        assertThat(json.readTree(publicDocument.body()).get("interpretation").get("content").asString()).isEqualTo("一图读懂专项整治");
+        assertThat(publicDocument.body()).contains("https://yjj.example.gov.cn/video/70", "视频解读").doesNotContain("draftedBy", "safety1");
+        Response listed = call(port, null, "GET", "/api/public/interpretations?q=一图读懂&size=5", null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains(id, "\"size\":5");
+        assertThat(call(port, null, "GET", "/api/public/interpretations/" + id, null).status()).isEqualTo(200);
+        assertThat(call(port, null, "GET", "/api/public/interpretations?size=1000", null).status()).isEqualTo(400);
         assertThat(events.awaitType("gongkai.publication.document-published.v1", r -> r.data().contains(id)).json()
                 .get("onTime").asBoolean()).isFalse();
     }

@@ -74,7 +74,7 @@ class OutboxSurvivesBrokerOutageIntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = JsonMapper.builder().build().readTree(created.body()).get("id").asString();
         call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
-        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE"));
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
 
         outage.cut();
         var issued = call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2026-11-02"));

@@ -29,6 +29,7 @@ class PolicyDocumentTest {
     static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();
+    static final AuthorityRuling RULING = new AuthorityRuling("县保密局", LocalDate.of(2026, 11, 20), "县保密〔2026〕5号");
 
     static PolicyDocument.Draft draft(DisclosureAttribute attribute, LegalBasis basis, boolean secretUnsure, InterpretationNeed need) {
         return new PolicyDocument.Draft("县应急〔2026〕1号", "通知", "正文", "WS-03", false, attribute, basis, secretUnsure, need, List.of());
@@ -40,7 +41,7 @@ class PolicyDocumentTest {
 
     static PolicyDocument approved(PolicyDocument d) {
         d.submitForReview(SAFETY1, NOW);
-        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
         return d;
     }
 
@@ -92,20 +93,25 @@ class PolicyDocumentTest {
         PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, true, null);
         d.submitForReview(SAFETY1, NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
-        assertThatThrownBy(() -> d.review(OFFICE, ReviewDecision.APPROVE, null, NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("wrong-reviewer");
-        d.review(SECRECY, ReviewDecision.ESCALATE, "无法确定是否涉密，报有权机关", NOW);
+        d.review(SECRECY, ReviewDecision.ESCALATE, "无法确定是否涉密，报有权机关", null, null, TODAY, NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.ENTITLED_ORGAN);
         assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("invalid-state");
         assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 2), TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("invalid-state");
-        d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密", NOW);
+        assertThatThrownBy(() -> d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密", null, null, TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("authority-ruling-required");
+        assertThatThrownBy(() -> d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密",
+                new AuthorityRuling("县保密局", TODAY.plusDays(1), "县保密〔2026〕5号"), null, TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("implausible-date");
+        d.review(SECRECY, ReviewDecision.APPROVE, "有权机关认定不涉密", RULING, null, TODAY, NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.DISCLOSURE_OFFICE);
-        d.review(OFFICE, ReviewDecision.ESCALATE, "是否适宜公开征求业务部门意见", NOW);
+        d.review(OFFICE, ReviewDecision.ESCALATE, "是否适宜公开征求业务部门意见", null, null, TODAY, NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.BUSINESS_DEPARTMENT);
-        d.review(OFFICE, ReviewDecision.APPROVE, "业务部门同意公开", NOW);
-        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, "业务部门同意公开", null, "王局长", TODAY, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
         assertThat(d.status()).isEqualTo(PolicyDocument.Status.APPROVED);
         assertThat(d.reviews()).extracting(ReviewStep::stage).containsExactly(ReviewStage.CONFIDENTIALITY,
                 ReviewStage.ENTITLED_ORGAN, ReviewStage.DISCLOSURE_OFFICE, ReviewStage.BUSINESS_DEPARTMENT, ReviewStage.DISCLOSURE_OFFICE);
@@ -115,9 +121,9 @@ class PolicyDocumentTest {
     void aDocumentRuledSecretReturnsToTheSectionWhichChangesItsAttribute() {
         PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, true, null);
         d.submitForReview(SAFETY1, NOW);
-        assertThatThrownBy(() -> d.review(SECRECY, ReviewDecision.RETURN, " ", NOW)).extracting(PolicyDocumentTest::type)
+        assertThatThrownBy(() -> d.review(SECRECY, ReviewDecision.RETURN, " ", null, null, TODAY, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("reason-required");
-        d.review(SECRECY, ReviewDecision.RETURN, "涉及国家秘密", NOW);
+        d.review(SECRECY, ReviewDecision.RETURN, "涉及国家秘密", null, null, TODAY, NOW);
         assertThat(d.status()).isEqualTo(PolicyDocument.Status.DRAFT);
         assertThatThrownBy(() -> d.revise(draft(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.STATE_SECRET, true, null), RELIEF1, NOW))
                 .extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
@@ -135,15 +141,15 @@ class PolicyDocumentTest {
 
         Set<InterpretationElement> some = EnumSet.of(InterpretationElement.MAIN_CONTENT);
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.INFOGRAPHIC), false,
-                some, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("interpretation-elements-missing");
+                some, null, null, null, null, List.of()), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("interpretation-elements-missing");
         Set<InterpretationElement> all = EnumSet.allOf(InterpretationElement.class);
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT), false,
-                all, null, null, null, null), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("text-interpretation-needs-cases");
+                all, null, null, null, null, List.of()), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("text-interpretation-needs-cases");
         assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.VIDEO), false,
-                all, null, null, null, null), RELIEF1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
+                all, null, null, null, null, List.of()), RELIEF1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("not-your-section");
 
         d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.INFOGRAPHIC, InterpretationForm.TEXT), true,
-                all, null, null, null, null), SAFETY1, NOW);
+                all, null, null, null, null, List.of()), SAFETY1, NOW);
         assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("interpretation-required");
         d.reviewInterpretation(OFFICE, NOW);
@@ -155,7 +161,7 @@ class PolicyDocumentTest {
     void anInterpretationIsReleasedOnlyOnceReviewedEvenWhenNotRequired() {
         PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
         d.draftInterpretation(new Interpretation("图解", List.of(InterpretationForm.CHART), false,
-                EnumSet.allOf(InterpretationElement.class), null, null, null, null), SAFETY1, NOW);
+                EnumSet.allOf(InterpretationElement.class), null, null, null, null, List.of()), SAFETY1, NOW);
         d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
         assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW))
                 .extracting(PolicyDocumentTest::type).isEqualTo("interpretation-not-reviewed");
@@ -168,11 +174,29 @@ class PolicyDocumentTest {
     void theOfficeRefersAnUnflaggedDocumentItFindsPossiblySecretToTheConfidentialityOfficer() {
         PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, false, null);
         d.submitForReview(SAFETY1, NOW);
-        d.review(OFFICE, ReviewDecision.REFER_TO_CONFIDENTIALITY, "附件含有地质灾害隐患点坐标", NOW);
+        d.review(OFFICE, ReviewDecision.REFER_TO_CONFIDENTIALITY, "附件含有地质灾害隐患点坐标", null, null, TODAY, NOW);
         assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
-        d.review(SECRECY, ReviewDecision.APPROVE, "不涉密", NOW);
-        d.review(OFFICE, ReviewDecision.APPROVE, null, NOW);
+        d.review(SECRECY, ReviewDecision.APPROVE, "不涉密", null, null, TODAY, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
         assertThat(d.status()).isEqualTo(PolicyDocument.Status.APPROVED);
+    }
+
+    @Test
+    void aNonTextFormCountsOnlyWhenItsMediaIsLinkedOrAttached() {
+        Set<InterpretationElement> all = EnumSet.allOf(InterpretationElement.class);
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, false, null);
+        d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT, InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of()), SAFETY1, NOW);
+        assertThat(d.interpretation().hasNonTextForm()).isFalse();
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "https://v.example/1"))),
+                SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("media-form-mismatch");
+        assertThatThrownBy(() -> d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "attachment:无此附件.mp4"))),
+                SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("media-location-invalid");
+        d.draftInterpretation(new Interpretation("解读", List.of(InterpretationForm.TEXT, InterpretationForm.VIDEO), true, all,
+                null, null, null, null, List.of(new InterpretationMedia(InterpretationForm.VIDEO, "视频", "https://v.example/1"))), SAFETY1, NOW);
+        assertThat(d.interpretation().hasNonTextForm()).isTrue();
     }
 
     @Test
@@ -191,7 +215,7 @@ class PolicyDocumentTest {
         d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
         assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("coordination-required");
-        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, NOW);
+        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 4), "县委宣传部 张", "县委网信办 李", "口径一致", null), SAFETY1, TODAY, NOW);
         d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW);
         assertThat(d.publishedChannels()).containsExactly("gov-website", "new-media");
     }
@@ -213,16 +237,97 @@ class PolicyDocumentTest {
     }
 
     @Test
-    void annualReviewChangeRestartsTheClockFromTheChangeDate() {
+    void annualReviewChangeWaitsForTheConfidentialityOfficerAndRestartsTheClockFromTheClearance() {
         PolicyDocument d = approved(document(DisclosureAttribute.ON_REQUEST, LegalBasis.PROCESS_INFORMATION, false, null));
         d.issue(SAFETY1, LocalDate.of(2025, 3, 3), TODAY, CALENDAR, NOW);
         assertThat(d.publicationDueOn()).isNull();
-        d.changeToProactive(2026, LocalDate.of(2026, 9, 30), CALENDAR, OFFICE, "已无不公开理由", NOW);
+        d.proposeProactive(2026, OFFICE, "已无不公开理由", NOW);
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.ON_REQUEST);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
+        LocalDate clearedOn = LocalDate.of(2026, 9, 30);
+        d.decideWidening(SECRECY, ReviewDecision.APPROVE, "不涉密", null, clearedOn, CALENDAR, NOW);
         assertThat(d.attribute()).isEqualTo(DisclosureAttribute.PROACTIVE);
+        assertThat(d.legalBasis()).isNull();
         assertThat(d.markingLine()).isEqualTo("此件公开发布");
         // 30 Sep 2026: National Day 1–7 Oct off, Saturday 10 Oct worked
-        assertThat(d.publicationDueOn()).isEqualTo(CALENDAR.addWorkingDays(LocalDate.of(2026, 9, 30), 20).due());
+        assertThat(d.publicationDueOn()).isEqualTo(CALENDAR.addWorkingDays(clearedOn, 20).due());
         assertThat(d.publicationDueOn()).isAfter(LocalDate.of(2026, 10, 28));
+    }
+
+    /** The defect found through the gateway: a confirmed state secret made proactive by the office alone and published. */
+    @Test
+    void aConfirmedStateSecretMadeProactiveInTheAnnualReviewIsNotPublishedUntilTheOfficerClearsIt() {
+        PolicyDocument d = document(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.STATE_SECRET, true, null);
+        d.submitForReview(SAFETY1, NOW);
+        d.review(SECRECY, ReviewDecision.APPROVE, "确认属于国家秘密", null, null, TODAY, NOW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
+        d.issue(SAFETY1, LocalDate.of(2025, 3, 3), TODAY, CALENDAR, NOW);
+
+        d.proposeProactive(2026, OFFICE, "办公室认为可以公开", NOW);
+        assertThat(d.clearance().isPendingWidening()).isTrue();
+        assertThatThrownBy(() -> d.publish(OFFICE, TODAY, TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("confidentiality-clearance-required");
+        assertThatThrownBy(() -> d.decideWidening(OFFICE, ReviewDecision.APPROVE, "同意", null, TODAY, CALENDAR, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("wrong-reviewer");
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.NOT_DISCLOSED);
+
+        d.decideWidening(SECRECY, ReviewDecision.ESCALATE, "是否已解密不能确定", null, TODAY, CALENDAR, NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.ENTITLED_ORGAN);
+        assertThatThrownBy(() -> d.publish(OFFICE, TODAY, TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("confidentiality-clearance-required");
+        assertThatThrownBy(() -> d.decideWidening(SECRECY, ReviewDecision.APPROVE, "已解密", null, TODAY, CALENDAR, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("authority-ruling-required");
+        d.decideWidening(SECRECY, ReviewDecision.APPROVE, "县保密局确认已解密", RULING, TODAY, CALENDAR, NOW);
+
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.PROACTIVE);
+        assertThat(d.clearance().isCleared()).isTrue();
+        assertThat(d.reviews().get(d.reviews().size() - 1).ruling()).isEqualTo(RULING);
+        d.publish(OFFICE, TODAY, TODAY, List.of(), NOW);
+        assertThat(d.isPublic()).isTrue();
+    }
+
+    @Test
+    void whenTheOfficerRefusesTheWideningTheDocumentKeepsItsAttributeAndStaysUnpublished() {
+        PolicyDocument d = approved(document(DisclosureAttribute.ON_REQUEST, LegalBasis.THIRD_PARTY_RIGHTS, false, null));
+        d.issue(SAFETY1, LocalDate.of(2025, 3, 3), TODAY, CALENDAR, NOW);
+        d.proposeProactive(2026, OFFICE, "拟公开", NOW);
+        d.decideWidening(SECRECY, ReviewDecision.RETURN, "含涉密附件", null, TODAY, CALENDAR, NOW);
+        assertThat(d.attribute()).isEqualTo(DisclosureAttribute.ON_REQUEST);
+        assertThat(d.clearance().outcome()).isEqualTo(ConfidentialityClearance.Outcome.REFUSED);
+        assertThat(d.publicationDueOn()).isNull();
+        assertThatThrownBy(() -> d.publish(OFFICE, TODAY, TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("not-proactive");
+    }
+
+    @Test
+    void aStateSecretBasisGoesToTheConfidentialityOfficerEvenWhenNotFlagged() {
+        PolicyDocument d = document(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.STATE_SECRET, false, null);
+        d.submitForReview(SAFETY1, NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
+    }
+
+    @Test
+    void editingTheAttributeAfterAReviewSendsTheDocumentBackToTheConfidentialityOfficer() {
+        PolicyDocument d = document(DisclosureAttribute.NOT_DISCLOSED, LegalBasis.INTERNAL_AFFAIRS, false, null);
+        d.submitForReview(SAFETY1, NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.DISCLOSURE_OFFICE);
+        d.review(OFFICE, ReviewDecision.RETURN, "请完善", null, null, TODAY, NOW);
+        d.revise(draft(DisclosureAttribute.PROACTIVE, null, false, null), SAFETY1, NOW);
+        d.submitForReview(SAFETY1, NOW);
+        assertThat(d.pendingStage()).isEqualTo(ReviewStage.CONFIDENTIALITY);
+        assertThatThrownBy(() -> d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("wrong-reviewer");
+    }
+
+    @Test
+    void theOfficesFinalApprovalRecordsTheUnitHeadWhoSignedOff() {
+        PolicyDocument d = document(DisclosureAttribute.PROACTIVE, null, false, null);
+        d.submitForReview(SAFETY1, NOW);
+        assertThatThrownBy(() -> d.review(OFFICE, ReviewDecision.APPROVE, null, null, " ", TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("responsible-head-required");
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.IN_REVIEW);
+        d.review(OFFICE, ReviewDecision.APPROVE, null, null, "王局长", TODAY, NOW);
+        assertThat(d.reviews().get(0).responsibleHead()).isEqualTo("王局长");
     }
 
     @Test
@@ -235,5 +340,29 @@ class PolicyDocumentTest {
         assertThat(d.recomputeDeadline(CALENDAR.withDirectory(dir), NOW)).isTrue();
         assertThat(d.publicationDueOnConfirmed()).isTrue();
         assertThat(d.publicationDueOn()).isAfter(before);
+    }
+
+    @Test
+    void implausibleDatesAndUnknownChannelsAreRefused() {
+        PolicyDocument d = approved(document(DisclosureAttribute.PROACTIVE, null, false, null));
+        assertThatThrownBy(() -> d.issue(SAFETY1, LocalDate.of(1999, 12, 31), TODAY, CALENDAR, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("implausible-date");
+        d.issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThatThrownBy(() -> d.transferToReadingRoom(SAFETY1, LocalDate.of(2026, 3, 1), TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("transferred-before-issued");
+        assertThatThrownBy(() -> d.transferToReadingRoom(SAFETY1, LocalDate.of(2030, 1, 1), TODAY, NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("implausible-date");
+        assertThat(d.readingRoomTransferredOn()).isNull();
+        assertThatThrownBy(() -> d.recordCoordination(new Coordination(LocalDate.of(2030, 1, 1), "宣传部", "网信办", null, null), SAFETY1,
+                TODAY, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("implausible-date");
+        d.recordCoordination(new Coordination(LocalDate.of(2026, 3, 6), "宣传部", "网信办", null, null), SAFETY1, TODAY, NOW);
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 5), TODAY, List.of(), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("coordination-after-release");
+        assertThatThrownBy(() -> d.publish(OFFICE, LocalDate.of(2026, 3, 9), TODAY, List.of("carrier-pigeon"), NOW))
+                .extracting(PolicyDocumentTest::type).isEqualTo("unknown-channel");
+        assertThat(d.status()).isEqualTo(PolicyDocument.Status.ISSUED);
+        d.publish(OFFICE, LocalDate.of(2026, 3, 9), TODAY, List.of("radio-tv"), NOW);
+        d.transferToReadingRoom(SAFETY1, LocalDate.of(2026, 3, 9), TODAY, NOW);
+        assertThat(d.readingRoomTransferredOn()).isEqualTo(LocalDate.of(2026, 3, 9));
     }
 }

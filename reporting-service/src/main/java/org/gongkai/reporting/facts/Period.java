@@ -14,7 +14,7 @@ public record Period(int year, Integer half) {
         if (text != null && text.matches("\\d{4}-H[12]")) {
             return new Period(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(6)));
         }
-        throw DomainException.invalid("invalid-period", "Period '" + text + "' must look like 2026, 2026-H1 or 2026-H2.");
+        throw DomainException.invalid("invalid-period", "期间“" + text + "”格式不正确，应形如 2026、2026-H1 或 2026-H2。");
     }
 
     public static Period halfOf(LocalDate date) {

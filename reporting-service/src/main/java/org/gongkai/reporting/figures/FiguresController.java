@@ -60,7 +60,7 @@ class FiguresController {
     private static void requireOwnOrOverseer(String section) {
         Actor actor = CurrentActor.get();
         if (!actor.overseesAllSections() && !actor.belongsTo(section)) {
-            throw DomainException.forbidden("not-your-section", "You may read the figures of your own section only.");
+            throw DomainException.forbidden("not-your-section", "只能查看本股室的统计数据。");
         }
     }
 }

@@ -15,6 +15,7 @@ import org.gongkai.reporting.facts.ConsultationFacts;
 import org.gongkai.reporting.facts.DocumentFacts;
 import org.gongkai.reporting.facts.OpinionFacts;
 import org.gongkai.reporting.facts.Period;
+import org.gongkai.support.organisation.Sections;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,11 +27,13 @@ public class FiguresService {
 
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
+    private final Sections sections;
     private final Clock clock;
 
-    FiguresService(MongoTemplate mongo, ReportingProperties properties, Clock clock) {
+    FiguresService(MongoTemplate mongo, ReportingProperties properties, Sections sections, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -46,6 +49,7 @@ public class FiguresService {
     }
 
     public SectionFigures section(String section, Period period) {
+        sections.requireKnown(section);
         return FiguresCalculator.figures(section, period, facts(Query.query(Criteria.where("section").is(section))), today());
     }
 
@@ -58,10 +62,9 @@ public class FiguresService {
         LocalDate today = today();
         SectionFigures county = FiguresCalculator.figures(null, period, all, today);
         List<Indicators.Indicator> countyIndicators = Indicators.of(county, period.year());
-        Set<String> sections = new TreeSet<>(properties.sections());
-        sections.addAll(all.sections());
+        // the registry's sections only: a fact naming an unknown section counts for the county, never as a section
         List<SectionEvaluation> evaluations = new ArrayList<>();
-        for (String section : sections) {
+        for (String section : new TreeSet<>(sections.sections().keySet())) {
             SectionFigures figures = FiguresCalculator.figures(section, period, all.ofSection(section), today);
             List<Indicators.Indicator> indicators = Indicators.of(figures, period.year());
             evaluations.add(new SectionEvaluation(section, figures, indicators, Indicators.score(indicators, properties.weights())));

@@ -10,7 +10,10 @@ import java.util.Map;
  */
 public final class Indicators {
 
-    public record Indicator(String name, Double value, Double target, Boolean met) {
+    public record Indicator(String name, Double value, Double target, Boolean met, String nameLabel) {
+        public Indicator(String name, Double value, Double target, Boolean met) {
+            this(name, value, target, met, CodeLabels.of(name));
+        }
     }
 
     private Indicators() {

@@ -38,4 +38,13 @@ public record SectionFigures(
         long catalogueItemsCovered,
         long catalogueItems,
         Double catalogueCoverage) {
+
+    /**
+     * The Chinese labels of the codes used as keys of the maps above (PROACTIVE → 主动公开, NOT_ADOPTED → 未予采纳 …);
+     * shown beside the figures, never stored.
+     */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "codeLabels", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
+    public Map<String, String> codeLabels() {
+        return CodeLabels.ofKeys(issuedByAttribute, issuedByLegalBasis, interpretationsByForm, opinionsByDecision);
+    }
 }

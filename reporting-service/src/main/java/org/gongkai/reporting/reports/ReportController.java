@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private final ReportService reports;
+    private final org.gongkai.support.organisation.Sections sections;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, org.gongkai.support.organisation.Sections sections) {
         this.reports = reports;
+        this.sections = sections;
     }
 
     record NarrativeRequest(@NotBlank @Size(max = 20_000) String workDone, @Size(max = 20_000) String problems,
@@ -45,10 +47,11 @@ class ReportController {
     record ReturnRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
-    record ReportView(String section, String period, LocalDate dueOn, SectionReport.Status status, SectionFigures figures,
-            Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason, List<AuditEntry> audit) {
-        static ReportView of(SectionReport r) {
-            return new ReportView(r.section(), r.period(), r.dueOn(), r.status(), r.figures(), r.narrative(), r.submittedAt(),
+    record ReportView(String section, String sectionLabel, String period, LocalDate dueOn, SectionReport.Status status, String statusLabel,
+            SectionFigures figures, Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason,
+            List<AuditEntry> audit) {
+        static ReportView of(org.gongkai.support.organisation.Sections sections, SectionReport r) {
+            return new ReportView(r.section(), sections.label(r.section()), r.period(), r.dueOn(), r.status(), r.status() == null ? null : r.status().label(), r.figures(), r.narrative(), r.submittedAt(),
                     r.submittedLate(), r.returnReason(), r.audit());
         }
     }
@@ -56,35 +59,35 @@ class ReportController {
     @PostMapping("/sections/{section}/reports/{period}")
     @ResponseStatus(HttpStatus.CREATED)
     ReportView start(@PathVariable String section, @PathVariable String period) {
-        return ReportView.of(reports.start(section, Period.parse(period), CurrentActor.get()));
+        return ReportView.of(sections, reports.start(section, Period.parse(period), CurrentActor.get()));
     }
 
     @GetMapping("/sections/{section}/reports/{period}")
     ReportView get(@PathVariable String section, @PathVariable String period) {
-        return ReportView.of(reports.get(section, Period.parse(period), CurrentActor.get()));
+        return ReportView.of(sections, reports.get(section, Period.parse(period), CurrentActor.get()));
     }
 
     @PutMapping("/sections/{section}/reports/{period}/narrative")
     ReportView write(@PathVariable String section, @PathVariable String period, @Valid @RequestBody NarrativeRequest r) {
-        return ReportView.of(reports.write(section, Period.parse(period), new Narrative(r.workDone(), r.problems(), r.nextSteps()),
+        return ReportView.of(sections, reports.write(section, Period.parse(period), new Narrative(r.workDone(), r.problems(), r.nextSteps()),
                 CurrentActor.get()));
     }
 
     @PostMapping("/sections/{section}/reports/{period}/submission")
     ReportView submit(@PathVariable String section, @PathVariable String period) {
-        return ReportView.of(reports.submit(section, Period.parse(period), CurrentActor.get()));
+        return ReportView.of(sections, reports.submit(section, Period.parse(period), CurrentActor.get()));
     }
 
     @PostMapping("/sections/{section}/reports/{period}/acceptance")
     @PreAuthorize("hasRole('disclosure-office')")
     ReportView accept(@PathVariable String section, @PathVariable String period) {
-        return ReportView.of(reports.accept(section, Period.parse(period), CurrentActor.get()));
+        return ReportView.of(sections, reports.accept(section, Period.parse(period), CurrentActor.get()));
     }
 
     @PostMapping("/sections/{section}/reports/{period}/return")
     @PreAuthorize("hasRole('disclosure-office')")
     ReportView returnForRevision(@PathVariable String section, @PathVariable String period, @Valid @RequestBody ReturnRequest r) {
-        return ReportView.of(reports.returnForRevision(section, Period.parse(period), r.reason(), CurrentActor.get()));
+        return ReportView.of(sections, reports.returnForRevision(section, Period.parse(period), r.reason(), CurrentActor.get()));
     }
 
     /** The report as written and frozen: its figures, then the narrative, as XLSX or CSV. */
@@ -106,6 +109,6 @@ class ReportController {
     @GetMapping("/reports/overdue")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
     List<ReportService.OverdueSection> overdue(@RequestParam String period) {
-        return reports.overdue(Period.parse(period));
+        return reports.overdue(Period.parse(period)).stream().map(o -> o.withSectionLabel(sections.label(o.section()))).toList();
     }
 }

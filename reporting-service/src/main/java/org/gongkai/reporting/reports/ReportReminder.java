@@ -42,6 +42,7 @@ public class ReportReminder {
         return reminder;
     }
 
+    public String id() { return id; }
     public String section() { return section; }
     public String period() { return period; }
     public int daysLeft() { return daysLeft; }

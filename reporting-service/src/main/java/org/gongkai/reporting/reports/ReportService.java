@@ -16,6 +16,9 @@ import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.gongkai.support.organisation.Sections;
+import org.gongkai.reporting.notification.Notification;
+import org.gongkai.reporting.notification.NotificationService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -28,14 +31,18 @@ public class ReportService {
     private final FiguresService figures;
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
+    private final NotificationService notifications;
+    private final Sections sections;
     private final Clock clock;
 
     ReportService(SectionReportRepository reports, FiguresService figures, MongoTemplate mongo, ReportingProperties properties,
-            Clock clock) {
+            NotificationService notifications, Sections sections, Clock clock) {
         this.reports = reports;
         this.figures = figures;
         this.mongo = mongo;
         this.properties = properties;
+        this.notifications = notifications;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -43,13 +50,13 @@ public class ReportService {
         try {
             return reports.insert(SectionReport.start(section, period, figures.section(section, period), actor, now()));
         } catch (DuplicateKeyException e) {
-            throw DomainException.conflict("report-already-started", "The " + period + " report of " + section + " exists.");
+            throw DomainException.conflict("report-already-started", "股室“" + section + "”" + period + " 的工作报告已经创建。");
         }
     }
 
     public SectionReport get(String section, Period period, Actor actor) {
         SectionReport report = reports.findById(SectionReport.idOf(section, period)).filter(r -> r.isVisibleTo(actor))
-                .orElseThrow(() -> DomainException.notFound("report-not-found", "No " + period + " report of " + section + "."));
+                .orElseThrow(() -> DomainException.notFound("report-not-found", "股室“" + section + "”尚无 " + period + " 的工作报告。"));
         report.refresh(figures.section(section, period));
         return report;
     }
@@ -70,7 +77,15 @@ public class ReportService {
         return change(section, period, actor, r -> r.returnForRevision(reason, actor, now()));
     }
 
-    public record OverdueSection(String section, String period, LocalDate dueOn, String status) {
+    public record OverdueSection(String section, String period, LocalDate dueOn, String status, String statusLabel,
+            String sectionLabel) {
+        public OverdueSection(String section, String period, LocalDate dueOn, String status) {
+            this(section, period, dueOn, status, org.gongkai.reporting.figures.CodeLabels.of(status), null);
+        }
+
+        public OverdueSection withSectionLabel(String label) {
+            return new OverdueSection(section, period, dueOn, status, statusLabel, label);
+        }
     }
 
     /** Sections whose report for the period is past due and not submitted. */
@@ -109,7 +124,11 @@ public class ReportService {
                 for (int lead : properties.reminderLeadDays()) {
                     if (!submitted && !today.isBefore(due.minusDays(lead))) {
                         try {
-                            mongo.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
+                            ReportReminder reminder = mongo.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
+                            notifications.notify("report-reminder:" + reminder.id(), section, Notification.Kind.REPORT_DUE,
+                                    period + " 进展报告将于 " + due + " 到期",
+                                    "本股室 " + period + " 的政务公开工作进展报告应于 " + due + " 前提交，还有 " + reminder.daysLeft()
+                                            + " 天，请及时填报。");
                             sent++;
                         } catch (DuplicateKeyException alreadySent) {
                             // this reminder went out before
@@ -122,7 +141,7 @@ public class ReportService {
     }
 
     private Set<String> expectedSections() {
-        Set<String> sections = new TreeSet<>(properties.sections());
+        Set<String> sections = new TreeSet<>(this.sections.sections().keySet());
         return sections;
     }
 

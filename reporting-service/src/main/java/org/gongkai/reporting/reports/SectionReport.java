@@ -24,7 +24,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("section_reports")
 public class SectionReport {
 
-    public enum Status { DRAFT, SUBMITTED, ACCEPTED, RETURNED }
+    public enum Status {
+        DRAFT("草稿"), SUBMITTED("已报送"), ACCEPTED("已审核通过"), RETURNED("已退回");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** The Chinese label a reader sees beside the code. */
+        public String label() {
+            return label;
+        }
+    }
 
     public static final int FIRST_REPORTING_YEAR = 2021;
 
@@ -72,7 +85,7 @@ public class SectionReport {
     public static SectionReport start(String section, Period period, SectionFigures figures, Actor actor, Instant now) {
         if (!period.isHalfYearReportingPeriod() || period.year() < FIRST_REPORTING_YEAR) {
             throw DomainException.invalid("not-a-reporting-period",
-                    "Sections report on the first half (e.g. 2026-H1) or the whole year (e.g. 2026), from 2021 on.");
+                    "股室工作报告按上半年（如 2026-H1）或全年（如 2026）报送，自 2021 年起。");
         }
         requireOwnSection(actor, section);
         SectionReport report = new SectionReport(idOf(section, period), section, period.toString(), period.reportDueOn(),
@@ -99,7 +112,7 @@ public class SectionReport {
         requireOwnSection(actor, section);
         requireEditable();
         if (narrative == null || narrative.workDone() == null || narrative.workDone().isBlank()) {
-            throw DomainException.invalid("narrative-required", "Describe the work done before submitting.");
+            throw DomainException.invalid("narrative-required", "报送前请填写已开展的工作情况。");
         }
         figures = current;
         submittedAt = now;
@@ -122,7 +135,7 @@ public class SectionReport {
         requireOffice(actor);
         requireSubmitted();
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason-required", "Returning a report needs a reason.");
+            throw DomainException.invalid("reason-required", "退回工作报告须说明理由。");
         }
         status = Status.RETURNED;
         returnReason = reason;
@@ -139,25 +152,25 @@ public class SectionReport {
 
     private void requireEditable() {
         if (status != Status.DRAFT && status != Status.RETURNED) {
-            throw DomainException.conflict("report-already-submitted", "The report is " + status + "; figures are frozen.");
+            throw DomainException.conflict("report-already-submitted", "工作报告当前状态为“" + status.label() + "”，数据已固定，不能再修改。");
         }
     }
 
     private void requireSubmitted() {
         if (status != Status.SUBMITTED) {
-            throw DomainException.conflict("report-not-submitted", "Only a submitted report can be accepted or returned.");
+            throw DomainException.conflict("report-not-submitted", "只有已报送的工作报告才能审核通过或退回。");
         }
     }
 
     private static void requireOwnSection(Actor actor, String section) {
         if (!actor.hasRole(Actor.SECTION_STAFF) || !actor.belongsTo(section)) {
-            throw DomainException.forbidden("not-your-section", "Only staff of section " + section + " write its report.");
+            throw DomainException.forbidden("not-your-section", "只有股室“" + section + "”的工作人员可以编写该股室的工作报告。");
         }
     }
 
     private static void requireOffice(Actor actor) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("office-only", "The disclosure office accepts or returns reports.");
+            throw DomainException.forbidden("office-only", "工作报告由政务公开办公室审核通过或退回。");
         }
     }
 

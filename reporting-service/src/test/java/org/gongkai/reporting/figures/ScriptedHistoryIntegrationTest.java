@@ -181,6 +181,9 @@ class ScriptedHistoryIntegrationTest {
         assertThat(f.get("consultationsClosed").asLong()).isEqualTo(1);
         assertThat(f.get("commentsReceived").asLong()).isEqualTo(3);
         assertThat(f.get("opinionsByDecision").toString()).isEqualTo("{\"ADOPTED\":1,\"NOT_ADOPTED\":1}");
+        assertThat(f.get("codeLabels").get("NOT_ADOPTED").asString()).isEqualTo("未予采纳");
+        assertThat(f.get("codeLabels").get("PROACTIVE").asString()).isEqualTo("主动公开");
+        assertThat(f.get("codeLabels").get("NOT_DISCLOSED").asString()).isEqualTo("不予公开");
         assertThat(f.get("concentratedOpinionsNotAdopted").asLong()).isEqualTo(1);
         assertThat(f.get("feedbackReportsPublished").asLong()).isEqualTo(1);
         assertThat(f.get("adoptionRate").asDouble()).isEqualTo(0.5);
@@ -190,6 +193,7 @@ class ScriptedHistoryIntegrationTest {
 
         JsonNode leadership = get("leader", "/api/reporting/leadership/report?period=2026-H1");
         assertThat(leadership.get("indicators").toString()).contains("\"name\":\"nonTextInterpretationShare\",\"value\":0.5,\"target\":0.9,\"met\":false");
+        assertThat(leadership.get("indicators").toString()).contains("\"nameLabel\":\"多元化解读占比\"");
         // score = (40·0.5 + 20·0.5/0.9 + 30·0.5 + 10·0.5) / 100
         assertThat(leadership.get("sections").get(0).get("score").asDouble()).isEqualTo(51.1);
         assertThat(leadership.get("trend").size()).isEqualTo(4);
@@ -224,19 +228,41 @@ class ScriptedHistoryIntegrationTest {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter format = new DataFormatter();
+            // Chinese headers; then per figure its Chinese name, its code and its value as a number where it is one
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("数值");
             for (Row row : sheet) {
-                exported.put(format.formatCellValue(row.getCell(0)), format.formatCellValue(row.getCell(1)));
+                if (row.getRowNum() == 0) {
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Cell valueCell = row.getCell(2);
+                exported.put(format.formatCellValue(row.getCell(1)), valueCell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? String.valueOf(valueCell.getNumericCellValue()) : valueCell.getStringCellValue());
+                if (format.formatCellValue(row.getCell(1)).equals("documentsPublished")) {
+                    assertThat(row.getCell(0).getStringCellValue()).isEqualTo("主动公开文件数");
+                    assertThat(valueCell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                }
             }
         }
         onScreen.propertyNames().forEach(name -> {
             JsonNode value = onScreen.get(name);
             if (value.isObject()) {
-                value.propertyNames().forEach(k -> assertThat(exported.get(name + "." + k)).isEqualTo(value.get(k).asString()));
+                value.propertyNames().forEach(k -> assertSame(exported.get(name + "." + k), value.get(k).asString(), name + "." + k));
             } else {
-                assertThat(exported.get(name)).as(name).isEqualTo(value.isNull() ? "" : value.asString());
+                assertSame(exported.get(name), value.isNull() ? "" : value.asString(), name);
             }
         });
-        assertThat(exported).containsEntry("documentsPublished", "2").containsEntry("onTimePublicationRate", "0.5");
+        assertThat(Double.parseDouble(exported.get("documentsPublished"))).isEqualTo(2.0);
+        assertThat(Double.parseDouble(exported.get("onTimePublicationRate"))).isEqualTo(0.5);
+    }
+
+    /** The same figure: equal text, or equal numbers (a numeric cell reads 2.0 where the API says 2). */
+    private static void assertSame(String exported, String onScreen, String name) {
+        if (exported != null && onScreen != null && onScreen.matches("-?\\d+(\\.\\d+)?([eE]-?\\d+)?")) {
+            assertThat(Double.parseDouble(exported)).as(name).isEqualTo(Double.parseDouble(onScreen));
+        } else {
+            assertThat(exported).as(name).isEqualTo(onScreen);
+        }
     }
 
     @Test
@@ -244,6 +270,12 @@ class ScriptedHistoryIntegrationTest {
         assertThat(status("relief1", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-H1")).isEqualTo(403);
         assertThat(status("safety1", "/api/reporting/leadership/report?period=2026-H1")).isEqualTo(403);
         assertThat(status("safety1", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-Q1")).isEqualTo(422);
+        // one registry of sections: no figures, and no place in the leadership report, for a section that does not exist
+        assertThat(status("office", "/api/reporting/sections/no-such-section/figures?period=2026-H1")).isEqualTo(422);
+        JsonNode leadership = get("leader", "/api/reporting/leadership/report?period=2026-H1");
+        List<String> evaluated = new ArrayList<>();
+        leadership.get("sections").forEach(s -> evaluated.add(s.get("section").asString()));
+        assertThat(evaluated).containsExactly("disaster-relief", "safety-coordination");
     }
 
     private static JsonNode without(JsonNode node, String field) {

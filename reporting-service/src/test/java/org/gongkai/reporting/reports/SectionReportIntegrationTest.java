@@ -42,7 +42,9 @@ class SectionReportIntegrationTest {
         String base = "/api/reporting/sections/safety-coordination/reports/2021-H1";
         assertThat(call("relief1", "POST", base, null).status()).isEqualTo(403);
         assertThat(call("safety1", "POST", base, null).status()).isEqualTo(201);
-        assertThat(call("safety1", "POST", base + "/submission", null).body()).contains("narrative-required");
+        assertThat(call("safety1", "POST", base + "/submission", null).body()).contains("narrative-required", "报送前请填写已开展的工作情况。");
+        assertThat(call("safety1", "POST", base + "/submission", null, Map.of("Accept-Language", "en-GB,en;q=0.8")).body())
+                .contains("narrative-required", "Describe the work done before submitting.").doesNotContain("报送前");
         call("safety1", "PUT", base + "/narrative", Map.of("workDone", "完成2021年上半年工作", "problems", "无", "nextSteps", "继续"));
         Response submitted = call("safety1", "POST", base + "/submission", null);
         assertThat(submitted.status()).isEqualTo(200);
@@ -50,16 +52,21 @@ class SectionReportIntegrationTest {
         assertThat(call("relief1", "GET", base, null).status()).isEqualTo(404);
         assertThat(call("leader", "GET", base, null).status()).isEqualTo(200);
         assertThat(call("safety1", "POST", base + "/acceptance", null).status()).isEqualTo(403);
-        assertThat(call("office", "POST", base + "/acceptance", null).json().get("status").asString()).isEqualTo("ACCEPTED");
+        JsonNode accepted = call("office", "POST", base + "/acceptance", null).json();
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("statusLabel").asString()).isEqualTo("已审核通过");
+        assertThat(accepted.get("sectionLabel").asString()).isEqualTo("安全生产综合协调股");
         byte[] csv = RestClient.create("http://localhost:" + port).get().uri(base + "/export?format=csv")
                 .header("Authorization", "Bearer " + TestTokens.forUser("leader")).retrieve().body(byte[].class);
-        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("status,ACCEPTED", "submittedLate,true", "workDone,完成2021年上半年工作");
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("指标,代码,数值", "状态,status,ACCEPTED", "是否逾期报送,submittedLate,是", "workDone,完成2021年上半年工作");
         assertThat(call("relief1", "GET", base + "/export?format=csv", null).status()).isEqualTo(404);
         TestEvents.Received event = events.awaitType("gongkai.reporting.report-submitted.v1", r -> r.data().contains("2021-H1"));
         TestEvents.assertMatchesFixture(event);
 
         JsonNode overdue = call("office", "GET", "/api/reporting/reports/overdue?period=2021-H1", null).json();
         assertThat(overdue.toString()).contains("disaster-relief").doesNotContain("safety-coordination");
+        assertThat(overdue.get(0).get("statusLabel").asString()).isIn("未开始", "草稿", "已退回");
+        assertThat(overdue.get(0).get("sectionLabel").asString()).isEqualTo("救灾和物资保障股");
     }
 
     @Test
@@ -75,8 +82,13 @@ class SectionReportIntegrationTest {
     }
 
     private Response call(String user, String method, String path, Object body) {
+        return call(user, method, path, body, Map.of());
+    }
+
+    private Response call(String user, String method, String path, Object body, Map<String, String> headers) {
         RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path)
                 .header("Authorization", "Bearer " + TestTokens.forUser(user));
+        headers.forEach(request::header);
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }

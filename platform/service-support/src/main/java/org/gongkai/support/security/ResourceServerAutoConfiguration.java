@@ -56,14 +56,14 @@ public class ResourceServerAutoConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                                HttpStatus.UNAUTHORIZED, "unauthenticated"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")))
+                                HttpStatus.FORBIDDEN, "forbidden")))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                                HttpStatus.UNAUTHORIZED, "unauthenticated"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+                                HttpStatus.FORBIDDEN, "forbidden")));
         return http.build();
     }
 }

@@ -23,7 +23,7 @@ public final class Downloads {
         boolean isCsv = switch (format) {
             case "xlsx" -> false;
             case "csv" -> true;
-            default -> throw DomainException.invalid("unknown-export-format", "Format must be xlsx or csv.");
+            default -> throw DomainException.invalid("unknown-export-format", "导出格式只能是 xlsx 或 csv。");
         };
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name + "." + format).build().toString())

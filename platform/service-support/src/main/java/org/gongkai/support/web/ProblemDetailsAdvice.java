@@ -35,6 +35,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ProblemMessages messages = new ProblemMessages();
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         HttpStatus status = switch (e.kind()) {
@@ -43,25 +45,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        ResponseEntity<ProblemDetail> response = problem(status, e.type(), e.getMessage(), null);
+        ResponseEntity<ProblemDetail> response = problem(status, e.type(), messages.domainDetail(e.type(), e.getMessage()), null);
         e.details().forEach(response.getBody()::setProperty);
         return response;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.", null);
+        return problem(HttpStatus.FORBIDDEN, "forbidden", messages.detail("forbidden"), null);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "Someone else changed this record at the same time; reload and try again.", null);
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", messages.detail("concurrent-modification"), null);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
-        return problem(HttpStatus.CONFLICT, "duplicate", "A record with the same unique key already exists.", null);
+        return problem(HttpStatus.CONFLICT, "duplicate", messages.detail("duplicate"), null);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -69,20 +70,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors);
+        return problem(HttpStatus.BAD_REQUEST, "validation-failed", messages.detail("validation-failed"), errors);
     }
 
     /** Dates at the edge of the representable range (e.g. year +999999999) are a client's mistake. */
     @ExceptionHandler(java.time.DateTimeException.class)
     ResponseEntity<ProblemDetail> dateOutOfRange(java.time.DateTimeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-date", "A date is out of the supported range.", null);
+        return problem(HttpStatus.BAD_REQUEST, "invalid-date", messages.detail("invalid-date"), null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
-                "Parameter '" + e.getName() + "' has an invalid value.",
-                List.of(Map.of("field", e.getName(), "message", "invalid value")));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", messages.detail("invalid-parameter", e.getName()),
+                List.of(Map.of("field", e.getName(), "message", messages.field("invalid-value"))));
     }
 
     @Override
@@ -91,7 +91,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::fieldError)
                 .toList();
-        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid fields.", errors));
+        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", messages.detail("validation-failed"), errors));
     }
 
     @Override
@@ -102,31 +102,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         "field", r.getMethodParameter().getParameterName() == null ? "?" : r.getMethodParameter().getParameterName(),
                         "message", String.valueOf(err.getDefaultMessage()))))
                 .toList();
-        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", "The request has invalid parameters.", errors));
+        return cast(problem(HttpStatus.BAD_REQUEST, "validation-failed", messages.detail("validation-failed"), errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this operation";
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-            return cast(problem(HttpStatus.BAD_REQUEST, "unknown-field",
-                    "Unknown field '" + unknown.getPropertyName() + "'.",
-                    List.of(Map.of("field", unknown.getPropertyName(), "message", "unknown field"))));
+            return cast(problem(HttpStatus.BAD_REQUEST, "unknown-field", messages.detail("unknown-field", unknown.getPropertyName()),
+                    List.of(Map.of("field", unknown.getPropertyName(), "message", messages.field("unknown-field")))));
         }
-        if (cause instanceof tools.jackson.core.JacksonException jackson) {
-            detail += ": " + jackson.getOriginalMessage();
-        }
-        return cast(problem(HttpStatus.BAD_REQUEST, "malformed-request", detail + ".", null));
+        // never Jackson's own message: it names our internal classes
+        return cast(problem(HttpStatus.BAD_REQUEST, "malformed-request", messages.detail("malformed-request"), null));
     }
 
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         // Framework-detected client errors (405, 415, missing parameter …) keep their status with a stable type.
-        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
-            problem.setType(ProblemTypes.of("http-" + statusCode.value()));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType().toString().equals("about:blank")) {
+                problem.setType(ProblemTypes.of("http-" + statusCode.value()));
+            }
+            problem.setTitle(messages.title(statusCode.value()));
+            String detail = messages.detail("http-" + statusCode.value());
+            if (detail != null) {
+                problem.setDetail(detail);
+            }
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
@@ -134,19 +137,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "Something went wrong on our side; the incident has been logged.", null);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", messages.detail("internal-error"), null);
     }
 
     private static Map<String, String> fieldError(FieldError error) {
         return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail,
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail,
             List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemTypes.of(slug));
-        problem.setTitle(status.getReasonPhrase());
+        problem.setTitle(messages.title(status.value()));
         if (errors != null) {
             problem.setProperty("errors", errors);
         }

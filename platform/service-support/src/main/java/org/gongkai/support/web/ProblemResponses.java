@@ -14,15 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemResponses {
 
     private final JsonMapper json;
+    private final ProblemMessages messages = new ProblemMessages();
 
     public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, HttpStatus status, String slug, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    /** A problem whose detail is the shared text for {@code slug}, in the reader's language. */
+    public void write(HttpServletResponse response, HttpStatus status, String slug) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.detail(slug));
         problem.setType(ProblemTypes.of(slug));
-        problem.setTitle(status.getReasonPhrase());
+        problem.setTitle(messages.title(status.value()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -1,0 +1,53 @@
+package org.gongkai.reporting.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.gongkai.support.security.Actor;
+import org.gongkai.support.security.CurrentActor;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user's inbox of reminders (the portal shows it). */
+@RestController
+@RequestMapping("/api/reporting/notifications")
+class NotificationController {
+
+    private final NotificationService notifications;
+
+    NotificationController(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    record NotificationView(String id, String section, Notification.Kind kind, String kindLabel, String title, String message,
+            Instant createdAt, boolean read) {
+        static NotificationView of(Notification n, Actor actor) {
+            return new NotificationView(n.id(), n.section(), n.kind(), n.kind().label(), n.title(), n.message(), n.createdAt(),
+                    n.readBy().contains(actor.username()));
+        }
+    }
+
+    record Page(List<NotificationView> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    Page inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Actor actor = CurrentActor.get();
+        return new Page(notifications.inbox(actor, page, size).stream().map(n -> NotificationView.of(n, actor)).toList(), page, size,
+                notifications.inboxSize(actor));
+    }
+
+    @PostMapping("/{id}/read")
+    NotificationView read(@PathVariable String id) {
+        Actor actor = CurrentActor.get();
+        return NotificationView.of(notifications.markRead(id, actor), actor);
+    }
+}
