@@ -180,6 +180,12 @@ class PortalBrowserSystemTest {
             browser.shoot("review-queue");
             browser.clickAndWait(By.linkText(title));
             browser.find(By.id("decision-APPROVE")).click();
+            // approving without the signing unit head is refused beside that field
+            browser.clickAndWait(By.id("record-review"));
+            assertThat(browser.text(By.id("responsibleHead-error"))).contains("单位负责人");
+            browser.shoot("review-needs-head");
+            browser.find(By.id("decision-APPROVE")).click();
+            browser.type(By.id("responsibleHead"), "王局长");
             browser.clickAndWait(By.id("record-review"));
             assertThat(browser.text(By.id("document-status"))).isEqualTo("审查通过待印发");
             browser.clickAndWait(By.id("issue-document"));

@@ -14,12 +14,19 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String slug;
     private final List<FieldError> errors;
+    private final String detail;
 
     public ApiProblem(int status, String slug, String detail, List<FieldError> errors) {
         super(status + " " + slug + ": " + detail);
         this.status = status;
         this.slug = slug;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.detail = detail;
+    }
+
+    /** The service's own explanation (Simplified Chinese unless English was asked for). */
+    public String detail() {
+        return detail;
     }
 
     public int status() {

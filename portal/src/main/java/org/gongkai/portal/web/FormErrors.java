@@ -25,6 +25,7 @@ public final class FormErrors {
             Map.entry("duplicate", new String[] {"documentNumber", "该文号已被使用。"}),
             Map.entry("duplicate-document-number", new String[] {"documentNumber", "该文号已被使用。"}),
             Map.entry("reason-required", new String[] {"note", "退回、提请或转审须填写理由。"}),
+            Map.entry("responsible-head-required", new String[] {"responsibleHead", "审核通过须记录签批的单位负责人（谁审查谁负责）。"}),
             Map.entry("comment-period-too-short", new String[] {"shortPeriodReason", "征求意见期限少于30日的，须说明理由。"}),
             Map.entry("comment-period-ends-before-start", new String[] {"periodEnd", "截止日期须晚于开始日期。"}),
             Map.entry("comment-period-required", new String[] {"periodStart", "请填写征求意见期间。"}),
@@ -105,12 +106,17 @@ public final class FormErrors {
             errors.field(byType[0], byType[1]);
         }
         for (ApiProblem.FieldError e : problem.errors()) {
-            errors.field(e.field(), fieldMessage(e.message()));
+            errors.field(e.field(), chinese(e.message()) ? e.message() : fieldMessage(e.message()));
         }
         if (errors.fields.isEmpty()) {
             errors.general(message(problem));
         }
         return errors;
+    }
+
+    /** Whether a service's text is already Chinese (the services answer in Chinese unless asked for English). */
+    static boolean chinese(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** A problem in Chinese, for a page that has no field to put it beside. */
@@ -122,6 +128,9 @@ public final class FormErrors {
         String known = GENERAL.get(problem.slug());
         if (known != null) {
             return known;
+        }
+        if (problem.status() < 500 && chinese(problem.detail())) {
+            return problem.detail();
         }
         return switch (problem.status()) {
             case 400, 422 -> "提交的内容有误，请检查后重试。";

@@ -175,14 +175,19 @@ public class DocumentDesk {
     @PostMapping("/portal/staff/documents/{id}/interpretation")
     String interpret(@PathVariable String id, @RequestParam(required = false) String content,
             @RequestParam(required = false) List<String> forms, @RequestParam(required = false) List<String> elements,
-            @RequestParam(defaultValue = "false") boolean textUsesCasesDataOrQa, HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean textUsesCasesDataOrQa, @RequestParam(required = false) String mediaForm,
+            @RequestParam(required = false) String mediaTitle, @RequestParam(required = false) String mediaLocation,
+            HttpServletRequest request, RedirectAttributes redirect) {
         if (content == null || content.isBlank()) {
             redirect.addFlashAttribute("failed", "请填写解读内容。");
             return "redirect:/portal/staff/documents/" + id;
         }
         return act(id, request, redirect, "政策解读已保存，待政务公开办审核。", () -> api.staffSend(HttpMethod.PUT, Api.Service.PUBLICATION,
                 "/api/documents/{id}/interpretation", Api.body("content", content.strip(), "forms", forms == null ? List.of() : forms,
-                        "textUsesCasesDataOrQa", textUsesCasesDataOrQa, "elementsCovered", elements == null ? List.of() : elements),
+                        "textUsesCasesDataOrQa", textUsesCasesDataOrQa, "elementsCovered", elements == null ? List.of() : elements,
+                        "media", mediaForm == null || mediaForm.isBlank() || mediaLocation == null || mediaLocation.isBlank() ? List.of()
+                                : List.of(Api.body("form", mediaForm, "title", mediaTitle == null || mediaTitle.isBlank() ? "解读材料" : mediaTitle.strip(),
+                                        "location", mediaLocation.strip()))),
                 StaffDocument.class, id));
     }
 
@@ -194,7 +199,16 @@ public class DocumentDesk {
 
     @PostMapping("/portal/office/documents/{id}/reviews")
     String review(@PathVariable String id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(required = false) String responsibleHead, @RequestParam(required = false) String authority,
+            @RequestParam(required = false) String decidedOn, @RequestParam(required = false) String reference,
+            @RequestParam(required = false) String stage, HttpServletRequest request, RedirectAttributes redirect) {
+        if ("APPROVE".equals(decision) && "DISCLOSURE_OFFICE".equals(stage) && (responsibleHead == null || responsibleHead.isBlank())) {
+            redirect.addFlashAttribute("reviewErrors", FormErrors.none().field("responsibleHead", "审核通过须记录签批的单位负责人（谁审查谁负责）。"));
+            redirect.addFlashAttribute("note", note);
+            return "redirect:/portal/office/documents/" + id;
+        }
+        Map<String, Object> ruling = authority == null || authority.isBlank() ? null
+                : Api.body("authority", authority.strip(), "decidedOn", decidedOn, "reference", reference == null ? null : reference.strip());
         if (decision == null || decision.isBlank()) {
             redirect.addFlashAttribute("reviewErrors", FormErrors.none().field("decision", "请选择审查结论。"));
             return "redirect:/portal/office/documents/" + id;
@@ -205,8 +219,9 @@ public class DocumentDesk {
             return "redirect:/portal/office/documents/" + id;
         }
         return act(id, request, redirect, "审查意见已记录。", () -> api.staffSend(HttpMethod.POST, Api.Service.PUBLICATION,
-                "/api/documents/{id}/reviews", Api.body("decision", decision, "note", note == null || note.isBlank() ? null : note.strip()),
-                StaffDocument.class, id));
+                "/api/documents/{id}/reviews", Api.body("decision", decision, "note", note == null || note.isBlank() ? null : note.strip(),
+                        "responsibleHead", responsibleHead == null || responsibleHead.isBlank() ? null : responsibleHead.strip(),
+                        "authorityRuling", ruling), StaffDocument.class, id));
     }
 
     private String act(String id, HttpServletRequest request, RedirectAttributes redirect, String done, Runnable call) {

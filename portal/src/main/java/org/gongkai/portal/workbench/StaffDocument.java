@@ -24,7 +24,8 @@ public record StaffDocument(String id, String documentNumber, String title, Stri
         }
     }
 
-    public record Review(String stage, String reviewer, String reviewerSection, String decision, String note, Instant at) {
+    public record Review(String stage, String reviewer, String reviewerSection, String decision, String note, Instant at,
+            String responsibleHead) {
     }
 
     public record Audit(Instant at, String username, String section, String action, String reason) {
