@@ -136,7 +136,8 @@ class DisclosureFlowSystemTest {
     void keycloaksLoginPageIsInChineseByDefault() throws Exception {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + Suite.KEYCLOAK + "/realms/gongkai/protocol/openid-connect/auth"
-                        + "?client_id=gongkai-portal&response_type=code&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2F"))
+                        + "?client_id=gongkai-portal&response_type=code&scope=openid&redirect_uri="
+                        + "http%3A%2F%2Flocalhost%3A" + Suite.GATEWAY + "%2Fportal%2Flogin%2Foauth2%2Fcode%2Fkeycloak"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("登录");
