@@ -137,7 +137,9 @@ class DisclosureFlowSystemTest {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://localhost:" + Suite.KEYCLOAK + "/realms/gongkai/protocol/openid-connect/auth"
                         + "?client_id=gongkai-portal&response_type=code&scope=openid&redirect_uri="
-                        + "http%3A%2F%2Flocalhost%3A" + Suite.GATEWAY + "%2Fportal%2Flogin%2Foauth2%2Fcode%2Fkeycloak"))
+                        + "http%3A%2F%2Flocalhost%3A" + Suite.GATEWAY + "%2Fportal%2Flogin%2Foauth2%2Fcode%2Fkeycloak"
+                        // the portal's client requires PKCE (S256); without a challenge Keycloak redirects with an error
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("登录");
