@@ -38,6 +38,11 @@ final class Browser implements AutoCloseable {
         profile = Files.createTempDirectory("gongkai-chromium-");
         downloads = Files.createDirectories(Suite.home().getParent().resolve("downloads").resolve(test));
         shots = Files.createDirectories(Path.of(System.getProperty("gongkai.screenshots", "target/screenshots")).toAbsolutePath().resolve(test));
+        try (var old = Files.list(shots)) { // only this run's pages
+            for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(png);
+            }
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("gongkai.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
