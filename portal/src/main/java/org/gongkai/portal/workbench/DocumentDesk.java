@@ -204,6 +204,7 @@ public class DocumentDesk {
             @RequestParam(required = false) String stage, HttpServletRequest request, RedirectAttributes redirect) {
         if ("APPROVE".equals(decision) && "DISCLOSURE_OFFICE".equals(stage) && (responsibleHead == null || responsibleHead.isBlank())) {
             redirect.addFlashAttribute("reviewErrors", FormErrors.none().field("responsibleHead", "审核通过须记录签批的单位负责人（谁审查谁负责）。"));
+            redirect.addFlashAttribute("failed", "审核通过须记录签批的单位负责人（谁审查谁负责）。");
             redirect.addFlashAttribute("note", note);
             return "redirect:/portal/office/documents/" + id;
         }
@@ -211,10 +212,12 @@ public class DocumentDesk {
                 : Api.body("authority", authority.strip(), "decidedOn", decidedOn, "reference", reference == null ? null : reference.strip());
         if (decision == null || decision.isBlank()) {
             redirect.addFlashAttribute("reviewErrors", FormErrors.none().field("decision", "请选择审查结论。"));
+            redirect.addFlashAttribute("failed", "请选择审查结论。");
             return "redirect:/portal/office/documents/" + id;
         }
         if (!"APPROVE".equals(decision) && (note == null || note.isBlank())) {
             redirect.addFlashAttribute("reviewErrors", FormErrors.none().field("note", "退回、提请或转审须填写理由。"));
+            redirect.addFlashAttribute("failed", "退回、提请或转审须填写理由。");
             redirect.addFlashAttribute("note", note);
             return "redirect:/portal/office/documents/" + id;
         }
