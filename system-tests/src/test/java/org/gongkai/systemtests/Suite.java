@@ -57,6 +57,21 @@ final class Suite {
                 }
             }
         }
+        if (command.equals("start")) {
+            // and Keycloak imports the realm file of this checkout again (an existing realm is never re-imported)
+            try (var homes = Files.list(home())) {
+                for (Path keycloak : homes.filter(f -> f.getFileName().toString().startsWith("keycloak-")).toList()) {
+                    Path h2 = keycloak.resolve("data/h2");
+                    if (Files.isDirectory(h2)) {
+                        try (var files = Files.walk(h2)) {
+                            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                                Files.delete(f);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         ProcessBuilder builder = new ProcessBuilder("bash", root().resolve("bin/gongkai").toString(), command)
                 .directory(root().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home().resolve("gongkai-" + command + ".out").toFile()));
