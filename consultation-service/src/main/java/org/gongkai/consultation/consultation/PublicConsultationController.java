@@ -53,7 +53,7 @@ class PublicConsultationController {
     }
 
     @Operation(summary = "查看意见采纳情况反馈",
-            description = "查看已公布的意见采纳情况反馈：收到意见的数量、归并后的各条意见及采纳、部分采纳或未予采纳的理由，以及最终决定的修改情况。尚未公布反馈时返回“不存在”。无需登录。")
+            description = "查看已公布的意见采纳情况反馈：收到的意见数、归并后的意见数，采纳、部分采纳和未予采纳的数量，集中意见的处理情况和理由，以及最终决定作了哪些修改。尚未公布反馈时返回“不存在”。无需登录。")
     @GetMapping("/{id}/feedback")
     FeedbackReport feedback(@PathVariable String id) {
         return service.publishedFeedback(id);

@@ -145,7 +145,7 @@ class OpinionController {
     }
 
     @Operation(summary = "作出采纳决定",
-            description = "对一条意见作出采纳、部分采纳或未予采纳的决定；部分采纳和未予采纳须写明理由。")
+            description = "对一条意见作出采纳、部分采纳或未予采纳的决定。集中意见（同一意见汇集的留言达到规定条数）未全部采纳的，须写明向公众说明的理由。")
     @PutMapping("/opinions/{opinionId}/decision")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     OpinionView decide(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody DecisionRequest request) {
@@ -153,7 +153,7 @@ class OpinionController {
     }
 
     @Operation(summary = "公布意见采纳情况反馈",
-            description = "征求期截止、每条意见都有决定后，写明最终决定作了哪些修改，公布意见采纳情况反馈，公众即可查阅。")
+            description = "征求期截止后，每条意见都须有采纳决定（集中意见未全部采纳的须有理由）；写明最终决定作了哪些修改，公布意见采纳情况反馈，公众即可查阅。")
     @PostMapping("/feedback")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")

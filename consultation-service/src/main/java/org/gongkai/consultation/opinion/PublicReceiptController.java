@@ -21,7 +21,7 @@ class PublicReceiptController {
     }
 
     @Operation(summary = "凭回执查询意见办理情况",
-            description = "输入回执号，查询所提意见是否已收到、归入了哪条意见、是否采纳及理由。不显示留言人的姓名和联系方式。无需登录。")
+            description = "输入回执号，查询所提意见的办理状态（已收到、已隐藏、已归入意见、已反馈）；公布采纳情况反馈后，可看到所归入意见的采纳决定和理由。不显示留言内容、姓名和联系方式。无需登录。")
     @GetMapping("/{receipt}")
     ReceiptAnswer status(@PathVariable String receipt) {
         return service.status(receipt);

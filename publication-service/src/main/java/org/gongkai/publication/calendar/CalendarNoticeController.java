@@ -57,7 +57,7 @@ class CalendarNoticeController {
     }
 
     @Operation(summary = "录入年度节假日安排",
-            description = "政务公开办公室录入或更正某一年的节假日安排：通知文号、放假日期和调休上班日期。保存后重算所有未完成事项的期限并通知有关股室，返回期限有变化的数量；留有操作记录。")
+            description = "政务公开办公室录入或更正某一年的节假日安排：通知文号、放假日期和调休上班日期。保存后即生效，重算所有未完成文件的公开期限并发出期限变更消息，返回期限有变化的文件数；留有操作记录。")
     @PutMapping("/notices/{year}")
     SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
         Actor actor = CurrentActor.get();
@@ -66,7 +66,7 @@ class CalendarNoticeController {
     }
 
     @Operation(summary = "预览节假日安排的影响",
-            description = "在正式录入前预览：按这份节假日安排，哪些未完成事项的期限会变、从哪天变到哪天。不保存任何内容。")
+            description = "在正式录入前预览：按这份节假日安排，哪些未完成文件的公开期限会变、从哪天变到哪天，以及通知中漏列的法定节假日。不保存任何内容。")
     @PostMapping("/notices/{year}/preview")
     CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
         return service.preview(year, request.input(), CurrentActor.get());
@@ -89,7 +89,7 @@ class CalendarNoticeController {
     }
 
     @Operation(summary = "查看工作日历状态",
-            description = "查看工作日历覆盖到哪一年，下一年的节假日安排是否还未录入（每年 11 月 1 日起提醒）。未录入的年份按法定节假日推算，期限标为“未确认”。")
+            description = "查看哪些年份已录入节假日安排、今年和明年的工作日历是否已确认，以及需要处理的提醒（每年 11 月 1 日起，下一年的安排尚未录入时提醒）。未录入的年份按法定节假日推算，期限标为“未确认”。")
     @GetMapping("/status")
     @PreAuthorize(READERS)
     CalendarNoticeService.Status status() {

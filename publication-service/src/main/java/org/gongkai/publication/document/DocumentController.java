@@ -187,7 +187,7 @@ class DocumentController {
     }
 
     @Operation(summary = "公开发布",
-            description = "将已印发、审查通过的主动公开文件在政府网站及目录事项规定的渠道公开发布，登记发布日期（不填为今天）和渠道。未经保密审查确认的文件不能发布。")
+            description = "将已印发、审查通过的主动公开文件在政府网站及目录事项规定的渠道公开发布，登记发布日期（不填为今天）和渠道。需要重新保密审查的文件（如年度审查改为主动公开、标注可能涉密），在保密审查人员确认前不能发布。")
     @PostMapping("/{id}/publication")
     DocumentView publish(@PathVariable String id, @Valid @RequestBody(required = false) PublishRequest request) {
         return view(service.publish(id, request == null ? null : request.publishedOn(),

@@ -55,7 +55,7 @@ class FiguresController {
     }
 
     @Operation(summary = "查看领导工作报告",
-            description = "领导、政务公开办公室和管理员查看某一期间的工作报告：全局汇总、各股室对比和得分、需要关注的问题。")
+            description = "领导、政务公开办公室和管理员查看某一期间的工作报告：全局汇总数据、各项指标和综合得分、各股室的评价以及历期趋势。")
     @GetMapping("/leadership/report")
     @PreAuthorize("hasAnyRole('leader', 'disclosure-office', 'admin')")
     FiguresService.LeadershipReport leadership(@RequestParam String period) {
