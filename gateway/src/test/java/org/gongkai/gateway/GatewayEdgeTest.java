@@ -85,6 +85,31 @@ class GatewayEdgeTest {
                 .containsExactly("GET /api/public/catalogues", "POST /api/public/consultations/c1/comments");
     }
 
+    /**
+     * "Authorize" in the one Swagger UI signs in at Keycloak as the portal's public client with PKCE, and Keycloak's
+     * answer comes back to a page the gateway serves (the client gongkai-portal allows http://localhost:8080/*).
+     */
+    @Test
+    void swaggerUiSignsInAtKeycloakAsThePortalWithPkce() {
+        String initializer = client.get().uri("/webjars/swagger-ui/swagger-initializer.js").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(initializer).contains("ui.initOAuth(", "\"clientId\":\"gongkai-portal\"", "\"usePkceWithAuthorizationCodeGrant\":true",
+                "\"scopes\":\"openid\"");
+
+        String config = client.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(config).contains("/v3/api-docs/catalogue", "/v3/api-docs/publication", "/v3/api-docs/consultation",
+                "/v3/api-docs/reporting");
+        java.util.regex.Matcher redirect = java.util.regex.Pattern.compile("\"oauth2RedirectUrl\":\"https?://[^/\"]+(/[^\"]*)\"")
+                .matcher(config);
+        assertThat(redirect.find()).as("oauth2RedirectUrl in %s", config).isTrue();
+        assertThat(redirect.group(1)).isEqualTo("/swagger-ui/oauth2-redirect.html");
+        String page = client.get().uri(redirect.group(1)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("oauth2-redirect.js");
+        client.get().uri("/swagger-ui/oauth2-redirect.js").exchange().expectStatus().isOk();
+    }
+
     @Test
     void thePortalsPagesAreReachedThroughTheGatewayWithoutAToken() {
         client.get().uri("/").exchange().expectStatus().isOk();

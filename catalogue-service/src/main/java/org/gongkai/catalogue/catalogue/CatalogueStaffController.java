@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.CurrentActor;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Staff routes: sections propose, the disclosure office decides, imports and publishes versions. */
+@Tag(name = "目录维护", description = "工作人员维护政务公开事项目录：各股室提出修订建议，政务公开办公室审定、核实待核实事项、导入表格、发布新版本。需登录。")
 @RestController
 @RequestMapping("/api/catalogues")
 class CatalogueStaffController {
@@ -60,6 +64,8 @@ class CatalogueStaffController {
         }
     }
 
+    @Operation(summary = "提出目录修订建议",
+            description = "股室工作人员为本股室负责的事项提出修订建议：新增事项、细化事项、认领责任或标为县级不适用，写明理由，交政务公开办公室审定。只能为本股室提出。")
     @PostMapping("/{catalogue}/proposals")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
@@ -68,16 +74,22 @@ class CatalogueStaffController {
                 request.level1(), request.changes(), request.reason(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看修订建议列表",
+            description = "列出当前用户可见的修订建议：股室工作人员看到本股室的建议，政务公开办公室、领导和管理员看到全部建议。")
     @GetMapping("/proposals")
     List<ProposalView> proposals() {
         return catalogues.proposals(CurrentActor.get()).stream().map(p -> ProposalView.of(sections, p)).toList();
     }
 
+    @Operation(summary = "查看一条修订建议",
+            description = "查看修订建议的内容、状态、审定结果和操作记录。看不到其他股室的建议。")
     @GetMapping("/proposals/{id}")
     ProposalView proposal(@PathVariable String id) {
         return ProposalView.of(sections, catalogues.proposal(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "审定修订建议",
+            description = "政务公开办公室同意或不同意一条修订建议，并写明理由。同意的修改进入目录的下一个草稿版本；已有决定的建议不能再次审定。")
     @PostMapping("/proposals/{id}/decision")
     @PreAuthorize("hasRole('disclosure-office')")
     ProposalView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
@@ -85,6 +97,8 @@ class CatalogueStaffController {
     }
 
     /** The rows of the version in force that sources back least, reconstructed first: what the office confirms first. */
+    @Operation(summary = "查看待核实事项",
+            description = "列出现行版本中尚未经公开文本印证的事项，依据最少、系重建的事项排在前面，供政务公开办公室逐条核实。")
     @GetMapping("/{catalogue}/rows-to-confirm")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
     List<CatalogueItem> rowsToConfirm(@PathVariable String catalogue) {
@@ -95,6 +109,8 @@ class CatalogueStaffController {
     }
 
     /** The office confirms one 待核实 row into the open draft; the confirmation is published with the next version. */
+    @Operation(summary = "核实一个事项",
+            description = "政务公开办公室对照原件或公开文本核实一个“待核实”事项，写明核对依据。核实结果记入草稿版本，随下一个版本发布，并留有操作记录。")
     @PostMapping("/{catalogue}/items/{code}/confirmation")
     @PreAuthorize("hasRole('disclosure-office')")
     PublicCatalogueController.VersionView confirm(@PathVariable String catalogue, @PathVariable String code,
@@ -102,6 +118,8 @@ class CatalogueStaffController {
         return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看目录草稿版本",
+            description = "查看指定目录尚未发布的草稿版本（已同意的修订、导入和核实都先进入草稿）。没有草稿时返回“没有草稿”。")
     @GetMapping("/{catalogue}/draft")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {
@@ -109,6 +127,8 @@ class CatalogueStaffController {
                 .orElseThrow(() -> DomainException.notFound("no-draft", "目录“" + catalogue + "”目前没有未发布的草稿版本。")));
     }
 
+    @Operation(summary = "放弃目录草稿版本",
+            description = "政务公开办公室放弃尚未发布的草稿版本。草稿中已有经审定的修改时不能放弃。")
     @DeleteMapping("/{catalogue}/draft")
     @PreAuthorize("hasRole('disclosure-office')")
     ResponseEntity<Void> discard(@PathVariable String catalogue) {
@@ -116,6 +136,8 @@ class CatalogueStaffController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "发布目录新版本",
+            description = "政务公开办公室发布草稿版本，并确定施行日期。发布后该版本成为现行版本，公众可查阅，其他服务同步收到新版本。")
     @PostMapping("/{catalogue}/versions/{version}/publication")
     @PreAuthorize("hasRole('disclosure-office')")
     PublicCatalogueController.VersionSummary publish(@PathVariable String catalogue, @PathVariable int version,
@@ -124,6 +146,8 @@ class CatalogueStaffController {
                 CurrentActor.get()));
     }
 
+    @Operation(summary = "导入目录表格",
+            description = "政务公开办公室上传官方样式的目录表格（xlsx，或 UTF-8/GB18030 编码的 csv，表头上方可有标题行），生成新的草稿版本。表格有误时逐项说明哪一行哪一栏不对。")
     @PostMapping(path = "/{catalogue}/imports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('disclosure-office')")
     @ResponseStatus(HttpStatus.CREATED)

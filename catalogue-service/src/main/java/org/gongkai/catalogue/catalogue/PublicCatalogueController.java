@@ -3,6 +3,9 @@ package org.gongkai.catalogue.catalogue;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.web.Downloads;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Read-only, token-free views of the published catalogues. Drafts never leave through these routes. */
+@Tag(name = "公开目录查询", description = "公众无需登录即可查阅已发布的政务公开事项目录：现行版本、历史版本、版本差异、事项检索和官方表格导出。草稿版本不会从这里公开。")
 @RestController
 @RequestMapping("/api/public/catalogues")
 class PublicCatalogueController {
@@ -37,16 +41,22 @@ class PublicCatalogueController {
         }
     }
 
+    @Operation(summary = "查看各目录的现行版本",
+            description = "列出各目录（安全生产领域 work-safety、防灾减灾救灾领域 disaster-relief）当前施行的已发布版本：目录代码、名称、版本号、施行日期和事项数量。无需登录。")
     @GetMapping
     List<VersionSummary> current() {
         return CatalogueService.CATALOGUES.stream().map(catalogues::published).map(VersionSummary::of).toList();
     }
 
+    @Operation(summary = "查看某个目录的现行版本",
+            description = "返回指定目录当前施行版本的全部事项（一级、二级事项，公开内容、依据、时限、主体、渠道等）及版本状态。事项中的核实状态标明是否“待核实”。无需登录。")
     @GetMapping("/{catalogue}")
     VersionView current(@PathVariable String catalogue) {
         return VersionView.of(catalogues.published(catalogue));
     }
 
+    @Operation(summary = "查看目录中的一个事项",
+            description = "按事项编号查看现行版本中的一个事项。编号不存在时返回“事项不存在”。无需登录。")
     @GetMapping("/{catalogue}/items/{code}")
     CatalogueItem item(@PathVariable String catalogue, @PathVariable String code) {
         return catalogues.published(catalogue).item(code)
@@ -54,6 +64,8 @@ class PublicCatalogueController {
     }
 
     /** Keyword search over names, content and basis; a substring match, which suits Chinese text without word breaks. */
+    @Operation(summary = "检索目录事项",
+            description = "在现行版本中按关键词检索事项：在一级、二级事项名称、公开内容和公开依据中查找包含该关键词的事项；不填关键词则返回全部事项。无需登录。")
     @GetMapping("/{catalogue}/items")
     List<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") String q) {
         String needle = q.strip().toLowerCase(Locale.ROOT);
@@ -63,22 +75,30 @@ class PublicCatalogueController {
                 .toList();
     }
 
+    @Operation(summary = "查看目录的历次发布版本",
+            description = "列出指定目录所有已发布的版本（版本号、施行日期、事项数量），用于追溯目录的变化。无需登录。")
     @GetMapping("/{catalogue}/versions")
     List<VersionSummary> history(@PathVariable String catalogue) {
         return catalogues.publishedVersions(catalogue).stream().map(VersionSummary::of).toList();
     }
 
+    @Operation(summary = "查看目录的某个历史版本",
+            description = "返回指定目录某个已发布版本的全部事项，与当时公布的内容一致。无需登录。")
     @GetMapping("/{catalogue}/versions/{version}")
     VersionView version(@PathVariable String catalogue, @PathVariable int version) {
         return VersionView.of(catalogues.publishedVersion(catalogue, version));
     }
 
+    @Operation(summary = "比较两个版本的差异",
+            description = "比较同一目录两个已发布版本（from、to 为版本号），列出新增、删除的事项和逐项改动的栏目。无需登录。")
     @GetMapping("/{catalogue}/diff")
     VersionDiff diff(@PathVariable String catalogue, @RequestParam int from, @RequestParam int to) {
         return catalogues.diff(catalogue, from, to);
     }
 
     /** Any published version in the official table layout, as XLSX or CSV (UTF-8 with BOM). */
+    @Operation(summary = "导出目录表格",
+            description = "按官方表格样式导出某个已发布版本，format 取 xlsx（Excel，默认）或 csv（UTF-8 带 BOM，可直接用 Excel/WPS 打开）。待核实事项和不适用事项在表中标明。无需登录。")
     @GetMapping("/{catalogue}/versions/{version}/export")
     ResponseEntity<byte[]> export(@PathVariable String catalogue, @PathVariable int version,
             @RequestParam(defaultValue = "xlsx") String format) {

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff routes for the comments of a consultation: reading (private fields included), offline entry, moderation. */
+@Tag(name = "留言管理", description = "工作人员查看某项征求意见收到的全部留言（含姓名和联系方式），录入线下收到的意见，屏蔽不当留言。需登录。")
 @RestController
 @RequestMapping("/api/consultations/{consultationId}/comments")
 class CommentController {
@@ -51,11 +55,15 @@ class CommentController {
         }
     }
 
+    @Operation(summary = "查看全部留言",
+            description = "查看本次征求意见收到的全部留言，包括留言人姓名、联系方式、是否屏蔽、归入哪条意见和操作记录。这些信息仅供工作人员使用。")
     @GetMapping
     List<StaffCommentView> list(@PathVariable String consultationId) {
         return service.forStaff(consultationId, CurrentActor.get()).stream().map(StaffCommentView::of).toList();
     }
 
+    @Operation(summary = "录入线下意见",
+            description = "把通过听证、座谈、信函等线下渠道收到的意见录入系统，注明渠道，与网上留言一并归并和答复。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
@@ -64,6 +72,8 @@ class CommentController {
                 new Comment.Submission(request.content(), request.name(), request.contact()), CurrentActor.get()));
     }
 
+    @Operation(summary = "屏蔽或恢复留言",
+            description = "屏蔽含有不当内容的留言，或恢复已屏蔽的留言，须写明理由；留有操作记录。")
     @PostMapping("/{commentId}/moderation")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     StaffCommentView moderate(@PathVariable String consultationId, @PathVariable String commentId,

@@ -11,6 +11,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.consultation.consultation.Channel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The anonymous comment route (the gateway lets it through without a token, at most 16 KB) and the public list of
  * comments where a consultation shows them. Name and contact never appear in any answer from here.
  */
+@Tag(name = "公众留言", description = "公众无需登录即可对正在征求的意见稿提交留言（每条不超过 16 KB），并在留言公开的征求意见中查看他人留言。姓名和联系方式从不公开。")
 @RestController
 @RequestMapping("/api/public/consultations/{consultationId}/comments")
 class PublicCommentController {
@@ -60,6 +64,8 @@ class PublicCommentController {
     }
 
     /** 201 with a new receipt, or 200 with the existing one when this was a retry or a duplicate. */
+    @Operation(summary = "提交意见",
+            description = "对正在征求的意见稿提交意见，可留姓名和联系方式（选填）。成功后返回回执号，凭回执号可查询办理情况；同一请求重发（相同的 Idempotency-Key）或短时间内重复提交同样内容时，返回原来的回执，不会重复登记。无需登录。")
     @PostMapping
     ResponseEntity<ReceiptResponse> submit(@PathVariable String consultationId, @Valid @RequestBody CommentRequest request,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey, HttpServletRequest http) {
@@ -72,6 +78,8 @@ class PublicCommentController {
         return ResponseEntity.status(HttpStatus.OK).header(REPLAYED, "true").body(body);
     }
 
+    @Operation(summary = "查看公开的留言",
+            description = "在设定为留言公开的征求意见中，分页查看公众留言内容（不含姓名和联系方式）；page 从 0 开始，size 最多 200。留言不公开时返回“不存在”。无需登录。")
     @GetMapping
     List<PublicComment> list(@PathVariable String consultationId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,

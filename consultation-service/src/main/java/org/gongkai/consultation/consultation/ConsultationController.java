@@ -9,6 +9,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.security.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff routes of the consultation lifecycle. Roles are checked here coarsely and again by the domain. */
+@Tag(name = "征求意见办理", description = "工作人员起草征求意见稿、确定征求期限和渠道、发布征求意见、设定留言是否公开。需登录。")
 @RestController
 @RequestMapping("/api/consultations")
 class ConsultationController {
@@ -55,6 +59,8 @@ class ConsultationController {
     record CommentVisibilityRequest(@NotNull Boolean commentsPublic, @Size(max = 1000) String reason) {
     }
 
+    @Operation(summary = "起草征求意见稿",
+            description = "股室工作人员登记一份征求意见稿：标题、草案全文、起草依据、起草说明、对应的目录事项、征求渠道（政府网站、听证、座谈等）、征求期限（一般不少于 30 日，短于 30 日须说明理由）以及留言是否公开。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
@@ -62,28 +68,38 @@ class ConsultationController {
         return ConsultationView.of(sections, service.draft(request.toDraft(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看征求意见列表",
+            description = "列出当前用户可见的征求意见，开始日期最近的在前；股室工作人员只看到本股室的。")
     @GetMapping
     List<ConsultationView> list() {
         return service.list(CurrentActor.get()).stream().map(c -> ConsultationView.of(sections, c)).toList();
     }
 
+    @Operation(summary = "查看一项征求意见",
+            description = "查看征求意见的内容、状态、期限、渠道和操作记录。")
     @GetMapping("/{id}")
     ConsultationView get(@PathVariable String id) {
         return ConsultationView.of(sections, service.get(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "修改征求意见稿",
+            description = "股室工作人员或政务公开办公室修改尚未发布的征求意见稿。")
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
         return ConsultationView.of(sections, service.revise(id, request.toDraft(), CurrentActor.get()));
     }
 
+    @Operation(summary = "发布征求意见",
+            description = "将征求意见稿向社会公布，在征求期内公众可以提交意见。期满后自动截止。")
     @PostMapping("/{id}/opening")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView open(@PathVariable String id) {
         return ConsultationView.of(sections, service.open(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "设定留言是否公开",
+            description = "设定公众留言是否在网上公开显示，并写明理由。留言人的姓名和联系方式在任何情况下都不公开。")
     @PutMapping("/{id}/comment-visibility")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     ConsultationView commentVisibility(@PathVariable String id, @Valid @RequestBody CommentVisibilityRequest request) {

@@ -3,12 +3,16 @@ package org.gongkai.consultation.consultation;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Token-free reading of opened consultations and their published feedback; drafts never leave through here. */
+@Tag(name = "公开征求意见", description = "公众无需登录即可查阅正在征求和已截止的征求意见及其采纳情况反馈。未发布的草稿不会从这里出现。")
 @RestController
 @RequestMapping("/api/public/consultations")
 class PublicConsultationController {
@@ -33,17 +37,23 @@ class PublicConsultationController {
         }
     }
 
+    @Operation(summary = "查阅征求意见",
+            description = "列出已发布的征求意见（正在征求、已截止、已反馈），开始日期最近的在前，并标明目前是否还接受意见。无需登录。")
     @GetMapping
     List<PublicConsultation> list() {
         LocalDate today = service.today();
         return service.publicConsultations().stream().map(c -> PublicConsultation.of(c, today)).toList();
     }
 
+    @Operation(summary = "查看一项征求意见",
+            description = "查看征求意见稿全文、起草依据和说明、征求期限和渠道，以及目前是否还接受意见。无需登录。")
     @GetMapping("/{id}")
     PublicConsultation get(@PathVariable String id) {
         return PublicConsultation.of(service.publicConsultation(id), service.today());
     }
 
+    @Operation(summary = "查看意见采纳情况反馈",
+            description = "查看已公布的意见采纳情况反馈：收到的意见数、归并后的意见数，采纳、部分采纳和未予采纳的数量，集中意见的处理情况和理由，以及最终决定作了哪些修改。尚未公布反馈时返回“不存在”。无需登录。")
     @GetMapping("/{id}/feedback")
     FeedbackReport feedback(@PathVariable String id) {
         return service.publishedFeedback(id);

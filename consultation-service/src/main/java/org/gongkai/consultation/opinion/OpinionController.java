@@ -11,6 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.consultation.comment.Comment;
 import org.gongkai.consultation.consultation.AdoptionDecision;
 import org.gongkai.consultation.consultation.Channel;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff routes for grouping comments into opinions, deciding on them and publishing the adoption feedback. */
+@Tag(name = "意见归并与采纳", description = "工作人员把内容相近的公众意见归并为一条意见，逐条作出采纳决定，最后公布意见采纳情况反馈。需登录。")
 @RestController
 @RequestMapping("/api/consultations/{consultationId}")
 class OpinionController {
@@ -79,6 +83,8 @@ class OpinionController {
         }
     }
 
+    @Operation(summary = "查看归并建议",
+            description = "系统按文字相似程度把尚未归并的留言分组，供工作人员参考归并；threshold 为相似度门槛（0 到 1 之间，越大分得越细）。只是建议，不作任何更改。")
     @GetMapping("/opinion-suggestions")
     List<SuggestionView> suggestions(@PathVariable String consultationId,
             @RequestParam(required = false) @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") Double threshold) {
@@ -87,11 +93,15 @@ class OpinionController {
                 .toList();
     }
 
+    @Operation(summary = "查看归并后的意见",
+            description = "列出本次征求意见已归并的各条意见：摘要、包含的留言数、是否为集中意见、采纳决定及理由、操作记录。")
     @GetMapping("/opinions")
     List<OpinionView> list(@PathVariable String consultationId) {
         return service.list(consultationId, CurrentActor.get()).stream().map(OpinionView::of).toList();
     }
 
+    @Operation(summary = "归并为一条意见",
+            description = "把选中的若干条留言归并为一条意见，并写明意见摘要。")
     @PostMapping("/opinions")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
@@ -99,6 +109,8 @@ class OpinionController {
         return OpinionView.of(service.confirm(consultationId, request.summary(), request.commentIds(), CurrentActor.get()));
     }
 
+    @Operation(summary = "向意见追加留言",
+            description = "把更多留言归入一条已有的意见。")
     @PostMapping("/opinions/{opinionId}/comments")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     OpinionView addComments(@PathVariable String consultationId, @PathVariable String opinionId,
@@ -106,6 +118,8 @@ class OpinionController {
         return OpinionView.of(service.addComments(consultationId, opinionId, request.commentIds(), CurrentActor.get()));
     }
 
+    @Operation(summary = "拆分意见",
+            description = "从一条意见中拆出部分留言，另立为一条新的意见，并写明新意见的摘要。")
     @PostMapping("/opinions/{opinionId}/split")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
@@ -113,12 +127,16 @@ class OpinionController {
         return OpinionView.of(service.split(consultationId, opinionId, request.summary(), request.commentIds(), CurrentActor.get()));
     }
 
+    @Operation(summary = "合并意见",
+            description = "把其他几条意见合并到这条意见中。")
     @PostMapping("/opinions/{opinionId}/merge")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     OpinionView merge(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody MergeRequest request) {
         return OpinionView.of(service.merge(consultationId, opinionId, request.opinionIds(), CurrentActor.get()));
     }
 
+    @Operation(summary = "修改意见摘要",
+            description = "修改一条意见的摘要文字。")
     @PutMapping("/opinions/{opinionId}/summary")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     OpinionView reviseSummary(@PathVariable String consultationId, @PathVariable String opinionId,
@@ -126,12 +144,16 @@ class OpinionController {
         return OpinionView.of(service.reviseSummary(consultationId, opinionId, request.summary(), CurrentActor.get()));
     }
 
+    @Operation(summary = "作出采纳决定",
+            description = "对一条意见作出采纳、部分采纳或未予采纳的决定。集中意见（同一意见汇集的留言达到规定条数）未全部采纳的，须写明向公众说明的理由。")
     @PutMapping("/opinions/{opinionId}/decision")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     OpinionView decide(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody DecisionRequest request) {
         return OpinionView.of(service.decide(consultationId, opinionId, request.decision(), request.reason(), CurrentActor.get()));
     }
 
+    @Operation(summary = "公布意见采纳情况反馈",
+            description = "征求期截止后，每条意见都须有采纳决定（集中意见未全部采纳的须有理由）；写明最终决定作了哪些修改，公布意见采纳情况反馈，公众即可查阅。")
     @PostMapping("/feedback")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")

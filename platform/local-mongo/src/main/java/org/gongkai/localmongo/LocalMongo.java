@@ -8,7 +8,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server that keeps its data in one H2 file, so the local suite survives a
- * stop and start. Usage: {@code java -jar local-mongo.jar <port> <data-file>}. No transactions:
+ * stop and start, and a {@code kill -9}: every write is in the file before it is acknowledged. Usage: {@code java -jar local-mongo.jar <port> <data-file>}. No transactions:
  * the services rely on single-document atomicity only.
  */
 public final class LocalMongo {
@@ -22,7 +22,7 @@ public final class LocalMongo {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new DurableH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,6 +9,9 @@ import org.gongkai.support.events.InboundEvents;
 import org.gongkai.support.events.OutboxRelay;
 import org.gongkai.support.observability.CorrelationIdFilter;
 import org.gongkai.support.observability.MongoPingHealthIndicator;
+import org.gongkai.support.security.GongkaiSecurityProperties;
+import org.gongkai.support.web.GongkaiOpenApi;
+import org.gongkai.support.web.OpenApiProperties;
 import org.gongkai.support.web.ProblemDetailsAdvice;
 import org.gongkai.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the cross-cutting machinery every Gongkai service shares. */
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
-@EnableConfigurationProperties({EventsProperties.class, Sections.class})
+@EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class})
 @EnableScheduling
 public class ServiceSupportAutoConfiguration {
 
@@ -46,6 +49,12 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     org.gongkai.support.web.ProblemResponsesInOpenApi problemResponsesInOpenApi() {
         return new org.gongkai.support.web.ProblemResponsesInOpenApi();
+    }
+
+    /** Chinese title, the gateway as server, Keycloak's authorization code flow as the security scheme. */
+    @Bean
+    GongkaiOpenApi gongkaiOpenApi(OpenApiProperties properties, GongkaiSecurityProperties security) {
+        return new GongkaiOpenApi(properties, security);
     }
 
     @Bean

@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.security.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The annual review of on-request and not-disclosed documents (P4). */
+@Tag(name = "公开属性年度审查", description = "每年对依申请公开和不予公开的文件进行一次审查，看是否可以转为主动公开。转为主动公开的文件须重新经过保密审查。需登录。")
 @RestController
 @RequestMapping("/api/attribute-reviews")
 class AttributeReviewController {
@@ -40,6 +44,8 @@ class AttributeReviewController {
     record DecisionRequest(@NotNull AttributeReview.Decision decision, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Operation(summary = "启动年度审查",
+            description = "政务公开办公室启动某一年度的公开属性审查，把该年度应审查的依申请公开和不予公开文件列入清单。年份须在首个报告年度至今年之间。")
     @PostMapping("/{year}")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('disclosure-office')")
@@ -47,18 +53,24 @@ class AttributeReviewController {
         return ReviewView.of(reviews.open(year, CurrentActor.get()));
     }
 
+    @Operation(summary = "查看年度审查清单",
+            description = "查看某一年度审查清单中的文件、股室意见和审查决定；股室工作人员只看到本股室的文件。")
     @GetMapping("/{year}")
     @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin', 'confidentiality-officer')")
     ReviewView get(@PathVariable int year) {
         return ReviewView.of(reviews.get(year));
     }
 
+    @Operation(summary = "提出股室意见",
+            description = "起草股室对清单中本股室的文件提出是否可以转为主动公开的意见。")
     @PostMapping("/{year}/documents/{documentId}/opinion")
     @PreAuthorize("hasRole('section-staff')")
     ReviewView opinion(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody OpinionRequest request) {
         return ReviewView.of(reviews.recordOpinion(year, documentId, request.opinion(), CurrentActor.get()));
     }
 
+    @Operation(summary = "作出审查决定",
+            description = "政务公开办公室对清单中的文件作出决定：维持原属性或调整为主动公开，并写明理由。调整为主动公开的文件退回保密审查，保密审查人员确认前不能发布。")
     @PostMapping("/{year}/documents/{documentId}/decision")
     @PreAuthorize("hasRole('disclosure-office')")
     ReviewView decide(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody DecisionRequest request) {

@@ -4,6 +4,9 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.Actor;
 import org.gongkai.support.security.CurrentActor;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * deadlines it would move, and see whether next year's notice is still missing. Entering and previewing are checked
  * in {@link CalendarNotice#requireOffice} so that a wrong role is refused in Chinese like every other mistake here.
  */
+@Tag(name = "节假日安排", description = "政务公开办公室录入国务院办公厅每年发布的节假日安排通知（放假日和调休上班日），预览对公开期限的影响，查看下一年度的安排是否已录入。需登录。")
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarNoticeController {
@@ -52,6 +56,8 @@ class CalendarNoticeController {
     record SavedView(NoticeView notice, int deadlinesChanged) {
     }
 
+    @Operation(summary = "录入年度节假日安排",
+            description = "政务公开办公室录入或更正某一年的节假日安排：通知文号、放假日期和调休上班日期。保存后即生效，重算所有未完成文件的公开期限并发出期限变更消息，返回期限有变化的文件数；留有操作记录。")
     @PutMapping("/notices/{year}")
     SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
         Actor actor = CurrentActor.get();
@@ -59,23 +65,31 @@ class CalendarNoticeController {
         return new SavedView(NoticeView.of(saved.notice()), saved.deadlinesChanged());
     }
 
+    @Operation(summary = "预览节假日安排的影响",
+            description = "在正式录入前预览：按这份节假日安排，哪些未完成文件的公开期限会变、从哪天变到哪天，以及通知中漏列的法定节假日。不保存任何内容。")
     @PostMapping("/notices/{year}/preview")
     CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
         return service.preview(year, request.input(), CurrentActor.get());
     }
 
+    @Operation(summary = "查看已录入的节假日安排",
+            description = "列出已录入的各年度节假日安排及其操作记录。")
     @GetMapping("/notices")
     @PreAuthorize(READERS)
     List<NoticeView> list() {
         return service.list().stream().map(NoticeView::of).toList();
     }
 
+    @Operation(summary = "查看某年的节假日安排",
+            description = "查看某一年已录入的节假日安排：通知文号、放假日期、调休上班日期和操作记录。")
     @GetMapping("/notices/{year}")
     @PreAuthorize(READERS)
     NoticeView get(@PathVariable int year) {
         return NoticeView.of(service.get(year));
     }
 
+    @Operation(summary = "查看工作日历状态",
+            description = "查看哪些年份已录入节假日安排、今年和明年的工作日历是否已确认，以及需要处理的提醒（每年 11 月 1 日起，下一年的安排尚未录入时提醒）。未录入的年份按法定节假日推算，期限标为“未确认”。")
     @GetMapping("/status")
     @PreAuthorize(READERS)
     CalendarNoticeService.Status status() {

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff routes for public concerns: register, escalate, respond. */
+@Tag(name = "回应社会关切", description = "工作人员登记监测到的社会关切（舆情），在 48 小时内作出回应，必要时提请宣传、网信等部门会商。需登录。")
 @RestController
 @RequestMapping("/api/concerns")
 class ConcernController {
@@ -56,6 +60,8 @@ class ConcernController {
         }
     }
 
+    @Operation(summary = "登记社会关切",
+            description = "登记一条社会关切：来源、链接、首次发现时间、内容摘要、严重程度、负责股室、是否涉及多个部门。登记后开始计算回应时限。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ConcernView register(@Valid @RequestBody RegisterRequest r) {
@@ -63,21 +69,29 @@ class ConcernController {
                 r.crossDepartment(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看社会关切列表",
+            description = "列出当前用户可见的社会关切及其回应期限、是否已回应、是否按时回应；股室工作人员只看到本股室的。")
     @GetMapping
     List<ConcernView> list() {
         return concerns.list(CurrentActor.get()).stream().map(c -> ConcernView.of(sections, c)).toList();
     }
 
+    @Operation(summary = "查看一条社会关切",
+            description = "查看社会关切的详情、各次回应、会商情况和操作记录。")
     @GetMapping("/{id}")
     ConcernView get(@PathVariable String id) {
         return ConcernView.of(sections, concerns.get(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "登记回应",
+            description = "登记对社会关切的回应：回应内容、发布渠道和发布时间（不填为现在）。回应随后在公开的“回应关切”栏目中公布。")
     @PostMapping("/{id}/responses")
     ConcernView respond(@PathVariable String id, @Valid @RequestBody ResponseRequest r) {
         return ConcernView.of(sections, concerns.respond(id, r.text(), r.channel(), r.at(), CurrentActor.get()));
     }
 
+    @Operation(summary = "提请部门会商",
+            description = "涉及多个部门的关切，提请宣传部门、网信部门、应急管理部门或政务公开部门会商，写明处置建议。")
     @PostMapping("/{id}/escalation")
     ConcernView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest r) {
         return ConcernView.of(sections, concerns.escalate(id, r.departments(), r.proposal(), CurrentActor.get()));

@@ -10,6 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.support.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Staff routes of the document lifecycle. Roles are checked here coarsely and again by the domain. */
+@Tag(name = "政策文件办理", description = "政策文件从起草、送审（保密审查、业务主管部门意见、政务公开办审核）、政策解读、发布前协调、印发、公开发布到送交查阅场所的全过程。需登录，各步骤按角色和股室把关。")
 @RestController
 @RequestMapping("/api/documents")
 class DocumentController {
@@ -103,6 +107,8 @@ class DocumentController {
     record TransferRequest(LocalDate transferredOn) {
     }
 
+    @Operation(summary = "起草政策文件",
+            description = "股室工作人员登记一份政策文件草稿：文号、标题、正文、对应的目录事项、公开属性（主动公开、依申请公开、不予公开）及其法定依据、是否可能涉及国家秘密、是否需要解读、附件等。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
@@ -110,27 +116,37 @@ class DocumentController {
         return view(service.draft(request.toDraft(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看政策文件列表",
+            description = "列出当前用户可见的政策文件及其办理状态和公开时限：股室工作人员看到本股室的文件，政务公开办公室、保密审查人员、领导和管理员看到全部文件。")
     @GetMapping
     List<DocumentView> list() {
         return service.list(CurrentActor.get()).stream().map(this::view).toList();
     }
 
+    @Operation(summary = "查看一份政策文件",
+            description = "查看政策文件的内容、公开属性、审查记录、解读、公开时限和操作记录。")
     @GetMapping("/{id}")
     DocumentView get(@PathVariable String id) {
         return view(service.get(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "修改政策文件草稿",
+            description = "起草股室修改草稿（包括审查退回后的修改）。审查后改动公开属性或不公开依据的，或标注可能涉及国家秘密的，须重新经过保密审查。")
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('section-staff')")
     DocumentView revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
         return view(service.revise(id, request.toDraft(), CurrentActor.get()));
     }
 
+    @Operation(summary = "提交审查",
+            description = "起草股室将草稿提交审查：需要保密审查的先由保密审查人员审查，其余由政务公开办公室审核。")
     @PostMapping("/{id}/submission")
     DocumentView submit(@PathVariable String id) {
         return view(service.submit(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "作出审查意见",
+            description = "保密审查人员或政务公开办公室在当前审查环节作出决定：同意、退回、提请上一级确定或转保密审查；保密审查拿不准的，报有权机关确定并登记其决定（机关、日期、文号）。政务公开办公室最终同意时须写明签发的单位负责人。")
     @PostMapping("/{id}/reviews")
     @PreAuthorize("hasAnyRole('disclosure-office', 'confidentiality-officer')")
     DocumentView review(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
@@ -138,6 +154,8 @@ class DocumentController {
                 CurrentActor.get()));
     }
 
+    @Operation(summary = "起草政策解读",
+            description = "起草股室为文件撰写政策解读：解读内容、解读形式、涵盖的要素；图解、视频等非文字形式须附上文件或已发布作品的链接才算数。")
     @PutMapping("/{id}/interpretation")
     @PreAuthorize("hasRole('section-staff')")
     DocumentView interpret(@PathVariable String id, @Valid @RequestBody InterpretationRequest r) {
@@ -145,34 +163,46 @@ class DocumentController {
                 r.elementsCovered(), null, null, null, null, r.toMedia()), CurrentActor.get()));
     }
 
+    @Operation(summary = "审核政策解读",
+            description = "政务公开办公室审核政策解读；审核通过的解读随文件一同公开。")
     @PostMapping("/{id}/interpretation/review")
     @PreAuthorize("hasRole('disclosure-office')")
     DocumentView reviewInterpretation(@PathVariable String id) {
         return view(service.reviewInterpretation(id, CurrentActor.get()));
     }
 
+    @Operation(summary = "登记发布前协调",
+            description = "登记文件发布前与宣传部门、网信部门的沟通协调（日期、双方联系人、说明）。协调日期须在发布之前。")
     @PostMapping("/{id}/coordination")
     DocumentView coordinate(@PathVariable String id, @Valid @RequestBody CoordinationRequest r) {
         return view(service.recordCoordination(id, new Coordination(r.on(), r.propagandaContact(), r.cyberspaceContact(),
                 r.note(), null), CurrentActor.get()));
     }
 
+    @Operation(summary = "登记印发",
+            description = "登记文件已印发及成文日期（不填为今天）。印发后开始计算公开时限。")
     @PostMapping("/{id}/issuance")
     DocumentView issue(@PathVariable String id, @Valid @RequestBody(required = false) IssueRequest request) {
         return view(service.issue(id, request == null ? null : request.issuedOn(), CurrentActor.get()));
     }
 
+    @Operation(summary = "公开发布",
+            description = "将已印发、审查通过的主动公开文件在政府网站及目录事项规定的渠道公开发布，登记发布日期（不填为今天）和渠道。需要重新保密审查的文件（如年度审查改为主动公开、标注可能涉密），在保密审查人员确认前不能发布。")
     @PostMapping("/{id}/publication")
     DocumentView publish(@PathVariable String id, @Valid @RequestBody(required = false) PublishRequest request) {
         return view(service.publish(id, request == null ? null : request.publishedOn(),
                 request == null ? null : request.channels(), CurrentActor.get()));
     }
 
+    @Operation(summary = "登记送交查阅场所",
+            description = "登记已公开文件的纸质文本送交政府信息查阅场所的日期（不填为今天）；只登记一次，日期不能早于成文日期，也不能是将来。")
     @PostMapping("/{id}/reading-room-transfer")
     DocumentView transfer(@PathVariable String id, @Valid @RequestBody(required = false) TransferRequest request) {
         return view(service.transferToReadingRoom(id, request == null ? null : request.transferredOn(), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看待公开文件时限",
+            description = "政务公开办公室、领导和管理员查看所有已印发尚未公开的文件及其公开期限，临近和逾期的一目了然。")
     @GetMapping("/deadline-board")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
     List<DocumentView> deadlineBoard() {
@@ -180,6 +210,8 @@ class DocumentController {
     }
 
     /** After an administrator added calendar data: reload it now and recompute open deadlines. */
+    @Operation(summary = "重新计算公开时限",
+            description = "管理员或政务公开办公室在更新节假日数据后，重新载入工作日历并重算所有未完成文件的公开期限，返回期限有变化的文件数。")
     @PostMapping("/deadlines/recalculation")
     @PreAuthorize("hasAnyRole('admin', 'disclosure-office')")
     Map<String, Integer> recalculate() {

@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.domain.DomainException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Token-free reading of published proactive documents and their interpretations; nothing else ever leaves through here. */
+@Tag(name = "公开文件查询", description = "公众无需登录即可查阅已主动公开的政策文件及其政策解读。未公开、依申请公开和不予公开的文件不会从这里出现。")
 @RestController
 @RequestMapping("/api/public")
 class PublicDocumentController {
@@ -61,17 +65,23 @@ class PublicDocumentController {
         }
     }
 
+    @Operation(summary = "查阅已公开的政策文件",
+            description = "列出已主动公开的政策文件（文号、标题、正文、成文和公开日期、公开渠道，以及随文发布的政策解读）；q 为关键词时在标题、文号、正文和解读中检索。无需登录。")
     @GetMapping("/documents")
     List<PublicDocument> list(@RequestParam(name = "q", required = false) String query) {
         return service.published(query).stream().map(PublicDocument::of).toList();
     }
 
+    @Operation(summary = "查看一份已公开的政策文件",
+            description = "查看一份已主动公开的政策文件全文及其政策解读。未公开的文件返回“不存在”。无需登录。")
     @GetMapping("/documents/{id}")
     PublicDocument get(@PathVariable String id) {
         return PublicDocument.of(service.publishedDocument(id));
     }
 
     /** Interpretations of published documents, newest first, found by a keyword in them or their document. */
+    @Operation(summary = "查阅政策解读",
+            description = "分页列出已公开文件的政策解读，最新的在前；q 为关键词时在解读和所解读的文件中检索。page 从 0 开始，size 为每页条数（最多 100）。无需登录。")
     @GetMapping("/interpretations")
     Page<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) String query,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
@@ -81,6 +91,8 @@ class PublicDocumentController {
         return Page.of(all, page, size);
     }
 
+    @Operation(summary = "查看一份文件的政策解读",
+            description = "按文件编号查看其政策解读：解读内容、解读形式（文字、图解、视频等）及所附的媒体。文件没有解读时返回“没有政策解读”。无需登录。")
     @GetMapping("/interpretations/{documentId}")
     PublicInterpretation interpretation(@PathVariable String documentId) {
         PolicyDocument d = service.publishedDocument(documentId);

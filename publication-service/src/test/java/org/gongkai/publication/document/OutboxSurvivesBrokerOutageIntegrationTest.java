@@ -82,6 +82,9 @@ class OutboxSurvivesBrokerOutageIntegrationTest {
         // several relay rounds fail meanwhile; the event stays in the document's outbox
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> outboxSize(id) == 1);
+        // readiness means "can serve requests", which it still can: the broker's state is a health group of its own
+        assertThat(call(port, null, "GET", "/actuator/health/readiness", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> call(port, null, "GET", "/actuator/health/broker", null).status() == 503);
 
         outage.restore();
         TestEvents.Received event = events.awaitType("gongkai.publication.document-issued.v1", r -> r.data().contains(id));

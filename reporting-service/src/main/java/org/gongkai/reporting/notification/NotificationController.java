@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.support.security.Actor;
 import org.gongkai.support.security.CurrentActor;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The signed-in user's inbox of reminders (the portal shows it). */
+@Tag(name = "提醒消息", description = "当前登录用户的提醒消息收件箱：进展报告催报、文件公开逾期、舆情回应超时等。需登录。")
 @RestController
 @RequestMapping("/api/reporting/notifications")
 class NotificationController {
@@ -37,6 +41,8 @@ class NotificationController {
     record Page(List<NotificationView> items, int page, int size, long total) {
     }
 
+    @Operation(summary = "查看我的提醒消息",
+            description = "分页列出发给本人及本股室的提醒消息，最新的在前，并标明是否已读；page 从 0 开始，size 最多 100。")
     @GetMapping
     Page inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -45,6 +51,8 @@ class NotificationController {
                 notifications.inboxSize(actor));
     }
 
+    @Operation(summary = "标记消息为已读",
+            description = "把一条提醒消息标记为本人已读。")
     @PostMapping("/{id}/read")
     NotificationView read(@PathVariable String id) {
         Actor actor = CurrentActor.get();

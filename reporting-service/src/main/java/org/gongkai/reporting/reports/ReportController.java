@@ -8,6 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresExport;
 import org.gongkai.reporting.figures.SectionFigures;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Semiannual progress reports of sections (O3). */
+@Tag(name = "半年进展报告", description = "各股室每半年填报政务公开工作进展报告，政务公开办公室审核、退回或接收。需登录。")
 @RestController
 @RequestMapping("/api/reporting")
 class ReportController {
@@ -56,34 +60,46 @@ class ReportController {
         }
     }
 
+    @Operation(summary = "开始填报进展报告",
+            description = "为股室某一期间（如 2026-H2）的进展报告建立草稿，自动带入该期间的统计数据。")
     @PostMapping("/sections/{section}/reports/{period}")
     @ResponseStatus(HttpStatus.CREATED)
     ReportView start(@PathVariable String section, @PathVariable String period) {
         return ReportView.of(sections, reports.start(section, Period.parse(period), CurrentActor.get()));
     }
 
+    @Operation(summary = "查看进展报告",
+            description = "查看股室某一期间的进展报告：统计数据、文字内容、报送期限、状态、是否逾期和操作记录。")
     @GetMapping("/sections/{section}/reports/{period}")
     ReportView get(@PathVariable String section, @PathVariable String period) {
         return ReportView.of(sections, reports.get(section, Period.parse(period), CurrentActor.get()));
     }
 
+    @Operation(summary = "填写报告文字",
+            description = "填写或修改报告的文字部分：已做工作（必填）、存在问题、下一步打算。")
     @PutMapping("/sections/{section}/reports/{period}/narrative")
     ReportView write(@PathVariable String section, @PathVariable String period, @Valid @RequestBody NarrativeRequest r) {
         return ReportView.of(sections, reports.write(section, Period.parse(period), new Narrative(r.workDone(), r.problems(), r.nextSteps()),
                 CurrentActor.get()));
     }
 
+    @Operation(summary = "报送进展报告",
+            description = "股室把进展报告报送政务公开办公室；报送时统计数据随之固定，超过报送期限的标为逾期。")
     @PostMapping("/sections/{section}/reports/{period}/submission")
     ReportView submit(@PathVariable String section, @PathVariable String period) {
         return ReportView.of(sections, reports.submit(section, Period.parse(period), CurrentActor.get()));
     }
 
+    @Operation(summary = "接收进展报告",
+            description = "政务公开办公室审核后接收股室报送的进展报告。")
     @PostMapping("/sections/{section}/reports/{period}/acceptance")
     @PreAuthorize("hasRole('disclosure-office')")
     ReportView accept(@PathVariable String section, @PathVariable String period) {
         return ReportView.of(sections, reports.accept(section, Period.parse(period), CurrentActor.get()));
     }
 
+    @Operation(summary = "退回进展报告",
+            description = "政务公开办公室把进展报告退回股室修改，须写明退回理由。")
     @PostMapping("/sections/{section}/reports/{period}/return")
     @PreAuthorize("hasRole('disclosure-office')")
     ReportView returnForRevision(@PathVariable String section, @PathVariable String period, @Valid @RequestBody ReturnRequest r) {
@@ -91,6 +107,8 @@ class ReportController {
     }
 
     /** The report as written and frozen: its figures, then the narrative, as XLSX or CSV. */
+    @Operation(summary = "导出进展报告",
+            description = "把进展报告（统计数据和文字内容）导出为 xlsx（默认）或 csv。")
     @GetMapping("/sections/{section}/reports/{period}/export")
     ResponseEntity<byte[]> export(@PathVariable String section, @PathVariable String period,
             @RequestParam(defaultValue = "xlsx") String format) {
@@ -106,6 +124,8 @@ class ReportController {
         return Downloads.table(section + "-report-" + period, format, () -> FiguresExport.xlsx(rows), () -> FiguresExport.csv(rows));
     }
 
+    @Operation(summary = "查看逾期未报的股室",
+            description = "政务公开办公室、领导和管理员查看某一期间尚未按期报送进展报告的股室。")
     @GetMapping("/reports/overdue")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
     List<ReportService.OverdueSection> overdue(@RequestParam String period) {

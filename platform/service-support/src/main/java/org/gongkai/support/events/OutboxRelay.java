@@ -35,15 +35,22 @@ public class OutboxRelay {
     private final StreamBridge bridge;
     private final EventsProperties properties;
     private volatile List<String> collections;
+    private final RelayBackoff backoff;
+    private int failedRounds;
+    private long nextRoundAtNanos;
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
         this.mongo = mongo;
         this.bridge = bridge;
         this.properties = properties;
+        this.backoff = new RelayBackoff(properties.relayInterval(), java.time.Duration.ofSeconds(10));
     }
 
     /** One relay round; returns how many events the broker confirmed. */
     public synchronized int relayPending() {
+        if (failedRounds > 0 && System.nanoTime() - nextRoundAtNanos < 0) {
+            return 0; // backing off after the broker was unavailable
+        }
         int sent = 0;
         for (String collection : outboxCollections()) {
             Query pending = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(100);
@@ -51,7 +58,10 @@ public class OutboxRelay {
             for (Document aggregate : mongo.find(pending, Document.class, collection)) {
                 for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
                     if (!send(entry)) {
-                        return sent; // broker unavailable: stop the round, keep everything for the next one
+                        // broker unavailable: stop the round, keep everything, and wait longer before the next one
+                        failedRounds++;
+                        nextRoundAtNanos = System.nanoTime() + backoff.after(failedRounds).toNanos();
+                        return sent;
                     }
                     mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.get("_id"))),
                             new Update().pull("outbox", new Document("eventId", entry.getString("eventId"))),
@@ -59,6 +69,10 @@ public class OutboxRelay {
                     sent++;
                 }
             }
+        }
+        if (failedRounds > 0) {
+            log.info("outbox relay reaches the broker again after {} failed rounds", failedRounds);
+            failedRounds = 0;
         }
         return sent;
     }
@@ -90,7 +104,11 @@ public class OutboxRelay {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            log.warn("event {} not relayed yet, broker unavailable: {}", eventId, e.toString());
+            if (failedRounds == 0) {
+                log.warn("event {} not relayed yet, broker unavailable (retrying with backoff): {}", eventId, e.toString());
+            } else {
+                log.debug("event {} not relayed yet, broker still unavailable: {}", eventId, e.toString());
+            }
             return false;
         }
     }

@@ -22,7 +22,8 @@ public class ProblemResponsesInOpenApi implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         Schema<?> problem = new ObjectSchema()
-                .description("RFC 9457 problem details; validation problems list the offending fields in 'errors'")
+                .description("出错时的统一答复（RFC 9457 问题详情）：title、detail 默认为简体中文（Accept-Language: en 时为英文），"
+                        + "type 为固定的 urn:gongkai:problem:<代码>；校验不通过时在 errors 中逐项列出有问题的字段")
                 .addProperty("type", new StringSchema().example("urn:gongkai:problem:validation-failed"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
@@ -35,8 +36,8 @@ public class ProblemResponsesInOpenApi implements OpenApiCustomizer {
             return;
         }
         openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            for (Map.Entry<String, String> response : Map.of("4XX", "A client mistake; nothing was changed",
-                    "5XX", "A fault on our side").entrySet()) {
+            for (Map.Entry<String, String> response : Map.of("4XX", "请求有误或无权操作，未作任何更改",
+                    "5XX", "系统内部故障，请稍后重试或联系管理员").entrySet()) {
                 operation.getResponses().computeIfAbsent(response.getKey(),
                         code -> new ApiResponse().description(response.getValue()).content(content));
             }
