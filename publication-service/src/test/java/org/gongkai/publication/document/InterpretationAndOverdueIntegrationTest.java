@@ -89,6 +89,10 @@ class InterpretationAndOverdueIntegrationTest {
         assertThat(listed.body()).contains(id, "\"size\":5");
         assertThat(call(port, null, "GET", "/api/public/interpretations/" + id, null).status()).isEqualTo(200);
         assertThat(call(port, null, "GET", "/api/public/interpretations?size=1000", null).status()).isEqualTo(400);
+        // a framework-detected mistake is a Chinese problem with a stable type as well
+        Response missing = call(port, null, "GET", "/api/public/calendar/deadline?workingDays=20", null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("urn:gongkai:problem:missing-parameter", "缺少必填参数“start”", "请求有误");
         assertThat(events.awaitType("gongkai.publication.document-published.v1", r -> r.data().contains(id)).json()
                 .get("onTime").asBoolean()).isFalse();
     }

@@ -118,10 +118,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        return cast(problem(HttpStatus.BAD_REQUEST, "missing-parameter", messages.detail("missing-parameter", e.getParameterName()),
+                List.of(Map.of("field", e.getParameterName(), "message", messages.field("required")))));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         // Framework-detected client errors (405, 415, missing parameter …) keep their status with a stable type.
-        if (body instanceof ProblemDetail problem) {
+        // most framework handlers pass no body yet: the exception carries its problem, which is made ours here
+        Object problemBody = body == null && e instanceof org.springframework.web.ErrorResponse error ? error.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem) {
             if (problem.getType().toString().equals("about:blank")) {
                 problem.setType(ProblemTypes.of("http-" + statusCode.value()));
             }
@@ -131,7 +141,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 problem.setDetail(detail);
             }
         }
-        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+        return super.handleExceptionInternal(e, problemBody, headers, statusCode, request);
     }
 
     @ExceptionHandler(Exception.class)
