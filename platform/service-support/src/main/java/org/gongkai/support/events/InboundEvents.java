@@ -98,7 +98,13 @@ public class InboundEvents {
                 }
                 // handlers are idempotent writes; the id is recorded only after they succeeded, so a crash or a
                 // failure in between leads to a redelivery that runs again, never to a silently skipped event
-                IntegrationEvent event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
+                IntegrationEvent event;
+                try {
+                    event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
+                } catch (tools.jackson.core.JacksonException unreadable) {
+                    throw new PoisonEventException("event " + metadata.id() + " (" + metadata.type() + ") is not its type's JSON",
+                            unreadable);
+                }
                 if (everyEvent != null) {
                     everyEvent.handle(event, metadata);
                 }
@@ -125,7 +131,7 @@ public class InboundEvents {
         String id = attribute(headers, "id");
         String type = attribute(headers, "type");
         if (id == null || type == null) {
-            throw new IllegalArgumentException("not a CloudEvent: missing id or type");
+            throw new PoisonEventException("not a CloudEvent: missing id or type", null);
         }
         String time = attribute(headers, "time");
         return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
