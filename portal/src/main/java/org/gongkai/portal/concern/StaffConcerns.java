@@ -7,8 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.gongkai.portal.api.Api;
-import org.gongkai.portal.api.ApiProblem;
-import org.gongkai.portal.web.FormErrors;
+import org.gongkai.portal.web.FlashActions;
 import org.gongkai.portal.web.Paged;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
@@ -65,15 +64,9 @@ class StaffConcerns {
             redirect.addFlashAttribute("failedId", id);
             return "redirect:/portal/staff/concerns";
         }
-        try {
-            api.staffSend(HttpMethod.POST, Api.Service.PUBLICATION, "/api/concerns/{id}/responses",
-                    Api.body("text", text.strip(), "channel", channel.strip()), Concern.class, id);
-            redirect.addFlashAttribute("done", "回应已记录。");
-        } catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() >= 500) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failed", FormErrors.message(problem));
+        boolean answered = FlashActions.attempt(redirect, "回应已记录。", () -> api.staffSend(HttpMethod.POST, Api.Service.PUBLICATION,
+                "/api/concerns/{id}/responses", Api.body("text", text.strip(), "channel", channel.strip()), Concern.class, id));
+        if (!answered) {
             redirect.addFlashAttribute("failedId", id);
         }
         return "redirect:/portal/staff/concerns";

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gongkai.portal.api.Api;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.web.CurrentUser;
+import org.gongkai.portal.web.FlashActions;
 import org.gongkai.portal.web.FormErrors;
 import org.gongkai.portal.web.Zh;
 import org.springframework.http.HttpMethod;
@@ -151,15 +152,6 @@ class SectionReports {
     }
 
     private static String act(RedirectAttributes redirect, String back, String done, Runnable call) {
-        try {
-            call.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() >= 500) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failed", FormErrors.message(problem));
-        }
-        return "redirect:" + back;
+        return FlashActions.thenRedirect(redirect, back, done, call);
     }
 }

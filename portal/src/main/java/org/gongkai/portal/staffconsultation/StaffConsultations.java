@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gongkai.portal.api.Api;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.catalogue.CatalogueModels;
+import org.gongkai.portal.web.FlashActions;
 import org.gongkai.portal.web.FormErrors;
 import org.gongkai.portal.web.Paged;
 import org.gongkai.portal.web.Zh;
@@ -209,29 +210,13 @@ class StaffConsultations {
     }
 
     private static String act(String id, RedirectAttributes redirect, String done, Runnable call) {
-        try {
-            call.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() >= 500) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failed", FormErrors.message(problem));
-        }
-        return "redirect:/portal/staff/consultations/" + id;
+        return FlashActions.thenRedirect(redirect, "/portal/staff/consultations/" + id, done, call);
     }
 
     @PostMapping("/portal/staff/consultations/{id}/opening")
     String open(@PathVariable String id, RedirectAttributes redirect) {
-        try {
-            api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION, "/api/consultations/{id}/opening", null, Consultation.class, id);
-            redirect.addFlashAttribute("done", "已开始公开征求意见。");
-        } catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() == 404 || problem.status() >= 500) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failed", FormErrors.message(problem));
-        }
+        FlashActions.attempt(redirect, "已开始公开征求意见。", () -> api.staffSend(HttpMethod.POST, Api.Service.CONSULTATION,
+                "/api/consultations/{id}/opening", null, Consultation.class, id), 404);
         return "redirect:/portal/staff/consultations/" + id;
     }
 

@@ -12,6 +12,7 @@ import org.gongkai.portal.api.Api;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.catalogue.CatalogueModels;
 import org.gongkai.portal.web.CurrentUser;
+import org.gongkai.portal.web.FlashActions;
 import org.gongkai.portal.web.FormErrors;
 import org.gongkai.portal.web.Paged;
 import org.springframework.core.ParameterizedTypeReference;
@@ -228,15 +229,8 @@ public class DocumentDesk {
     }
 
     private String act(String id, HttpServletRequest request, RedirectAttributes redirect, String done, Runnable call) {
-        try {
-            call.run();
-            redirect.addFlashAttribute("done", done);
-        } catch (ApiProblem problem) {
-            if (problem.status() == 401 || problem.status() == 404 || problem.status() >= 500) {
-                throw problem;
-            }
-            redirect.addFlashAttribute("failed", FormErrors.message(problem));
-        }
+        // a document the user may not see is this page's own 404, not a message on it
+        FlashActions.attempt(redirect, done, call, 404);
         return "redirect:" + base(request) + "/documents/" + id;
     }
 

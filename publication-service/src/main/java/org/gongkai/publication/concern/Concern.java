@@ -14,6 +14,7 @@ import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.KnownChannels;
 import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
@@ -133,10 +134,7 @@ public class Concern {
     /** The first response is the authoritative answer the 48-hour clock measures; later ones are updates (R3). */
     public void respond(String text, String channel, Instant at, Actor actor, Instant now) {
         requireResponsible(actor);
-        if (!StandardChannels.isKnown(channel)) {
-            throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
-                    + String.join("、", StandardChannels.NAMES.keySet()) + "。");
-        }
+        KnownChannels.require(channel);
         if (at.isBefore(firstSeenAt)) {
             throw DomainException.invalid("response-before-concern", "回应时间不能早于舆情发现时间。");
         }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,16 +44,13 @@ class PublicConcernResponseController {
         }
     }
 
-    record Page(List<PublicConcernResponse> items, int page, int size, long total) {
-    }
-
     @Operation(summary = "查阅关切回应",
             description = "分页列出已作出回应的社会关切，按关切首次出现时间由近到远排列。page 从 0 开始，size 为每页条数（最多 100）。无需登录。")
     @GetMapping
-    Page list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+    PageView<PublicConcernResponse> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         var answered = concerns.answered(page, size);
-        return new Page(answered.getContent().stream().map(c -> PublicConcernResponse.of(sections, c)).toList(), page, size, answered.getTotalElements());
+        return new PageView<>(answered.getContent().stream().map(c -> PublicConcernResponse.of(sections, c)).toList(), page, size, answered.getTotalElements());
     }
 
     @Operation(summary = "查看一条关切回应",

@@ -20,8 +20,8 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.AuditEntry;
-import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.KnownChannels;
 import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
@@ -530,12 +530,7 @@ public class PolicyDocument {
             throw DomainException.invalid("coordination-after-release",
                     "与宣传、网信部门的会商日期（" + coordination.on() + "）须在发布之前。");
         }
-        for (String channel : extraChannels == null ? List.<String>of() : extraChannels) {
-            if (!StandardChannels.isKnown(channel)) {
-                throw DomainException.invalid("unknown-channel", "“" + channel + "”不是目录规定的公开渠道；可选："
-                        + String.join("、", StandardChannels.NAMES.keySet()) + "。");
-            }
-        }
+        (extraChannels == null ? List.<String>of() : extraChannels).forEach(KnownChannels::require);
         Set<String> channels = new LinkedHashSet<>();
         channels.add(WEBSITE);
         channels.addAll(catalogueChannels);

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -56,15 +57,6 @@ class PublicDocumentController {
         }
     }
 
-    /** A page of a public list. */
-    record Page<T>(List<T> items, int page, int size, long total) {
-        static <T> Page<T> of(List<T> all, int page, int size) {
-            int from = (int) Math.min(all.size(), (long) page * size);
-            int to = Math.min(all.size(), from + size);
-            return new Page<>(all.subList(from, to), page, size, all.size());
-        }
-    }
-
     @Operation(summary = "查阅已公开的政策文件",
             description = "列出已主动公开的政策文件（文号、标题、正文、成文和公开日期、公开渠道，以及随文发布的政策解读）；q 为关键词时在标题、文号、正文和解读中检索。无需登录。")
     @GetMapping("/documents")
@@ -83,12 +75,12 @@ class PublicDocumentController {
     @Operation(summary = "查阅政策解读",
             description = "分页列出已公开文件的政策解读，最新的在前；q 为关键词时在解读和所解读的文件中检索。page 从 0 开始，size 为每页条数（最多 100）。无需登录。")
     @GetMapping("/interpretations")
-    Page<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) String query,
+    PageView<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) String query,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         List<PublicInterpretation> all = service.published(query).stream().filter(d -> d.interpretation() != null)
                 .map(PublicInterpretation::of).toList();
-        return Page.of(all, page, size);
+        return PageView.of(all, page, size);
     }
 
     @Operation(summary = "查看一份文件的政策解读",

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.security.Actor;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,16 +39,13 @@ class NotificationController {
         }
     }
 
-    record Page(List<NotificationView> items, int page, int size, long total) {
-    }
-
     @Operation(summary = "查看我的提醒消息",
             description = "分页列出发给本人及本股室的提醒消息，最新的在前，并标明是否已读；page 从 0 开始，size 最多 100。")
     @GetMapping
-    Page inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+    PageView<NotificationView> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = CurrentActor.get();
-        return new Page(notifications.inbox(actor, page, size).stream().map(n -> NotificationView.of(n, actor)).toList(), page, size,
+        return new PageView<>(notifications.inbox(actor, page, size).stream().map(n -> NotificationView.of(n, actor)).toList(), page, size,
                 notifications.inboxSize(actor));
     }
 

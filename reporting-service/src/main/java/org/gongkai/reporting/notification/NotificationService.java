@@ -128,13 +128,16 @@ public class NotificationService {
 
     /** The inbox: a section's notifications, or every section's for those who oversee all; newest first. */
     public List<Notification> inbox(Actor actor, int page, int size) {
-        Query query = actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size), Notification.class);
+        return mongo.find(inboxOf(actor).with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size),
+                Notification.class);
     }
 
     public long inboxSize(Actor actor) {
-        Query query = actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
-        return mongo.count(query, Notification.class);
+        return mongo.count(inboxOf(actor), Notification.class);
+    }
+
+    private static Query inboxOf(Actor actor) {
+        return actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
     }
 
     public Notification markRead(String id, Actor actor) {
