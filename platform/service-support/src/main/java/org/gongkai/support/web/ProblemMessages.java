@@ -16,13 +16,20 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class ProblemMessages {
 
-    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final ResourceBundleMessageSource messages = source("gongkai-problems");
+    /** The service's own English texts; only asked for in English, so a service without any is never looked up. */
+    private final ResourceBundleMessageSource serviceMessages = source("problems");
 
     public ProblemMessages() {
-        messages.setBasenames("problems", "gongkai-problems");
-        messages.setDefaultEncoding("UTF-8");
-        messages.setFallbackToSystemLocale(false);
-        messages.setUseCodeAsDefaultMessage(false);
+    }
+
+    private static ResourceBundleMessageSource source(String basename) {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasenames(basename);
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setUseCodeAsDefaultMessage(false);
+        return source;
     }
 
     /**
@@ -68,7 +75,10 @@ public final class ProblemMessages {
         if (!english()) {
             return chinese;
         }
-        String english = messages.getMessage("detail." + slug, null, null, Locale.ENGLISH);
+        String english = serviceMessages.getMessage("detail." + slug, null, null, Locale.ENGLISH);
+        if (english == null) {
+            english = messages.getMessage("detail." + slug, null, null, Locale.ENGLISH);
+        }
         return english == null ? chinese : english;
     }
 
