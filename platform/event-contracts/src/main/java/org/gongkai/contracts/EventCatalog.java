@@ -12,11 +12,23 @@ import org.gongkai.contracts.consultation.ConsultationClosed;
 import org.gongkai.contracts.consultation.ConsultationOpened;
 import org.gongkai.contracts.consultation.FeedbackPublished;
 import org.gongkai.contracts.consultation.OpinionDecided;
+import org.gongkai.contracts.publication.ApplicationReceived;
+import org.gongkai.contracts.publication.ApplicationSupplementRequested;
+import org.gongkai.contracts.publication.ApplicationSupplementReceived;
+import org.gongkai.contracts.publication.ApplicationConsultationStarted;
+import org.gongkai.contracts.publication.ApplicationConsultationEnded;
+import org.gongkai.contracts.publication.ApplicationExtended;
+import org.gongkai.contracts.publication.ApplicationFeeCharged;
+import org.gongkai.contracts.publication.ApplicationFeePaid;
+import org.gongkai.contracts.publication.ApplicationAnswered;
+import org.gongkai.contracts.publication.ApplicationClosed;
+import org.gongkai.contracts.publication.ApplicationOverdue;
 import org.gongkai.contracts.publication.CalendarNoticeMissing;
 import org.gongkai.contracts.publication.ConcernAnswered;
 import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
+import org.gongkai.contracts.publication.DocumentAbolished;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
 import org.gongkai.contracts.publication.DocumentDeadlineChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
@@ -46,6 +58,18 @@ public final class EventCatalog {
             ConcernEscalated.class,
             ConcernResponseOverdue.class,
             CalendarNoticeMissing.class,
+            DocumentAbolished.class,
+            ApplicationReceived.class,
+            ApplicationSupplementRequested.class,
+            ApplicationSupplementReceived.class,
+            ApplicationConsultationStarted.class,
+            ApplicationConsultationEnded.class,
+            ApplicationExtended.class,
+            ApplicationFeeCharged.class,
+            ApplicationFeePaid.class,
+            ApplicationAnswered.class,
+            ApplicationClosed.class,
+            ApplicationOverdue.class,
             ReportSubmitted.class,
             ReportReminderDue.class,
             ConsultationOpened.class,

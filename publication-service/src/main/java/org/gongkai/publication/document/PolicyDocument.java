@@ -472,7 +472,8 @@ public class PolicyDocument {
         }
         record(actor, now, "issued", markingLine);
         outbox.add(OutboxEntry.of(new DocumentIssued(id, documentNumber, title, section, catalogueItemCode, attribute.name(),
-                legalBasis == null ? null : legalBasis.name(), issuedOn, publicationDueOn, publicationDueOnConfirmed, now), now));
+                legalBasis == null ? null : legalBasis.name(), issuedOn, publicationDueOn, publicationDueOnConfirmed,
+                "OTHER", now), now));
     }
 
     private void startPublicationClock(LocalDate from, WorkingCalendar calendar) {

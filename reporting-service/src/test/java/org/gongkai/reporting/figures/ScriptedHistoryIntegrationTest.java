@@ -80,20 +80,20 @@ class ScriptedHistoryIntegrationTest {
         LocalDate d = null;
         return List.of(
                 new Sent("publication", new DocumentIssued(p + "d1", p + "1号", "通知一", section, "WS-01", "PROACTIVE", null,
-                        LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 30), true, at("2026-03-02T01:00:00Z"))),
+                        LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 30), true, "NORMATIVE", at("2026-03-02T01:00:00Z"))),
                 new Sent("publication", new DocumentPublished(p + "d1", p + "1号", "通知一", section, "WS-01", LocalDate.of(2026, 3, 2),
                         LocalDate.of(2026, 3, 30), LocalDate.of(2026, 3, 20), true, List.of("gov-website"), at("2026-03-20T01:00:00Z"))),
                 new Sent("publication", new InterpretationPublished(p + "d1", p + "1号", section, List.of("INFOGRAPHIC", "TEXT"), true,
                         LocalDate.of(2026, 3, 20), at("2026-03-20T01:00:00Z"))),
                 new Sent("publication", new DocumentIssued(p + "d2", p + "2号", "通知二", section, "WS-02", "PROACTIVE", null,
-                        LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 29), true, at("2026-04-01T01:00:00Z"))),
+                        LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 29), true, "OTHER", at("2026-04-01T01:00:00Z"))),
                 // the late publication
                 new Sent("publication", new DocumentPublished(p + "d2", p + "2号", "通知二", section, "WS-02", LocalDate.of(2026, 4, 1),
                         LocalDate.of(2026, 4, 29), LocalDate.of(2026, 5, 12), false, List.of("gov-website"), at("2026-05-12T01:00:00Z"))),
                 new Sent("publication", new InterpretationPublished(p + "d2", p + "2号", section, List.of("TEXT"), false,
                         LocalDate.of(2026, 5, 12), at("2026-05-12T01:00:00Z"))),
                 new Sent("publication", new DocumentIssued(p + "d3", p + "3号", "内部通知", section, "WS-03", "NOT_DISCLOSED",
-                        "INTERNAL_AFFAIRS", LocalDate.of(2026, 5, 6), d, false, at("2026-05-06T01:00:00Z"))),
+                        "INTERNAL_AFFAIRS", LocalDate.of(2026, 5, 6), d, false, "OTHER", at("2026-05-06T01:00:00Z"))),
                 new Sent("publication", new ConcernRegistered(p + "c1", section, "HIGH", "微博", at("2026-05-01T00:00:00Z"),
                         at("2026-05-03T00:00:00Z"), at("2026-05-01T01:00:00Z"))),
                 // the late concern response

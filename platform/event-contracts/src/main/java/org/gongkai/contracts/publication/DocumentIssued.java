@@ -8,7 +8,8 @@ import org.gongkai.contracts.IntegrationEvent;
 
 /**
  * A policy document was issued with its disclosure attribute and marking line. For proactive documents
- * {@code publicationDueOn} is the 20-working-day deadline; otherwise it is null.
+ * {@code publicationDueOn} is the 20-working-day deadline; otherwise it is null. {@code documentType} (added in
+ * place, additive) is {@code RULE} (规章), {@code NORMATIVE} (行政规范性文件) or {@code OTHER}; absent in older events = OTHER.
  */
 @EventType("gongkai.publication.document-issued.v1")
 public record DocumentIssued(
@@ -22,6 +23,7 @@ public record DocumentIssued(
         LocalDate issuedOn,
         LocalDate publicationDueOn,
         boolean publicationDueOnConfirmed,
+        String documentType,
         Instant occurredAt) implements IntegrationEvent {
 
     @Override
