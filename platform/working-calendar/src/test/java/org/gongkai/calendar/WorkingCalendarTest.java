@@ -258,12 +258,37 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void noticesAreTakenForTheYearsTheCalendarSpansOnly() {
+        List<WorkingCalendar.Day> newYear = List.of(new WorkingCalendar.Day(d("2100-01-01"), "元旦"));
+        assertThat(CALENDAR.withNotice(2100, "test", newYear, List.of()).covers(2100)).isTrue();
+        assertThat(CALENDAR.withNotice(2000, "test", List.of(new WorkingCalendar.Day(d("2000-01-03"), "元旦")), List.of())
+                .covers(2000)).isTrue();
+        assertThatIllegalArgumentException().isThrownBy(() -> CALENDAR.withNotice(2101, "test", newYear, List.of()));
+        assertThatIllegalArgumentException().isThrownBy(() -> CALENDAR.withNotice(1999, "test", newYear, List.of()));
+    }
+
+    @Test
+    void aFileMayFixThePreviousDecemberAndItsYearViewStaysInDateOrder() throws IOException {
+        // a notice for 2031 (a year with none shipped) that also moves 2030-12-30; 2030 itself has no notice
+        write("2031.txt", "\uFEFF# 2031 notice, saved with a byte-order mark\nholiday 2031-01-01 元旦\nholiday 2030-12-30 元旦\n");
+
+        WorkingCalendar calendar = CALENDAR.withDirectory(dir);
+
+        assertThat(calendar.isWorkingDay(d("2030-12-30"))).isFalse();
+        List<WorkingCalendar.Day> holidays2030 = calendar.year(2030).holidays();
+        assertThat(holidays2030).last().isEqualTo(new WorkingCalendar.Day(d("2030-12-30"), "元旦"));
+        assertThat(holidays2030).isSortedAccordingTo(java.util.Comparator.comparing(WorkingCalendar.Day::date));
+        assertThat(calendar.year(2030).confirmed()).isFalse();
+    }
+
+    @Test
     void addsCalendarHours() {
         assertThat(WorkingCalendar.addHours(Instant.parse("2026-11-28T10:00:00Z"), 48))
                 .isEqualTo(Instant.parse("2026-11-30T10:00:00Z"));
         assertThat(WorkingCalendar.addHours(Instant.parse("2024-09-30T10:00:00Z"), 48))
                 .as("holidays do not stop the clock").isEqualTo(Instant.parse("2024-10-02T10:00:00Z"));
         assertThatIllegalArgumentException().isThrownBy(() -> WorkingCalendar.addHours(Instant.EPOCH, -1));
+        assertThat(WorkingCalendar.addHours(Instant.EPOCH, 0)).as("zero hours is allowed").isEqualTo(Instant.EPOCH);
         assertThat(WorkingCalendar.CHINA.getId()).isEqualTo("Asia/Shanghai");
     }
 
