@@ -514,7 +514,7 @@ public class Application {
         }
         // what is not disclosed is refused on a legal basis; a disclosure (also of what is already public) needs none
         if (!"DISCLOSED".equals(outcome) && (legalBasis == null || legalBasis.isBlank())) {
-            throw DomainException.invalid("legal-basis-required", "答复须引用法律依据（条例或其他法律、行政法规的条款）。").with("field", "legalBasis");
+            throw DomainException.invalid("reply-legal-basis-required", "答复须引用法律依据（条例或其他法律、行政法规的条款）。").with("field", "legalBasis");
         }
         if ("ALREADY_DISCLOSED".equals(reason) && (location == null || location.isBlank())) {
             throw DomainException.invalid("location-required", "已主动公开的，请告知获取该信息的方式和途径。").with("field", "location");
@@ -523,7 +523,7 @@ public class Application {
             boolean cleared = clearance != null && clearance.isCleared()
                     && ("PARTLY_DISCLOSED".equals(outcome) || "DISCLOSED".equals(clearanceFor));
             if (!cleared) {
-                throw DomainException.conflict("confidentiality-clearance-required",
+                throw DomainException.conflict("reply-clearance-required",
                         "予以公开或部分公开的答复，须经保密审查员审查同意后方可发出。");
             }
         }

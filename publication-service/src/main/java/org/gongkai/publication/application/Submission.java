@@ -20,8 +20,8 @@ public record Submission(String applicantType, String name, String identityDocum
                     + String.join("、", ApplicationVocabulary.APPLICANT_TYPES.keySet()) + "。")
                     .with("field", "applicantType").with("knownApplicantTypes", ApplicationVocabulary.APPLICANT_TYPES.keySet());
         }
-        String person = required(name, "name", "申请人姓名或名称");
-        String identity = required(identityDocument, "identityDocument", "身份证明（证件名称和号码）");
+        String person = required(name, "name", "name-required", "申请人姓名或名称");
+        String identity = required(identityDocument, "identityDocument", "identity-document-required", "身份证明（证件名称和号码）");
         String phoneNumber = blankToNull(phone);
         String mail = blankToNull(email);
         String address = blankToNull(postalAddress);
@@ -60,12 +60,7 @@ public record Submission(String applicantType, String name, String identityDocum
 
     /** Identifies a retried submission without keeping its text twice. */
     String contentHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256(toString());
     }
 
     static String sha256(String text) {
@@ -76,10 +71,10 @@ public record Submission(String applicantType, String name, String identityDocum
         }
     }
 
-    private static String required(String value, String field, String what) {
+    private static String required(String value, String field, String type, String what) {
         String v = blankToNull(value);
         if (v == null) {
-            throw DomainException.invalid(field + "-required", "请填写" + what + "。").with("field", field);
+            throw DomainException.invalid(type, "请填写" + what + "。").with("field", field);
         }
         return v;
     }

@@ -14,7 +14,10 @@ import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * form, the staff desk, the confidentiality officer, the applicant's lookup and the events other services receive.
  */
 @ServiceIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ApplicationIntegrationTest {
 
     static final String NAME = "李四光";
@@ -72,7 +76,7 @@ class ApplicationIntegrationTest {
     }
 
     @Test
-    void anOnlineApplicationIsConfirmedClearedAnsweredAndLookedUpAndItsEventsReachTheBroker() {
+    void anOnlineApplicationIsConfirmedClearedAnsweredAndLookedUpAndItsEventsReachTheBroker(CapturedOutput log) {
         String key = UUID.randomUUID().toString();
         Response submitted = submit(form(), key);
         assertThat(submitted.status()).isEqualTo(201);
@@ -164,6 +168,7 @@ class ApplicationIntegrationTest {
         for (TestEvents.Received event : events.received()) {
             assertThat(event.data()).doesNotContain(NAME, ID_NUMBER, PHONE, EMAIL, ADDRESS);
         }
+        assertThat(log.getAll()).as("no log line names the applicant").doesNotContain(NAME, ID_NUMBER, PHONE, EMAIL, ADDRESS);
     }
 
     @Test

@@ -213,6 +213,19 @@ class ApplicationTest {
     }
 
     @Test
+    void aLongerReasonablePeriodIsTheOfficesToSetOnceAndMovesTheDueDate() {
+        Application a = letterReceivedOn(d("2024-09-23"));
+        LocalDate today = d("2024-10-08");
+        assertThat(typeOf(() -> a.setReasonablePeriod(10, "一月内提出同类申请三十件", SAFETY1, CALENDAR, today, at(today))))
+                .isEqualTo("reasonable-period-office-only");
+        assertThat(typeOf(() -> a.setReasonablePeriod(61, "理由", OFFICE, CALENDAR, today, at(today)))).isEqualTo("reasonable-period-invalid");
+        // due 24 Oct 2024 + 10 working days: 25 Oct 1; 28 Oct–1 Nov 2–6; 4–7 Nov 7–10
+        a.setReasonablePeriod(10, "一月内提出同类申请三十件", OFFICE, CALENDAR, today, at(today));
+        assertThat(a.dueOn()).isEqualTo(d("2024-11-07"));
+        assertThat(typeOf(() -> a.setReasonablePeriod(5, "再延", OFFICE, CALENDAR, today, at(today)))).isEqualTo("reasonable-period-already-set");
+    }
+
+    @Test
     void everyOutcomeAndReasonOfTheAnnualReportCanBeTheReply() {
         List<String[]> replies = new java.util.ArrayList<>();
         replies.add(new String[] {"DISCLOSED", null});
@@ -259,7 +272,7 @@ class ApplicationTest {
         assertThat(typeOf(() -> a.answer("OTHER", "OTHER", "答复", "第十四条", null, null, SAFETY1, today, at(today))))
                 .isEqualTo("closure-not-reply");
         assertThat(typeOf(() -> a.answer("NOT_DISCLOSED", "STATE_SECRET", "答复", " ", null, null, SAFETY1, today, at(today))))
-                .isEqualTo("legal-basis-required");
+                .isEqualTo("reply-legal-basis-required");
         assertThat(typeOf(() -> a.answer("DISCLOSED", "ALREADY_DISCLOSED", "答复", "第三十六条", null, null, SAFETY1, today, at(today))))
                 .isEqualTo("location-required");
         assertThat(a.state()).isEqualTo(ApplicationState.IN_PROGRESS);
@@ -276,21 +289,21 @@ class ApplicationTest {
         LocalDate today = d("2024-10-10");
         Instant now = at(today);
         assertThat(typeOf(() -> a.answer("DISCLOSED", null, "予以公开", null, null, null, SAFETY1, today, now)))
-                .isEqualTo("confidentiality-clearance-required");
+                .isEqualTo("reply-clearance-required");
         a.requestClearance("DISCLOSED", "拟全文公开", SAFETY1, now);
         assertThat(a.clearance().isPending()).isTrue();
         assertThat(typeOf(() -> a.decideClearance(true, null, null, SAFETY1, now))).isEqualTo("wrong-reviewer");
         assertThat(typeOf(() -> a.decideClearance(true, null, null, OFFICE, now))).isEqualTo("wrong-reviewer");
         assertThat(typeOf(() -> a.answer("DISCLOSED", null, "予以公开", null, null, null, SAFETY1, today, now)))
-                .isEqualTo("confidentiality-clearance-required");
+                .isEqualTo("reply-clearance-required");
         a.decideClearance(false, "含涉密附件", null, SECRECY, now);
         assertThat(typeOf(() -> a.answer("PARTLY_DISCLOSED", null, "部分公开", "第三十七条", null, null, SAFETY1, today, now)))
-                .isEqualTo("confidentiality-clearance-required");
+                .isEqualTo("reply-clearance-required");
         // cleared for a partial disclosure: a full disclosure is still refused, the partial one leaves
         a.requestClearance("PARTLY_DISCLOSED", "删去附件后公开", SAFETY1, now);
         a.decideClearance(true, null, null, SECRECY, now);
         assertThat(typeOf(() -> a.answer("DISCLOSED", null, "予以公开", null, null, null, SAFETY1, today, now)))
-                .isEqualTo("confidentiality-clearance-required");
+                .isEqualTo("reply-clearance-required");
         a.answer("PARTLY_DISCLOSED", null, "部分公开", "《中华人民共和国政府信息公开条例》第三十七条", null, null, SAFETY1, today, now);
         assertThat(a.state()).isEqualTo(ApplicationState.ANSWERED);
         assertThat(a.clearance().decidedBy()).isEqualTo("secrecy");
