@@ -77,6 +77,9 @@ class PublicApplicationController {
     record PublicExtension(LocalDate extendedOn, int extraWorkingDays, String reason) {
     }
 
+    record PublicReasonablePeriod(LocalDate notifiedOn, int extraWorkingDays, String reason) {
+    }
+
     record PublicFee(int amountFen, LocalDate notifiedOn, LocalDate payBy, LocalDate paidOn) {
     }
 
@@ -90,7 +93,7 @@ class PublicApplicationController {
     /** The state of an application as its applicant sees it; nothing personal, nothing about who inside handled it. */
     record ApplicationStatus(String queryCode, String channel, String channelLabel, String state, String stateLabel,
             Instant submittedAt, LocalDate receivedOn, boolean clockPaused, LocalDate dueOn, boolean dueConfirmed,
-            PublicSupplement supplement, PublicExtension extension, LocalDate reasonablePeriodNotifiedOn, PublicFee fee,
+            PublicSupplement supplement, PublicExtension extension, PublicReasonablePeriod reasonablePeriod, PublicFee fee,
             PublicReply reply, PublicClosure closure) {
 
         static ApplicationStatus of(Application a) {
@@ -105,7 +108,8 @@ class PublicApplicationController {
                     a.dueConfirmed(),
                     s == null ? null : new PublicSupplement(s.requestedOn(), s.missing(), s.supplementDueOn(), s.receivedOn()),
                     e == null ? null : new PublicExtension(e.extendedOn(), e.extraWorkingDays(), e.reason()),
-                    a.reasonablePeriod() == null ? null : a.reasonablePeriod().notifiedOn(),
+                    a.reasonablePeriod() == null ? null : new PublicReasonablePeriod(a.reasonablePeriod().notifiedOn(),
+                            a.reasonablePeriod().extraWorkingDays(), a.reasonablePeriod().reason()),
                     f == null ? null : new PublicFee(f.amountFen(), f.notifiedOn(), f.payBy(), f.paidOn()),
                     r == null ? null : new PublicReply(r.outcome(), r.outcomeLabel(), r.reason(), r.reasonLabel(), r.text(),
                             r.legalBasis(), r.location(), r.answeredOn()),
@@ -130,7 +134,7 @@ class PublicApplicationController {
     }
 
     @Operation(summary = "凭查询码查询申请",
-            description = "凭提交时获得的查询码查看申请的办理状态、收到日期、答复期限（暂停计时期间不显示）、补正告知、延期、收费和答复内容。不含申请人姓名、身份证明和联系方式。无需登录。")
+            description = "凭提交时获得的查询码查看申请的办理状态、收到日期、答复期限（暂停计时期间不显示）、补正告知、延期、延长的合理期限、收费和答复内容。不含申请人姓名、身份证明和联系方式。无需登录。")
     @GetMapping("/{queryCode}")
     ApplicationStatus lookUp(@PathVariable String queryCode) {
         return ApplicationStatus.of(service.byQueryCode(queryCode));

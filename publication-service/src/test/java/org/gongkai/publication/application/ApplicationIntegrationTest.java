@@ -197,6 +197,50 @@ class ApplicationIntegrationTest {
     }
 
     @Test
+    void aVisitIsSupplementedConsultedChargedExtendedAndAnsweredAndEveryStepReachesTheBrokerAsItsContractSays() {
+        LocalDate today = applications.today();
+        Map<String, Object> visit = Map.of("channel", "IN_PERSON", "application", form(), "receivedOn", today.toString(),
+                "receiptBasis", "SUBMITTED_IN_PERSON");
+        JsonNode entered = json.readTree(call(port, "safety1", "POST", "/api/applications", visit).body());
+        String id = entered.get("id").asString();
+        String code = entered.get("queryCode").asString();
+        String base = "/api/applications/" + id;
+
+        assertThat(call(port, "safety1", "POST", base + "/supplement-request", Map.of("missing", "请写明文件的形成年份", "periodWorkingDays", 10))
+                .status()).isEqualTo(200);
+        JsonNode waiting = json.readTree(call(port, null, "GET", "/api/public/applications/" + code, null).body());
+        assertThat(waiting.get("clockPaused").asBoolean()).isTrue();
+        assertThat(waiting.get("dueOn").isNull()).isTrue();
+        assertThat(waiting.get("supplement").get("missing").asString()).isEqualTo("请写明文件的形成年份");
+        assertThat(call(port, "safety1", "POST", base + "/supplement", null).status()).isEqualTo(200);
+        assertThat(call(port, "safety1", "POST", base + "/consultations", Map.of("consultee", "AGENCY", "note", "征求县财政局意见")).status())
+                .isEqualTo(200);
+        assertThat(call(port, "safety1", "POST", base + "/consultations/current/end", Map.of("consulteeAnswered", true)).status()).isEqualTo(200);
+        assertThat(call(port, "safety1", "POST", base + "/fee", Map.of("amountFen", 5000)).status()).isEqualTo(200);
+        assertThat(call(port, "safety1", "POST", base + "/fee-payment", null).status()).isEqualTo(200);
+        Response extended = call(port, "office", "POST", base + "/extension", Map.of("extraWorkingDays", 5, "reason", "需调取档案"));
+        assertThat(extended.status()).isEqualTo(200);
+        // every pause began and ended today, so none moved the clock; the extension added 5 working days
+        assertThat(json.readTree(extended.body()).get("dueOn").asString())
+                .isEqualTo(applications.calendar().addWorkingDays(today, 25).due().toString());
+        assertThat(call(port, "safety1", "POST", base + "/reply", Map.of("outcome", "NOT_DISCLOSED", "reason", "PROCESS_INFORMATION",
+                "text", "所申请信息属于过程性信息，不予公开。", "legalBasis", "《中华人民共和国政府信息公开条例》第十六条第二款")).status()).isEqualTo(200);
+
+        JsonNode withdrawn = json.readTree(call(port, "safety1", "POST", "/api/applications", visit).body());
+        String withdrawnId = withdrawn.get("id").asString();
+        assertThat(call(port, "safety1", "POST", "/api/applications/" + withdrawnId + "/closure", Map.of("note", "申请人撤回申请")).status())
+                .isEqualTo(200);
+
+        for (String type : java.util.List.of("received", "supplement-requested", "supplement-received", "consultation-started",
+                "consultation-ended", "fee-charged", "fee-paid", "extended", "answered")) {
+            TestEvents.assertMatchesFixture(events.awaitType("gongkai.publication.application-" + type + ".v1", r -> r.data().contains(id)));
+        }
+        TestEvents.Received closed = events.awaitType("gongkai.publication.application-closed.v1", r -> r.data().contains(withdrawnId));
+        TestEvents.assertMatchesFixture(closed);
+        assertThat(closed.json().get("reason").asString()).isEqualTo("OTHER");
+    }
+
+    @Test
     void badApplicationsAreChineseClientErrorsAndStoreNothing() {
         long before = repository.count();
         Map<String, Object> unknownType = form();

@@ -186,6 +186,23 @@ class ApplicationTest {
     }
 
     @Test
+    void aNewCalendarNoticeMovesAnOpenDueDateAndConfirmsIt() {
+        // received Tue 15 Dec 2026; 2027 has no notice yet, so only its statutory 元旦 (Fri 1 Jan) is off:
+        // 16–18 Dec 1–3; 21–25 Dec 4–8; 28–31 Dec 9–12; 4–8 Jan 13–17; 11–13 Jan 18–20, unconfirmed
+        Application a = letterReceivedOn(d("2026-12-15"));
+        assertThat(a.dueOn()).isEqualTo(d("2027-01-13"));
+        assertThat(a.dueConfirmed()).isFalse();
+        assertThat(a.recomputeDeadline(CALENDAR)).isFalse();
+        // a hypothetical 2027 notice: 1–3 Jan off, Sat 9 Jan a make-up working day: 8 Jan 17, 9 Jan 18, 11–12 Jan 19–20
+        WorkingCalendar with2027 = CALENDAR.withNotice(2027, "假设的2027年通知", List.of(new WorkingCalendar.Day(d("2027-01-01"), "元旦"),
+                new WorkingCalendar.Day(d("2027-01-02"), "元旦"), new WorkingCalendar.Day(d("2027-01-03"), "元旦")),
+                List.of(new WorkingCalendar.Day(d("2027-01-09"), "元旦调休")));
+        assertThat(a.recomputeDeadline(with2027)).isTrue();
+        assertThat(a.dueOn()).isEqualTo(d("2027-01-12"));
+        assertThat(a.dueConfirmed()).isTrue();
+    }
+
+    @Test
     void thereIsOnlyOneSupplementNotice() {
         Application a = letterReceivedOn(d("2024-02-02"));
         a.requestSupplement("请写明文号", 5, SAFETY1, CALENDAR, d("2024-02-05"), at(d("2024-02-05")));
