@@ -66,10 +66,12 @@ public class ApplicationService {
 
     public Application enterOffline(String channel, String section, Submission submission, LocalDate receivedOn, ReceiptBasis basis,
             Actor actor) {
-        String routedTo = section == null || section.isBlank() ? (actor.hasRole(Actor.DISCLOSURE_OFFICE) ? null : actor.section()) : section;
-        if (routedTo != null) {
-            sections.requireKnown(routedTo);
+        boolean named = section != null && !section.isBlank();
+        if (named) {
+            sections.requireKnown(section);
         }
+        // a section enters for itself; the office may leave routing for later (the domain checks who may enter)
+        String routedTo = named ? section : actor.hasRole(Actor.DISCLOSURE_OFFICE) ? null : actor.section();
         return applications.insert(Application.enterOffline(UUID.randomUUID().toString(), QueryCodes.next(), channel, routedTo,
                 submission, receivedOn, basis, actor, calendar.current(), today(), now()));
     }
