@@ -482,6 +482,9 @@ public class Application {
         if (!cleared && (note == null || note.isBlank())) {
             throw DomainException.invalid("reason-required", "不同意公开须说明理由。").with("field", "note");
         }
+        if (ruling != null) {
+            RecordedDates.require(ruling.decidedOn(), now.atZone(WorkingCalendar.CHINA).toLocalDate(), "主管部门决定");
+        }
         ConfidentialityClearance.Outcome outcome = cleared ? ConfidentialityClearance.Outcome.CLEARED : ConfidentialityClearance.Outcome.REFUSED;
         clearance = clearance.decided(outcome, actor.username(), now, ruling);
         audit.add(AuditEntry.of(actor, now, "confidentiality-clearance-" + outcome.name().toLowerCase(), note));

@@ -313,6 +313,8 @@ class ApplicationTest {
         assertThat(typeOf(() -> a.decideClearance(true, null, null, OFFICE, now))).isEqualTo("wrong-reviewer");
         assertThat(typeOf(() -> a.answer("DISCLOSED", null, "予以公开", null, null, null, SAFETY1, today, now)))
                 .isEqualTo("reply-clearance-required");
+        assertThat(typeOf(() -> a.decideClearance(true, null, new org.gongkai.publication.document.AuthorityRuling("县保密局",
+                d("2024-10-11"), "县保密〔2024〕3号"), SECRECY, now))).as("a ruling dated tomorrow").isEqualTo("implausible-date");
         a.decideClearance(false, "含涉密附件", null, SECRECY, now);
         assertThat(typeOf(() -> a.answer("PARTLY_DISCLOSED", null, "部分公开", "第三十七条", null, null, SAFETY1, today, now)))
                 .isEqualTo("reply-clearance-required");
