@@ -81,8 +81,12 @@ class GatewayEdgeTest {
                 .exchange().expectStatus().isEqualTo(405);
         client.post().uri("/api/public/consultations/c1/comments").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"content\":\"建议\"}").exchange().expectStatus().isOk();
+        client.post().uri("/api/public/applications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\":\"执法检查计划\"}").exchange().expectStatus().isOk();
+        client.post().uri("/api/public/applications/abc").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isEqualTo(405);
         assertThat(forwarded).extracting(f -> f.substring(0, f.lastIndexOf(' ')))
-                .containsExactly("GET /api/public/catalogues", "POST /api/public/consultations/c1/comments");
+                .containsExactly("GET /api/public/catalogues", "POST /api/public/consultations/c1/comments", "POST /api/public/applications");
     }
 
     /**
@@ -158,6 +162,10 @@ class GatewayEdgeTest {
         client.post().uri("/api/public/consultations/c2/comments").contentType(MediaType.APPLICATION_JSON)
                 .header("Content-Length", String.valueOf(big.getBytes(StandardCharsets.UTF_8).length))
                 .bodyValue(big).exchange().expectStatus().isEqualTo(413);
+        String bigApplication = "{\"description\":\"" + "长".repeat(9000) + "\"}";
+        client.post().uri("/api/public/applications").contentType(MediaType.APPLICATION_JSON)
+                .header("Content-Length", String.valueOf(bigApplication.getBytes(StandardCharsets.UTF_8).length))
+                .bodyValue(bigApplication).exchange().expectStatus().isEqualTo(413);
         int accepted = 0;
         int limited = 0;
         for (int i = 0; i < 10; i++) {

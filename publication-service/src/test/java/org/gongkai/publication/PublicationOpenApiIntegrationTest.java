@@ -28,6 +28,13 @@ class PublicationOpenApiIntegrationTest {
         assertThat(publicOperation.path("security").isArray() && publicOperation.path("security").isEmpty())
                 .as("public operation needs no token").isTrue();
 
+        JsonNode application = OpenApiDocuments.operation(doc, "post", "/api/public/applications");
+        assertThat(application.path("summary").asString()).isEqualTo("提交政府信息公开申请");
+        assertThat(application.path("description").asString()).as("the form's limits are described").contains("16 KB", "2000 字");
+        assertThat(application.path("security").isArray() && application.path("security").isEmpty())
+                .as("the online application needs no token").isTrue();
+        assertThat(OpenApiDocuments.operation(doc, "post", "/api/applications/{id}/extension").path("security").isMissingNode()).isTrue();
+
         OpenApiDocuments.assertChineseGatewayAndOAuth2(doc);
     }
 }

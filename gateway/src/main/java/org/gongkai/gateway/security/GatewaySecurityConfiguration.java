@@ -23,7 +23,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * The gateway's coarse checks: public routes are GET-only (plus anonymous comment submission), every other
+ * The gateway's coarse checks: public routes are GET-only (plus anonymous comment submission and the
+ * online disclosure application), every other
  * {@code /api/**} route needs a valid Keycloak token, and leadership routes need a leadership role.
  * Each service checks roles and sections again.
  */
@@ -52,6 +53,7 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(ex -> ex
                         .pathMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .pathMatchers(HttpMethod.POST, "/api/public/consultations/*/comments").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/public/applications").permitAll()
                         .pathMatchers("/api/public/**").denyAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/webjars/**").permitAll()

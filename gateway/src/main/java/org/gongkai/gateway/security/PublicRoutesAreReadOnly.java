@@ -12,7 +12,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code /api/public/**} is for reading; the only public write is anonymous comment submission. Any other
+ * {@code /api/public/**} is for reading; the only public writes are anonymous comment submission and the
+ * online disclosure application (依申请公开). Any other
  * method there is answered 405 before security or routing runs, so no token can make it reach a service.
  */
 @Component
@@ -28,10 +29,11 @@ class PublicRoutesAreReadOnly implements WebFilter {
         boolean publicRoute = path.startsWith("/api/public/");
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
         boolean comment = method == HttpMethod.POST && PATHS.match("/api/public/consultations/*/comments", path);
-        if (publicRoute && !read && !comment) {
+        boolean application = method == HttpMethod.POST && "/api/public/applications".equals(path);
+        if (publicRoute && !read && !comment && !application) {
             exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
             return ProblemJson.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "public-route-read-only",
-                    "Public routes are read-only, except submitting a comment to an open consultation.");
+                    "Public routes are read-only, except submitting a comment to an open consultation or a disclosure application.");
         }
         return chain.filter(exchange);
     }

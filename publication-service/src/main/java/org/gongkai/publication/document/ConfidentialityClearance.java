@@ -37,7 +37,8 @@ public record ConfidentialityClearance(String openedBecause, Instant openedAt, D
         return widenTo == null ? null : widenTo.label();
     }
 
-    static ConfidentialityClearance opened(String because, Instant at) {
+    /** A pending decision; public so that other disclosures (an application's reply) pass the same officer. */
+    public static ConfidentialityClearance opened(String because, Instant at) {
         return new ConfidentialityClearance(because, at, null, null, null, Outcome.PENDING, null, null, null);
     }
 
@@ -46,7 +47,7 @@ public record ConfidentialityClearance(String openedBecause, Instant openedAt, D
         return new ConfidentialityClearance("年度属性审查拟转为" + to.label(), at, to, reviewYear, reason, Outcome.PENDING, null, null, null);
     }
 
-    ConfidentialityClearance decided(Outcome result, String by, Instant at, AuthorityRuling authorityRuling) {
+    public ConfidentialityClearance decided(Outcome result, String by, Instant at, AuthorityRuling authorityRuling) {
         return new ConfidentialityClearance(openedBecause, openedAt, widenTo, reviewYear, widenReason, result, by, at, authorityRuling);
     }
 
