@@ -47,4 +47,9 @@ class ArchitectureTest {
                 .because("name and contact are private: no public answer may carry them")
                 .check(classes);
     }
+
+    @Test
+    void scheduledJobsTakeALockFirst() {
+        ArchitectureRules.scheduledJobsTakeALockFirst().check(classes);
+    }
 }

@@ -27,4 +27,9 @@ class ArchitectureTest {
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("publication").check(classes);
     }
+
+    @Test
+    void scheduledJobsTakeALockFirst() {
+        ArchitectureRules.scheduledJobsTakeALockFirst().check(classes);
+    }
 }

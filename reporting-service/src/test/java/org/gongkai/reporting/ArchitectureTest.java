@@ -27,4 +27,9 @@ class ArchitectureTest {
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("reporting").check(classes);
     }
+
+    @Test
+    void scheduledJobsTakeALockFirst() {
+        ArchitectureRules.scheduledJobsTakeALockFirst().check(classes);
+    }
 }

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /** Closes consultations automatically at the end of their comment period. */
 @Component
 class ConsultationScheduler {
@@ -21,6 +23,7 @@ class ConsultationScheduler {
         this.clock = clock;
     }
 
+    @SchedulerLock(name = "consultation-closing")
     @Scheduled(fixedDelayString = "${gongkai.consultation.closing-interval:1m}", initialDelayString = "${gongkai.consultation.closing-interval:1m}")
     void closeEndedPeriods() {
         closeEndedPeriods(clock);

@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class})
 @EnableScheduling
+@org.springframework.context.annotation.Import(org.gongkai.support.scheduling.SchedulerLocks.class)
 public class ServiceSupportAutoConfiguration {
 
     @Bean

@@ -62,4 +62,13 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(others)
                 .because("services integrate through events and HTTP, never through each other's code");
     }
+
+    /** Several instances of a service must not all close, announce or remind: every scheduled job takes a lock. */
+    public static ArchRule scheduledJobsTakeALockFirst() {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+                .that().areAnnotatedWith(org.springframework.scheduling.annotation.Scheduled.class)
+                .and().areDeclaredInClassesThat().resideInAPackage("org.gongkai..")
+                .should().beAnnotatedWith(net.javacrumbs.shedlock.spring.annotation.SchedulerLock.class)
+                .because("with several instances a job without a lock would run in each of them (SchedulerLocks)");
+    }
 }

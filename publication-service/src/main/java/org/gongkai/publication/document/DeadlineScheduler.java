@@ -3,6 +3,8 @@ package org.gongkai.publication.document;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /** Reloads the calendar (an administrator may have added a year) and announces overdue publications. */
 @Component
 class DeadlineScheduler {
@@ -13,6 +15,7 @@ class DeadlineScheduler {
         this.documents = documents;
     }
 
+    @SchedulerLock(name = "document-deadlines")
     @Scheduled(fixedDelayString = "${gongkai.deadlines.check-interval:5m}", initialDelayString = "${gongkai.deadlines.initial-delay:30s}")
     void watch() {
         try {

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
 class NotificationConfiguration {
@@ -19,6 +21,7 @@ class NotificationConfiguration {
             this.notifications = notifications;
         }
 
+        @SchedulerLock(name = "notification-retry")
         @Scheduled(fixedDelayString = "${gongkai.notifications.retry-interval:5m}", initialDelayString = "${gongkai.notifications.retry-interval:5m}")
         void retry() {
             notifications.deliverPending();
