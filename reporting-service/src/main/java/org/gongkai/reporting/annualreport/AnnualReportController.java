@@ -30,7 +30,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,7 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "政府信息公开工作年度报告", description = "按国办公开办函〔2021〕30号格式编制本局政府信息公开工作年度报告：政务公开办公室起草、填报和发布，局领导审定；统计表由事件自动生成。需登录。")
 @RestController
 @RequestMapping("/api/reporting/annual-reports")
-@Validated
 @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin', 'confidentiality-officer')")
 class AnnualReportController {
 

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.web.PageView;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "政府信息公开工作年度报告（公开）", description = "公众无需登录即可查阅已发布的政府信息公开工作年度报告（更正过的显示最新版本及更正说明），并可下载表格或打印。草稿和待审定的报告不会从这里出现。")
 @RestController
 @RequestMapping("/api/public/annual-reports")
-@Validated
 class PublicAnnualReportController {
 
     private final AnnualReportService reports;
