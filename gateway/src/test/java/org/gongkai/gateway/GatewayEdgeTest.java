@@ -74,6 +74,8 @@ class GatewayEdgeTest {
     @Test
     void publicReadsNeedNoTokenButPublicWritesOtherThanCommentsAreRefused() {
         client.get().uri("/api/public/catalogues").exchange().expectStatus().isOk();
+        // the published annual reports are reporting-service's public route
+        client.get().uri("/api/public/annual-reports/2025").exchange().expectStatus().isOk();
         client.post().uri("/api/public/documents").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isEqualTo(405)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:gongkai:problem:public-route-read-only");
@@ -86,7 +88,8 @@ class GatewayEdgeTest {
         client.post().uri("/api/public/applications/abc").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange().expectStatus().isEqualTo(405);
         assertThat(forwarded).extracting(f -> f.substring(0, f.lastIndexOf(' ')))
-                .containsExactly("GET /api/public/catalogues", "POST /api/public/consultations/c1/comments", "POST /api/public/applications");
+                .containsExactly("GET /api/public/catalogues", "GET /api/public/annual-reports/2025",
+                        "POST /api/public/consultations/c1/comments", "POST /api/public/applications");
     }
 
     /**

@@ -24,7 +24,13 @@ class ReportingOpenApiIntegrationTest {
         assertThat(OpenApiDocuments.operation(doc, "get", "/api/reporting/leadership/report").path("summary").asString()).isEqualTo("查看领导工作报告");
         assertThat(OpenApiDocuments.operation(doc, "get", "/api/reporting/leadership/report").path("security").isMissingNode())
                 .as("staff operation: the global oauth2 requirement applies").isTrue();
-        assertThat(doc.path("paths").propertyNames()).as("reporting has no public routes").noneMatch(path -> path.startsWith("/api/public/"));
+        // its only public routes are the published annual reports, which need no token
+        assertThat(doc.path("paths").propertyNames()).filteredOn(path -> path.startsWith("/api/public/"))
+                .allMatch(path -> path.startsWith("/api/public/annual-reports"))
+                .contains("/api/public/annual-reports/{year}");
+        JsonNode publicOperation = OpenApiDocuments.operation(doc, "get", "/api/public/annual-reports/{year}");
+        assertThat(publicOperation.path("security").isArray() && publicOperation.path("security").isEmpty())
+                .as("public operation needs no token").isTrue();
 
         OpenApiDocuments.assertChineseGatewayAndOAuth2(doc);
     }

@@ -54,13 +54,15 @@ class DocumentController {
             LegalBasis legalBasis,
             boolean mayInvolveStateSecrets,
             InterpretationNeed interpretationNeed,
-            @Size(max = PolicyDocument.MAX_ATTACHMENTS) List<@NotNull @Valid AttachmentRequest> attachments) {
+            @Size(max = PolicyDocument.MAX_ATTACHMENTS) List<@NotNull @Valid AttachmentRequest> attachments,
+            DocumentType documentType) {
 
         PolicyDocument.Draft toDraft() {
             return new PolicyDocument.Draft(documentNumber, title, body, catalogueItemCode, issuedInCountyName,
                     disclosureAttribute, legalBasis, mayInvolveStateSecrets, interpretationNeed,
                     attachments == null ? List.of() : attachments.stream()
-                            .map(a -> new Attachment(a.name(), a.mediaType(), 0, a.contentBase64())).toList());
+                            .map(a -> new Attachment(a.name(), a.mediaType(), 0, a.contentBase64())).toList(),
+                    documentType);
         }
     }
 
@@ -107,8 +109,11 @@ class DocumentController {
     record TransferRequest(LocalDate transferredOn) {
     }
 
+    record AbolitionRequest(@NotNull LocalDate abolishedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     @Operation(summary = "起草政策文件",
-            description = "股室工作人员登记一份政策文件草稿：文号、标题、正文、对应的目录事项、公开属性（主动公开、依申请公开、不予公开）及其法定依据、是否可能涉及国家秘密、是否需要解读、附件等。")
+            description = "股室工作人员登记一份政策文件草稿：文号、标题、正文、文件类型（规章 RULE、行政规范性文件 NORMATIVE、其他 OTHER，不填为其他）、对应的目录事项、公开属性（主动公开、依申请公开、不予公开）及其法定依据、是否可能涉及国家秘密、是否需要解读、附件等。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('section-staff')")
@@ -199,6 +204,14 @@ class DocumentController {
     @PostMapping("/{id}/reading-room-transfer")
     DocumentView transfer(@PathVariable String id, @Valid @RequestBody(required = false) TransferRequest request) {
         return view(service.transferToReadingRoom(id, request == null ? null : request.transferredOn(), CurrentActor.get()));
+    }
+
+    @Operation(summary = "登记文件废止",
+            description = "政务公开办公室登记已印发文件的废止日期和理由，每份文件只能废止一次。废止后文件不再计入现行有效件数，公开页面标注“已废止”；尚未公开的不再计算公开时限。")
+    @PostMapping("/{id}/abolition")
+    @PreAuthorize("hasRole('disclosure-office')")
+    DocumentView abolish(@PathVariable String id, @Valid @RequestBody AbolitionRequest request) {
+        return view(service.abolish(id, request.abolishedOn(), request.reason(), CurrentActor.get()));
     }
 
     @Operation(summary = "查看待公开文件时限",

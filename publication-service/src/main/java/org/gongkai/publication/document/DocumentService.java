@@ -104,6 +104,10 @@ public class DocumentService {
         return change(id, actor, d -> d.transferToReadingRoom(actor, on == null ? today() : on, today(), now()));
     }
 
+    public PolicyDocument abolish(String id, LocalDate abolishedOn, String reason, Actor actor) {
+        return change(id, actor, d -> d.abolish(actor, abolishedOn, reason, today(), now()));
+    }
+
     /**
      * For the annual review (P4): the change to proactive waits for the confidentiality officer. Safe to repeat: a
      * document already proactive or already waiting is left as it is.
@@ -140,7 +144,7 @@ public class DocumentService {
     /** The deadline board: issued proactive documents not yet published, earliest due first. */
     public List<PolicyDocument> awaitingPublication() {
         return documents.findByStatus(PolicyDocument.Status.ISSUED).stream()
-                .filter(d -> d.publicationDueOn() != null)
+                .filter(d -> d.publicationDueOn() != null && !d.isAbolished())
                 .sorted(Comparator.comparing(PolicyDocument::publicationDueOn))
                 .toList();
     }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.gongkai.calendar.Deadline;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.contracts.publication.DocumentAbolished;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
 import org.gongkai.contracts.publication.DocumentDeadlineChanged;
 import org.gongkai.contracts.publication.DocumentIssued;
@@ -72,6 +73,7 @@ public class PolicyDocument {
     private final String catalogueItemCode;
     private final List<String> catalogueChannels;
     private final boolean issuedInCountyName;
+    private DocumentType documentType;
     private DisclosureAttribute attribute;
     private LegalBasis legalBasis;
     private boolean mayInvolveStateSecrets;
@@ -92,6 +94,7 @@ public class PolicyDocument {
     private LocalDate publishedOn;
     private List<String> publishedChannels;
     private LocalDate readingRoomTransferredOn;
+    private Abolition abolition;
     private final List<AuditEntry> audit;
     private final List<OutboxEntry> outbox;
     @Version
@@ -99,13 +102,13 @@ public class PolicyDocument {
 
     @PersistenceCreator
     PolicyDocument(String id, String documentNumber, String title, String body, String section, String drafter,
-            String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName,
+            String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName, DocumentType documentType,
             DisclosureAttribute attribute, LegalBasis legalBasis, Boolean mayInvolveStateSecrets,
             ConfidentialityClearance clearance, InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
             List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
             String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
             Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
-            List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Abolition abolition, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
         this.id = id;
         this.documentNumber = documentNumber;
         this.title = title;
@@ -116,6 +119,8 @@ public class PolicyDocument {
         this.catalogueChannels = List.copyOf(catalogueChannels == null ? List.of() : catalogueChannels);
         // flags are boxed here so that records stored before a flag existed still load (absent = false)
         this.issuedInCountyName = Boolean.TRUE.equals(issuedInCountyName);
+        // documents stored before types existed are neither 规章 nor 行政规范性文件 unless someone says so
+        this.documentType = documentType == null ? DocumentType.OTHER : documentType;
         this.attribute = attribute;
         this.legalBasis = legalBasis;
         this.mayInvolveStateSecrets = Boolean.TRUE.equals(mayInvolveStateSecrets);
@@ -136,15 +141,27 @@ public class PolicyDocument {
         this.publishedOn = publishedOn;
         this.publishedChannels = publishedChannels;
         this.readingRoomTransferredOn = readingRoomTransferredOn;
+        this.abolition = abolition;
         this.audit = new ArrayList<>(audit == null ? List.of() : audit);
         this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
         this.revision = revision;
     }
 
-    /** What a section submits when drafting or revising. */
+    /** What a section submits when drafting or revising; no document type means OTHER. */
     public record Draft(String documentNumber, String title, String body, String catalogueItemCode,
             boolean issuedInCountyName, DisclosureAttribute attribute, LegalBasis legalBasis, boolean mayInvolveStateSecrets,
-            InterpretationNeed interpretationNeed, List<Attachment> attachments) {
+            InterpretationNeed interpretationNeed, List<Attachment> attachments, DocumentType documentType) {
+
+        public Draft(String documentNumber, String title, String body, String catalogueItemCode, boolean issuedInCountyName,
+                DisclosureAttribute attribute, LegalBasis legalBasis, boolean mayInvolveStateSecrets,
+                InterpretationNeed interpretationNeed, List<Attachment> attachments) {
+            this(documentNumber, title, body, catalogueItemCode, issuedInCountyName, attribute, legalBasis, mayInvolveStateSecrets,
+                    interpretationNeed, attachments, DocumentType.OTHER);
+        }
+
+        DocumentType typeOrOther() {
+            return documentType == null ? DocumentType.OTHER : documentType;
+        }
     }
 
     public static PolicyDocument draft(String id, Draft draft, List<String> catalogueChannels, Actor actor, Instant now) {
@@ -154,9 +171,9 @@ public class PolicyDocument {
         requireConsistentAttribute(draft.attribute(), draft.legalBasis());
         PolicyDocument document = new PolicyDocument(id, draft.documentNumber().strip(), draft.title().strip(), draft.body(),
                 actor.section(), actor.username(), draft.catalogueItemCode(), catalogueChannels, draft.issuedInCountyName(),
-                draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
+                draft.typeOrOther(), draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
                 checkedAttachments(draft.attachments()), Status.DRAFT, null, List.of(), null, null, null, null, null, null,
-                false, false, null, null, null, List.of(), List.of(), null);
+                false, false, null, null, null, null, List.of(), List.of(), null);
         document.record(actor, now, "drafted", draft.attribute().label());
         if (document.possiblySecret()) {
             document.openClearance("起草时标注可能涉密或以国家秘密为不公开依据", actor, now);
@@ -210,6 +227,7 @@ public class PolicyDocument {
                 && (revised.attribute() != attribute || revised.legalBasis() != legalBasis);
         title = revised.title().strip();
         body = revised.body();
+        documentType = revised.typeOrOther();
         attribute = revised.attribute();
         legalBasis = revised.legalBasis();
         mayInvolveStateSecrets = revised.mayInvolveStateSecrets();
@@ -473,7 +491,7 @@ public class PolicyDocument {
         record(actor, now, "issued", markingLine);
         outbox.add(OutboxEntry.of(new DocumentIssued(id, documentNumber, title, section, catalogueItemCode, attribute.name(),
                 legalBasis == null ? null : legalBasis.name(), issuedOn, publicationDueOn, publicationDueOnConfirmed,
-                "OTHER", now), now));
+                documentType.name(), now), now));
     }
 
     private void startPublicationClock(LocalDate from, WorkingCalendar calendar) {
@@ -505,6 +523,7 @@ public class PolicyDocument {
     public void publish(Actor actor, LocalDate date, LocalDate today, List<String> extraChannels, Instant now) {
         requireDraftingSectionOrOffice(actor);
         requireStatus(Status.ISSUED, "公开");
+        requireNotAbolished("公开");
         requireNotInFuture(date, today, "公开");
         RecordedDates.require(date, today, "公开");
         // the on-time measure must not be a matter of choice: only the office records a publication after the fact
@@ -565,6 +584,40 @@ public class PolicyDocument {
         record(actor, now, "transferred-to-reading-room", String.valueOf(date));
     }
 
+    /**
+     * The office abolishes (废止) an issued document, once, with the day and the reason; it leaves the documents in force
+     * (annual report, table 二). A published document stays readable, marked 已废止; an unpublished one is no longer due.
+     */
+    public void abolish(Actor actor, LocalDate date, String reason, LocalDate today, Instant now) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("abolition-requires-office", "文件废止由政务公开办公室登记。");
+        }
+        if (status != Status.ISSUED && status != Status.PUBLISHED) {
+            throw DomainException.conflict("not-issued", "只有已印发的文件才能废止；该文件当前状态为“" + status.label() + "”。");
+        }
+        requireNotAbolished("废止");
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("abolition-reason-required", "废止文件须写明废止理由（如：被新文件替代、上位法修改）。");
+        }
+        RecordedDates.require(date, today, "废止");
+        if (date.isBefore(issuedOn)) {
+            throw DomainException.invalid("abolished-before-issued", "废止日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
+        }
+        abolition = new Abolition(date, reason.strip(), actor.username(), now);
+        record(actor, now, "abolished", date + " " + reason.strip());
+        outbox.add(OutboxEntry.of(new DocumentAbolished(id, documentNumber, section, documentType.name(), date, now), now));
+    }
+
+    public boolean isAbolished() {
+        return abolition != null;
+    }
+
+    private void requireNotAbolished(String action) {
+        if (abolition != null) {
+            throw DomainException.conflict("document-abolished", "文件 " + documentNumber + " 已于 " + abolition.on() + " 废止，不能" + action + "。");
+        }
+    }
+
     /** Announces, once, that the publication deadline has passed. Returns whether it announced now. */
     public boolean announceOverdue(LocalDate today, Instant now) {
         if (!isOverdueOn(today) || overdueAnnounced) {
@@ -616,7 +669,7 @@ public class PolicyDocument {
     /** Overdue: proactive, issued, not yet published, and the due date has passed. */
     public boolean isOverdueOn(LocalDate today) {
         return status == Status.ISSUED && attribute == DisclosureAttribute.PROACTIVE && publicationDueOn != null
-                && today.isAfter(publicationDueOn);
+                && abolition == null && today.isAfter(publicationDueOn);
     }
 
     /** Only the public may see a proactive document once it is published. */
@@ -665,6 +718,8 @@ public class PolicyDocument {
     public String drafter() { return drafter; }
     public String catalogueItemCode() { return catalogueItemCode; }
     public boolean issuedInCountyName() { return issuedInCountyName; }
+    public DocumentType documentType() { return documentType; }
+    public Abolition abolition() { return abolition; }
     public DisclosureAttribute attribute() { return attribute; }
     public LegalBasis legalBasis() { return legalBasis; }
     public boolean mayInvolveStateSecrets() { return mayInvolveStateSecrets; }
@@ -684,4 +739,6 @@ public class PolicyDocument {
     public List<String> publishedChannels() { return publishedChannels; }
     public LocalDate readingRoomTransferredOn() { return readingRoomTransferredOn; }
     public List<AuditEntry> audit() { return List.copyOf(audit); }
+    /** Events not yet relayed (for tests of this package). */
+    List<OutboxEntry> pendingEvents() { return List.copyOf(outbox); }
 }

@@ -46,13 +46,19 @@ class PublicDocumentController {
         }
     }
 
-    /** The public face of a document: no drafter, no review notes, no audit; its interpretation when it has one. */
+    /**
+     * The public face of a document: no drafter, no review notes, no audit; its interpretation when it has one; whether it
+     * is still in force (已废止 with the day it was abolished).
+     */
     record PublicDocument(String id, String documentNumber, String title, String body, String markingLine,
+            DocumentType documentType, String documentTypeLabel,
             LocalDate issuedOn, LocalDate publishedOn, String catalogueItemCode, List<String> channels, List<String> channelLabels,
-            PublicInterpretation interpretation) {
+            boolean abolished, LocalDate abolishedOn, String validityLabel, PublicInterpretation interpretation) {
         static PublicDocument of(PolicyDocument d) {
-            return new PublicDocument(d.id(), d.documentNumber(), d.title(), d.body(), d.markingLine(), d.issuedOn(),
+            return new PublicDocument(d.id(), d.documentNumber(), d.title(), d.body(), d.markingLine(), d.documentType(),
+                    d.documentType().label(), d.issuedOn(),
                     d.publishedOn(), d.catalogueItemCode(), d.publishedChannels(), DocumentView.channelLabels(d.publishedChannels()),
+                    d.isAbolished(), d.isAbolished() ? d.abolition().on() : null, DocumentView.validityLabel(d),
                     d.interpretation() == null ? null : PublicInterpretation.of(d));
         }
     }

@@ -183,4 +183,48 @@ class DocumentLifecycleIntegrationTest {
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body()).contains("duplicate-document-number");
     }
+
+    @Test
+    void aNormativeDocumentIsAbolishedByTheOfficeOnceAndThePublicSeesItAsAbolished() {
+        Map<String, Object> normative = draft("县应急〔2024〕20号", "PROACTIVE", null);
+        normative.put("documentType", "NORMATIVE");
+        Response created = call(port, "safety1", "POST", "/api/documents", normative);
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode drafted = json.readTree(created.body());
+        assertThat(drafted.get("documentType").asString()).isEqualTo("NORMATIVE");
+        assertThat(drafted.get("documentTypeLabel").asString()).isEqualTo("行政规范性文件");
+        String id = drafted.get("id").asString();
+        call(port, "safety1", "POST", "/api/documents/" + id + "/submission", null);
+        call(port, "office", "POST", "/api/documents/" + id + "/reviews", Map.of("decision", "APPROVE", "responsibleHead", "王局长"));
+        call(port, "safety1", "POST", "/api/documents/" + id + "/issuance", Map.of("issuedOn", "2024-03-01"));
+        call(port, "office", "POST", "/api/documents/" + id + "/publication", Map.of("publishedOn", "2024-03-05"));
+        TestEvents.Received issued = events.awaitType("gongkai.publication.document-issued.v1", r -> r.data().contains(id));
+        assertThat(issued.json().get("documentType").asString()).isEqualTo("NORMATIVE");
+        assertThat(json.readTree(call(port, null, "GET", "/api/public/documents/" + id, null).body()).get("validityLabel").asString())
+                .isEqualTo("现行有效");
+
+        Map<String, Object> abolition = Map.of("abolishedOn", "2024-12-31", "reason", "被县应急〔2024〕30号替代");
+        assertThat(call(port, "safety1", "POST", "/api/documents/" + id + "/abolition", abolition).status()).isEqualTo(403);
+        Response noReason = call(port, "office", "POST", "/api/documents/" + id + "/abolition", Map.of("abolishedOn", "2024-12-31"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
+        Response abolished = call(port, "office", "POST", "/api/documents/" + id + "/abolition", abolition);
+        assertThat(abolished.status()).isEqualTo(200);
+        assertThat(json.readTree(abolished.body()).get("abolition").get("on").asString()).isEqualTo("2024-12-31");
+        assertThat(json.readTree(abolished.body()).get("validityLabel").asString()).isEqualTo("已废止");
+        Response again = call(port, "office", "POST", "/api/documents/" + id + "/abolition", abolition);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("urn:gongkai:problem:document-abolished").contains("已于 2024-12-31 废止");
+
+        JsonNode publicView = json.readTree(call(port, null, "GET", "/api/public/documents/" + id, null).body());
+        assertThat(publicView.get("abolished").asBoolean()).isTrue();
+        assertThat(publicView.get("abolishedOn").asString()).isEqualTo("2024-12-31");
+        assertThat(publicView.get("validityLabel").asString()).isEqualTo("已废止");
+        assertThat(publicView.get("documentTypeLabel").asString()).isEqualTo("行政规范性文件");
+
+        TestEvents.Received event = events.awaitType("gongkai.publication.document-abolished.v1", r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(event);
+        assertThat(event.json().get("documentType").asString()).isEqualTo("NORMATIVE");
+        assertThat(event.json().get("abolishedOn").asString()).isEqualTo("2024-12-31");
+    }
 }

@@ -365,4 +365,55 @@ class PolicyDocumentTest {
         d.transferToReadingRoom(SAFETY1, LocalDate.of(2026, 3, 9), TODAY, NOW);
         assertThat(d.readingRoomTransferredOn()).isEqualTo(LocalDate.of(2026, 3, 9));
     }
+
+    @Test
+    void theDocumentTypeIsChosenAtDraftingAndTravelsInTheIssuedEvent() {
+        assertThat(document(DisclosureAttribute.PROACTIVE, null, false, null).documentType()).isEqualTo(DocumentType.OTHER);
+        PolicyDocument normative = PolicyDocument.draft("n1", new PolicyDocument.Draft("县应急〔2026〕9号", "办法", "正文", "WS-03", false,
+                DisclosureAttribute.PROACTIVE, null, false, null, List.of(), DocumentType.NORMATIVE), List.of(), SAFETY1, NOW);
+        approved(normative).issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThat(normative.documentType().label()).isEqualTo("行政规范性文件");
+        assertThat(outboxEvents(normative)).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
+                org.gongkai.contracts.publication.DocumentIssued.class, i -> assertThat(i.documentType()).isEqualTo("NORMATIVE")));
+    }
+
+    @Test
+    void onlyTheOfficeAbolishesAnIssuedDocumentOnceWithADateAndAReason() {
+        PolicyDocument d = PolicyDocument.draft("r1", new PolicyDocument.Draft("县应急〔2026〕8号", "规定", "正文", "WS-03", false,
+                DisclosureAttribute.PROACTIVE, null, false, null, List.of(), DocumentType.RULE), List.of(), SAFETY1, NOW);
+        assertThatThrownBy(() -> d.abolish(OFFICE, TODAY, "被新规定替代", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("not-issued");
+        approved(d).issue(SAFETY1, LocalDate.of(2026, 3, 2), TODAY, CALENDAR, NOW);
+        assertThatThrownBy(() -> d.abolish(SAFETY1, TODAY, "被新规定替代", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("abolition-requires-office");
+        assertThatThrownBy(() -> d.abolish(OFFICE, TODAY, " ", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("abolition-reason-required");
+        assertThatThrownBy(() -> d.abolish(OFFICE, TODAY.plusDays(1), "被新规定替代", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("implausible-date");
+        assertThatThrownBy(() -> d.abolish(OFFICE, LocalDate.of(2026, 3, 1), "被新规定替代", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("abolished-before-issued");
+        assertThat(d.isAbolished()).isFalse();
+        assertThat(d.isOverdueOn(TODAY)).isTrue();
+
+        d.abolish(OFFICE, LocalDate.of(2026, 11, 2), "被县应急〔2026〕20号替代", TODAY, NOW);
+        assertThat(d.abolition().on()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(d.abolition().recordedBy()).isEqualTo("office");
+        assertThat(d.audit()).extracting(org.gongkai.support.domain.AuditEntry::action).contains("abolished");
+        // an abolished document is no longer due for publication, and cannot be published or abolished again
+        assertThat(d.isOverdueOn(TODAY)).isFalse();
+        assertThatThrownBy(() -> d.publish(OFFICE, TODAY, TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("document-abolished");
+        assertThatThrownBy(() -> d.abolish(OFFICE, TODAY, "再次废止", TODAY, NOW)).extracting(PolicyDocumentTest::type)
+                .isEqualTo("document-abolished");
+        assertThat(outboxEvents(d)).filteredOn(e -> e instanceof org.gongkai.contracts.publication.DocumentAbolished).singleElement()
+                .isEqualTo(new org.gongkai.contracts.publication.DocumentAbolished("r1", "县应急〔2026〕8号", "safety-coordination", "RULE",
+                        LocalDate.of(2026, 11, 2), NOW));
+    }
+
+    private static List<Object> outboxEvents(PolicyDocument d) {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        return d.pendingEvents().stream()
+                .map(e -> (Object) json.readValue(e.data(), org.gongkai.contracts.EventCatalog.classOf(e.type()).orElseThrow()))
+                .toList();
+    }
 }

@@ -1,6 +1,7 @@
 package org.gongkai.reporting.eventlog;
 
 import org.gongkai.contracts.EventCatalog;
+import org.gongkai.reporting.annualreport.AnnualReportFactsService;
 import org.gongkai.reporting.facts.FactsService;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,22 +16,27 @@ public class RebuildService {
 
     private final MongoTemplate mongo;
     private final FactsService facts;
+    private final AnnualReportFactsService annualReportFacts;
     private final JsonMapper json;
 
-    RebuildService(MongoTemplate mongo, FactsService facts, JsonMapper json) {
+    RebuildService(MongoTemplate mongo, FactsService facts, AnnualReportFactsService annualReportFacts, JsonMapper json) {
         this.mongo = mongo;
         this.facts = facts;
+        this.annualReportFacts = annualReportFacts;
         this.json = json;
     }
 
     /** Returns how many logged events were replayed. */
     public synchronized int rebuild() {
         facts.clear();
+        annualReportFacts.clear();
         int replayed = 0;
         for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
             var type = EventCatalog.classOf(entry.type());
             if (type.isPresent()) {
-                facts.apply(json.readValue(entry.data(), type.get()));
+                var event = json.readValue(entry.data(), type.get());
+                facts.apply(event);
+                annualReportFacts.apply(event);
                 replayed++;
             }
         }

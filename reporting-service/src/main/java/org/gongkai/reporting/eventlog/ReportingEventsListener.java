@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import org.gongkai.reporting.annualreport.AnnualReportFactsService;
 import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.reporting.notification.NotificationService;
 import org.gongkai.support.events.InboundEvents;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportingEventsListener {
 
     @Bean
-    Consumer<Message<byte[]>> events(InboundEvents inbound, FactsService facts, NotificationService notifications, MongoTemplate mongo,
+    Consumer<Message<byte[]>> events(InboundEvents inbound, FactsService facts, AnnualReportFactsService annualReportFacts,
+            NotificationService notifications, MongoTemplate mongo,
             JsonMapper json, Clock clock, MeterRegistry meters) {
         Timer lag = Timer.builder("gongkai.reporting.event.lag")
                 .description("time from an event's occurrence to its effect on reporting's read models").register(meters);
@@ -35,6 +37,7 @@ class ReportingEventsListener {
                     mongo.save(new EventLogEntry(meta.id(), meta.type(), meta.source(), meta.subject(), meta.time(), received,
                             json.writeValueAsString(event)));
                     facts.apply(event);
+                    annualReportFacts.apply(event);
                     notifications.onEvent(meta.id(), event);
                     if (meta.time() != null) {
                         lag.record(Duration.between(meta.time(), Instant.now(clock)).abs());

@@ -19,7 +19,7 @@ public class Notification {
 
     public enum Kind {
         REPORT_DUE("进展报告催报"), PUBLICATION_OVERDUE("文件公开逾期"), CONCERN_RESPONSE_OVERDUE("舆情回应超时"),
-        CALENDAR_NOTICE_MISSING("放假安排未录入");
+        CALENDAR_NOTICE_MISSING("放假安排未录入"), ANNUAL_REPORT_DUE("年度报告催报"), ANNUAL_REPORT_OVERDUE("年度报告逾期");
 
         private final String label;
 

@@ -1,0 +1,20 @@
+package org.gongkai.reporting.annualreport;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Checks, as often as the progress-report reminders, whether last year's annual report is due or overdue. */
+@Component
+class AnnualReportScheduler {
+
+    private final AnnualReportService reports;
+
+    AnnualReportScheduler(AnnualReportService reports) {
+        this.reports = reports;
+    }
+
+    @Scheduled(fixedDelayString = "${gongkai.reporting.reminder-interval:1h}", initialDelayString = "${gongkai.reporting.reminder-initial-delay:60s}")
+    void remind() {
+        reports.sendReminders();
+    }
+}
