@@ -13,6 +13,11 @@ import org.gongkai.support.security.GongkaiSecurityProperties;
 import org.gongkai.support.web.GongkaiOpenApi;
 import org.gongkai.support.web.OpenApiProperties;
 import org.gongkai.support.web.ProblemDetailsAdvice;
+import org.gongkai.support.web.ProblemErrorController;
+import org.gongkai.support.web.input.StrictJsonModule;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.EnumFeature;
 import org.gongkai.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +35,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the cross-cutting machinery every Gongkai service shares. */
-@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class})
 @EnableScheduling
 public class ServiceSupportAutoConfiguration {
@@ -44,6 +50,30 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Every error outside a controller (container, filters, firewall) answers like the advice: problem+json. */
+    @Bean
+    ProblemErrorController problemErrorController(ProblemResponses responses) {
+        return new ProblemErrorController(responses);
+    }
+
+    /** Tomcat's own refusals (before any servlet) answer problem+json, not Tomcat's HTML page. */
+    @Bean
+    org.gongkai.support.web.ProblemPagesOfTomcat problemPagesOfTomcat() {
+        return new org.gongkai.support.web.ProblemPagesOfTomcat();
+    }
+
+    /**
+     * Strict JSON input for every service: text only from JSON strings and clean ({@link StrictJsonModule}), dates in
+     * a sane range, no scalar coercion (no {@code "12"} for a number, no {@code 1} for true), enums by code only.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInput() {
+        return builder -> builder
+                .addModule(new StrictJsonModule())
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 
     @Bean
