@@ -14,10 +14,7 @@ import org.gongkai.support.web.GongkaiOpenApi;
 import org.gongkai.support.web.OpenApiProperties;
 import org.gongkai.support.web.ProblemDetailsAdvice;
 import org.gongkai.support.web.ProblemErrorController;
-import org.gongkai.support.web.input.StrictJsonModule;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.EnumFeature;
+import org.gongkai.support.web.input.StrictJsonInput;
 import org.gongkai.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,16 +61,10 @@ public class ServiceSupportAutoConfiguration {
         return new org.gongkai.support.web.ProblemPagesOfTomcat();
     }
 
-    /**
-     * Strict JSON input for every service: text only from JSON strings and clean ({@link StrictJsonModule}), dates in
-     * a sane range, no scalar coercion (no {@code "12"} for a number, no {@code 1} for true), enums by code only.
-     */
+    /** Strict JSON input: clean text, sane dates, no coercion, enums by code (docs/decisions.md). */
     @Bean
-    JsonMapperBuilderCustomizer strictJsonInput() {
-        return builder -> builder
-                .addModule(new StrictJsonModule())
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+    StrictJsonInput strictJsonInput() {
+        return new StrictJsonInput();
     }
 
     @Bean

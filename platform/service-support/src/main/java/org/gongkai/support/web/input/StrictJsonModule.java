@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 import tools.jackson.core.JsonParser;
@@ -22,14 +21,9 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The one place where JSON text and dates are checked on their way in, for every service: a text field takes only a
  * JSON string (never a number or boolean turned into one) that {@link CleanText} accepts, stored in NFC; a date or
- * instant lies between {@value #FIRST_YEAR} and {@value #LAST_YEAR}. A value that breaks either is a 400 naming the field.
+ * instant lies between {@link SaneDates#FIRST_YEAR} and {@link SaneDates#LAST_YEAR}. A value that breaks either is a 400 naming the field.
  */
 public class StrictJsonModule extends SimpleModule {
-
-    /** The People's Republic's first year: no record of this bureau is older. */
-    public static final int FIRST_YEAR = 1949;
-    /** Far beyond any deadline or plan, well inside what every store and client can represent. */
-    public static final int LAST_YEAR = 2200;
 
     public StrictJsonModule() {
         super("gongkai-strict-json");
@@ -89,36 +83,10 @@ public class StrictJsonModule extends SimpleModule {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
             Object value = super.deserialize(parser, context);
-            if (value != null && !withinRange(value)) {
-                throw new RejectedInputException(parser, value.getClass(),
-                        "日期须在 " + FIRST_YEAR + " 年至 " + LAST_YEAR + " 年之间");
+            if (value != null && !SaneDates.isSane(value)) {
+                throw new RejectedInputException(parser, value.getClass(), SaneDates.RULE);
             }
             return value;
         }
-    }
-
-    static boolean withinRange(Object value) {
-        int year;
-        if (value instanceof LocalDate date) {
-            year = date.getYear();
-        } else if (value instanceof LocalDateTime dateTime) {
-            year = dateTime.getYear();
-        } else if (value instanceof OffsetDateTime dateTime) {
-            year = dateTime.getYear();
-        } else if (value instanceof ZonedDateTime dateTime) {
-            year = dateTime.getYear();
-        } else if (value instanceof Instant instant) {
-            year = yearOf(instant);
-        } else {
-            return true;
-        }
-        return year >= FIRST_YEAR && year <= LAST_YEAR;
-    }
-
-    private static int yearOf(Instant instant) {
-        if (instant.isBefore(Instant.parse("1900-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("2300-01-01T00:00:00Z"))) {
-            return instant.isBefore(Instant.EPOCH) ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-        }
-        return instant.atOffset(ZoneOffset.UTC).getYear();
     }
 }
