@@ -177,7 +177,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // most framework handlers pass no body yet: the exception carries its problem, which is made ours here
         Object problemBody = body == null && e instanceof org.springframework.web.ErrorResponse error ? error.getBody() : body;
         if (problemBody instanceof ProblemDetail problem) {
-            if (problem.getType().toString().equals("about:blank")) {
+            // Spring 7 leaves some framework problems without a type at all (e.g. 413 for an upload too large)
+            if (problem.getType() == null || problem.getType().toString().equals("about:blank")) {
                 problem.setType(ProblemTypes.of("http-" + statusCode.value()));
             }
             problem.setTitle(messages.title(statusCode.value()));

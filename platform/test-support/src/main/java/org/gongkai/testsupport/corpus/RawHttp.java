@@ -47,11 +47,15 @@ public final class RawHttp {
             }
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (body != null) {
-                out.write(body);
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (body != null) {
+                    out.write(body);
+                }
+                out.flush();
+            } catch (IOException refusedMidway) {
+                // a server may answer (413, say) and close before the whole body is sent: its answer is what counts
             }
-            out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new IllegalStateException("request " + method + " " + target + " failed", e);
@@ -59,7 +63,19 @@ public final class RawHttp {
     }
 
     private static Response read(InputStream in) throws IOException {
-        byte[] all = in.readAllBytes();
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                received.write(buffer, 0, n);
+            }
+        } catch (IOException reset) {
+            // a server that refused a body midway may reset the connection after answering: keep what arrived
+            if (received.size() == 0) {
+                throw reset;
+            }
+        }
+        byte[] all = received.toByteArray();
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
