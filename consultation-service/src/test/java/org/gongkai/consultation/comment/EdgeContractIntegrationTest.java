@@ -130,6 +130,13 @@ class EdgeContractIntegrationTest {
     }
 
     @Test
+    void onlyRequestsAreReadStrictlyNotOurOwnEvents(@Autowired JsonMapper sharedMapper) {
+        // the mapper events and the event log are read with keeps reading what was once written
+        assertThat(sharedMapper.readValue("\"早先\\u202e的标题\"", String.class)).isEqualTo("早先\u202e的标题");
+        assertThat(sharedMapper.readValue("\"1900-01-01\"", java.time.LocalDate.class)).hasYear(1900);
+    }
+
+    @Test
     void whatTomcatAndTheFrameworkRefuseIsAProblemTooNeverAnHtmlPage() {
         assertProblem(RawHttp.send(port, "GET", "/api/public/consultations/%00", Map.of(), null), 400, "malformed-request");
         assertProblem(RawHttp.send(port, "GET", "/api/public/consultations/a%2Fb", Map.of(), null), 400, "malformed-request");

@@ -61,10 +61,19 @@ public class ServiceSupportAutoConfiguration {
         return new org.gongkai.support.web.ProblemPagesOfTomcat();
     }
 
-    /** Strict JSON input: clean text, sane dates, no coercion, enums by code (docs/decisions.md). */
+    /**
+     * Strict JSON input for request bodies: clean text, sane dates, no coercion, enums by code (docs/decisions.md).
+     * Only HTTP reads this way: events and the event log are our own history and are read as they were written.
+     * Ordered after Boot's own JSON converter customizer (order 0), so this converter is the one used.
+     */
     @Bean
-    StrictJsonInput strictJsonInput() {
-        return new StrictJsonInput();
+    @org.springframework.core.annotation.Order(100)
+    org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer strictJsonRequests(JsonMapper json) {
+        JsonMapper.Builder strict = json.rebuild();
+        new StrictJsonInput().customize(strict);
+        org.springframework.http.converter.json.JacksonJsonHttpMessageConverter converter =
+                new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(strict.build());
+        return converters -> converters.withJsonConverter(converter);
     }
 
     @Bean
