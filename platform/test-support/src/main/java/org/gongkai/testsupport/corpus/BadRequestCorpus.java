@@ -124,6 +124,56 @@ public final class BadRequestCorpus {
         return new Figures(target, answers.size(), serverErrors, accepted, errors, problems, leaks, failures, answers);
     }
 
+    /**
+     * The limits a client can read before sending: on the public routes every text field of a JSON request body
+     * (nested ones included) and every text query parameter, on staff routes every top-level text field of a request
+     * body states its {@code maxLength}, unless it is an enum or a date. Returns the ones that do not.
+     */
+    public static List<String> undeclaredLimits(JsonNode doc) {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                Operation operation = new Operation(doc, path.getKey(), op.getKey(), op.getValue(), Set.of(), null);
+                String name = op.getKey().toUpperCase() + " " + path.getKey();
+                int depth = path.getKey().startsWith("/api/public/") ? 4 : 1;
+                for (JsonNode parameter : depth == 1 ? List.<JsonNode>of() : operation.parameters("query")) {
+                    if (unlimitedText(operation.resolve(parameter.path("schema")))) {
+                        missing.add(name + " ?" + parameter.path("name").asString());
+                    }
+                }
+                JsonNode body = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+                if (!body.isMissingNode()) {
+                    collectUnlimited(operation, operation.resolve(body), name + " ", missing, 0, depth);
+                }
+            }
+        }
+        return missing;
+    }
+
+    private static void collectUnlimited(Operation operation, JsonNode schema, String where, List<String> missing, int depth,
+            int maxDepth) {
+        if (depth > maxDepth) {
+            return;
+        }
+        if (unlimitedText(schema)) {
+            missing.add(where);
+        }
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            collectUnlimited(operation, operation.resolve(property.getValue()), where + "." + property.getKey(), missing, depth + 1, maxDepth);
+        }
+        if (schema.has("items")) {
+            collectUnlimited(operation, operation.resolve(schema.path("items")), where + "[]", missing, depth + 1, maxDepth);
+        }
+    }
+
+    private static boolean unlimitedText(JsonNode schema) {
+        return "string".equals(schema.path("type").asString("")) && !schema.has("maxLength") && !schema.has("enum")
+                && !Set.of("date", "date-time", "binary").contains(schema.path("format").asString(""));
+    }
+
     public static List<BadRequest> generate(JsonNode doc, String bearerToken) {
         List<BadRequest> corpus = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
@@ -449,6 +499,8 @@ public final class BadRequestCorpus {
      * our type and none leaked an internal name.
      */
     public static Figures assertHolds(String target, int port, JsonNode openApi, String bearerToken, int minimum) {
+        org.assertj.core.api.Assertions.assertThat(undeclaredLimits(openApi))
+                .as("text fields and query parameters whose OpenAPI states no maxLength").isEmpty();
         Figures figures = run(target, port, openApi, bearerToken);
         StringBuilder report = new StringBuilder(figures.summary()).append('\n');
         figures.failures().stream().limit(80).forEach(f -> report.append("  ").append(f).append('\n'));
