@@ -43,7 +43,7 @@ class CatalogueStaffController {
         this.sections = sections;
     }
 
-    record ProposalRequest(@NotBlank String section, @NotNull ProposalKind kind, @Size(max = 20) String itemCode,
+    record ProposalRequest(@NotBlank @Size(max = 64) String section, @NotNull ProposalKind kind, @Size(max = 20) String itemCode,
             @Size(max = 40) String level1, @Valid ItemChanges changes, @Size(max = 2000) String reason) {
     }
 

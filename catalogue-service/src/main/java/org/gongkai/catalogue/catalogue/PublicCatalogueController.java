@@ -3,7 +3,10 @@ package org.gongkai.catalogue.catalogue;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Size;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.DomainException;
@@ -67,7 +70,7 @@ class PublicCatalogueController {
     @Operation(summary = "检索目录事项",
             description = "在现行版本中按关键词检索事项：在一级、二级事项名称、公开内容和公开依据中查找包含该关键词的事项；不填关键词则返回全部事项。无需登录。")
     @GetMapping("/{catalogue}/items")
-    List<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") String q) {
+    List<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") @Size(max = 100) String q) {
         String needle = q.strip().toLowerCase(Locale.ROOT);
         return catalogues.published(catalogue).items().stream()
                 .filter(i -> needle.isEmpty() || String.join(" ", i.level1(), i.level2(), i.content(), String.join(" ", i.basis()))
@@ -101,7 +104,7 @@ class PublicCatalogueController {
             description = "按官方表格样式导出某个已发布版本，format 取 xlsx（Excel，默认）或 csv（UTF-8 带 BOM，可直接用 Excel/WPS 打开）。待核实事项和不适用事项在表中标明。无需登录。")
     @GetMapping("/{catalogue}/versions/{version}/export")
     ResponseEntity<byte[]> export(@PathVariable String catalogue, @PathVariable int version,
-            @RequestParam(defaultValue = "xlsx") String format) {
+            @RequestParam(defaultValue = "xlsx") @Schema(allowableValues = {"xlsx", "csv"}) String format) {
         CatalogueVersion v = catalogues.publishedVersion(catalogue, version);
         return Downloads.table(catalogue + "-v" + version, format, () -> OfficialTable.xlsx(v), () -> OfficialTable.csv(v));
     }

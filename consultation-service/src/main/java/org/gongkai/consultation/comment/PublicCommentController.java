@@ -88,18 +88,11 @@ class PublicCommentController {
     }
 
     /**
-     * The client as the gateway saw it: the gateway appends the address it received the request from as the last
-     * X-Forwarded-For entry, so earlier entries (which a client may forge) are ignored.
+     * The client as the gateway saw it. Tomcat's RemoteIpValve has already replaced the remote address with the last
+     * X-Forwarded-For hop that is not a trusted proxy, and only when the request came from one (the gateway on
+     * loopback by default, {@code server.tomcat.remoteip.internal-proxies}); a header from anyone else is ignored.
      */
     static String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            String last = hops[hops.length - 1].strip();
-            if (!last.isEmpty()) {
-                return last;
-            }
-        }
         return request.getRemoteAddr();
     }
 }

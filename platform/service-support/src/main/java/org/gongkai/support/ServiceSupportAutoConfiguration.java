@@ -13,6 +13,8 @@ import org.gongkai.support.security.GongkaiSecurityProperties;
 import org.gongkai.support.web.GongkaiOpenApi;
 import org.gongkai.support.web.OpenApiProperties;
 import org.gongkai.support.web.ProblemDetailsAdvice;
+import org.gongkai.support.web.ProblemErrorController;
+import org.gongkai.support.web.input.StrictJsonInput;
 import org.gongkai.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -30,7 +32,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the cross-cutting machinery every Gongkai service shares. */
-@AutoConfiguration(beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class})
 @EnableScheduling
 @org.springframework.context.annotation.Import(org.gongkai.support.scheduling.SchedulerLocks.class)
@@ -45,6 +48,33 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Every error outside a controller (container, filters, firewall) answers like the advice: problem+json. */
+    @Bean
+    ProblemErrorController problemErrorController(ProblemResponses responses) {
+        return new ProblemErrorController(responses);
+    }
+
+    /** Tomcat's own refusals (before any servlet) answer problem+json, not Tomcat's HTML page. */
+    @Bean
+    org.gongkai.support.web.ProblemPagesOfTomcat problemPagesOfTomcat() {
+        return new org.gongkai.support.web.ProblemPagesOfTomcat();
+    }
+
+    /**
+     * Strict JSON input for request bodies: clean text, sane dates, no coercion, enums by code (docs/decisions.md).
+     * Only HTTP reads this way: events and the event log are our own history and are read as they were written.
+     * Ordered after Boot's own JSON converter customizer (order 0), so this converter is the one used.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(100)
+    org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer strictJsonRequests(JsonMapper json) {
+        JsonMapper.Builder strict = json.rebuild();
+        new StrictJsonInput().customize(strict);
+        org.springframework.http.converter.json.JacksonJsonHttpMessageConverter converter =
+                new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(strict.build());
+        return converters -> converters.withJsonConverter(converter);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.AuditEntry;
@@ -37,7 +38,8 @@ class CalendarNoticeController {
         this.service = service;
     }
 
-    record NoticeRequest(String reference, List<CalendarNotice.DayRange> holidays,
+    /** The reference's limit is the notice's own rule (checked with the others, 422); stated here for clients. */
+    record NoticeRequest(@Schema(maxLength = 200) String reference, List<CalendarNotice.DayRange> holidays,
             List<CalendarNotice.DayRange> makeUpWorkdays) {
 
         CalendarNotice.Input input() {

@@ -1,5 +1,6 @@
 package org.gongkai.publication.calendar;
 
+import org.gongkai.support.web.input.SaneDate;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.Max;
@@ -42,7 +43,7 @@ class PublicCalendarController {
     @Operation(summary = "计算工作日期限",
             description = "从起算日期 start 起数 workingDays 个工作日（默认 20 个，最多 365 个），得出到期日；跳过周末和节假日，调休上班日计入。尚无官方安排的年份按法定节假日推算，结果标为未确认。无需登录。")
     @GetMapping("/deadline")
-    DeadlineView deadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+    DeadlineView deadline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @SaneDate LocalDate start,
             @RequestParam(defaultValue = "20") @Min(1) @Max(365) int workingDays) {
         Deadline deadline = calendar.current().addWorkingDays(start, workingDays);
         return new DeadlineView(start, workingDays, deadline.due(), deadline.confirmed());

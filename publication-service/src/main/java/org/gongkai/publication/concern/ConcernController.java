@@ -39,7 +39,7 @@ class ConcernController {
     }
 
     record RegisterRequest(@NotBlank @Size(max = 100) String source, @Size(max = 500) String link, @NotNull Instant firstSeenAt,
-            @NotBlank @Size(max = 2000) String summary, @NotNull Severity severity, @NotBlank String section,
+            @NotBlank @Size(max = 2000) String summary, @NotNull Severity severity, @NotBlank @Size(max = 64) String section,
             boolean crossDepartment) {
     }
 

@@ -96,7 +96,7 @@ class DocumentController {
         }
     }
 
-    record CoordinationRequest(@NotNull LocalDate on, @NotBlank String propagandaContact, @NotBlank String cyberspaceContact,
+    record CoordinationRequest(@NotNull LocalDate on, @NotBlank @Size(max = 100) String propagandaContact, @NotBlank @Size(max = 100) String cyberspaceContact,
             @Size(max = 2000) String note) {
     }
 

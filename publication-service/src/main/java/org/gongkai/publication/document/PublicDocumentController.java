@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +67,7 @@ class PublicDocumentController {
     @Operation(summary = "查阅已公开的政策文件",
             description = "列出已主动公开的政策文件（文号、标题、正文、成文和公开日期、公开渠道，以及随文发布的政策解读）；q 为关键词时在标题、文号、正文和解读中检索。无需登录。")
     @GetMapping("/documents")
-    List<PublicDocument> list(@RequestParam(name = "q", required = false) String query) {
+    List<PublicDocument> list(@RequestParam(name = "q", required = false) @Size(max = 100) String query) {
         return service.published(query).stream().map(PublicDocument::of).toList();
     }
 
@@ -81,7 +82,7 @@ class PublicDocumentController {
     @Operation(summary = "查阅政策解读",
             description = "分页列出已公开文件的政策解读，最新的在前；q 为关键词时在解读和所解读的文件中检索。page 从 0 开始，size 为每页条数（最多 100）。无需登录。")
     @GetMapping("/interpretations")
-    PageView<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) String query,
+    PageView<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) @Size(max = 100) String query,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         List<PublicInterpretation> all = service.published(query).stream().filter(d -> d.interpretation() != null)

@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server for Keycloak tokens. Public reads live under
  * {@code /api/public/**}; everything else under {@code /api/**} needs a valid token, and the
- * controllers check roles and sections again.
+ * controllers check roles and sections again. Actuator endpoints beyond health and info need the {@code admin} role.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -30,6 +30,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableWebSecurity
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
+
+    /** The realm role that may read the actuator beyond health and info. */
+    public static final String ADMIN = "admin";
 
     @Bean
     @ConditionalOnMissingBean
@@ -50,8 +53,10 @@ public class ResourceServerAutoConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/public/**", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                         .permitAll()
+                        // probes read health; metrics, prometheus and whatever else is exposed are for administrators
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))

@@ -22,7 +22,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.gongkai.support.web.input.JsonPaths;
+import org.gongkai.support.web.input.RejectedInputException;
 
 import jakarta.validation.ConstraintViolationException;
 
@@ -113,8 +118,48 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return cast(problem(HttpStatus.BAD_REQUEST, "unknown-field", messages.detail("unknown-field", unknown.getPropertyName()),
                     List.of(Map.of("field", unknown.getPropertyName(), "message", messages.field("unknown-field")))));
         }
+        String field = cause instanceof tools.jackson.databind.DatabindException databind ? JsonPaths.of(databind) : "";
+        if (!field.isEmpty()) {
+            // the field is named, the reason is ours in Chinese; never Jackson's message, which names our classes
+            String reason = cause instanceof RejectedInputException rejected && !english() ? rejected.reason()
+                    : messages.field(cause instanceof tools.jackson.databind.exc.MismatchedInputException ? "wrong-type" : "invalid-value");
+            return cast(problem(HttpStatus.BAD_REQUEST, "invalid-field", messages.detail("invalid-field", field, reason),
+                    List.of(Map.of("field", field, "message", reason))));
+        }
         // never Jackson's own message: it names our internal classes
         return cast(problem(HttpStatus.BAD_REQUEST, "malformed-request", messages.detail("malformed-request"), null));
+    }
+
+    /**
+     * A malformed multipart request: without a boundary the content type itself is unusable (415, and JSON routes say
+     * so); a broken body of a real multipart request is a 400. Too large stays 413.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, jakarta.servlet.http.HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "http-413", messages.detail("http-413"), null);
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("boundary=")) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415", messages.detail("http-415"), null);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", messages.detail("malformed-multipart"), null);
+    }
+
+    /** A header or path the firewall refuses (control characters, bytes outside ASCII, encoded slashes …). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", messages.detail("rejected-request"), null);
+    }
+
+    /** A query or form parameter Tomcat cannot decode (bytes that are not UTF-8, a broken percent escape). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", messages.detail("undecodable-parameter"), null);
+    }
+
+    private static boolean english() {
+        return ProblemMessages.english();
     }
 
     @Override
@@ -132,7 +177,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // most framework handlers pass no body yet: the exception carries its problem, which is made ours here
         Object problemBody = body == null && e instanceof org.springframework.web.ErrorResponse error ? error.getBody() : body;
         if (problemBody instanceof ProblemDetail problem) {
-            if (problem.getType().toString().equals("about:blank")) {
+            // Spring 7 leaves some framework problems without a type at all (e.g. 413 for an upload too large)
+            if (problem.getType() == null || problem.getType().toString().equals("about:blank")) {
                 problem.setType(ProblemTypes.of("http-" + statusCode.value()));
             }
             problem.setTitle(messages.title(statusCode.value()));

@@ -20,7 +20,20 @@ public final class ProblemMessages {
     /** The service's own English texts; only asked for in English, so a service without any is never looked up. */
     private final ResourceBundleMessageSource serviceMessages = source("problems");
 
+    /** Null: the request's Accept-Language decides; otherwise always this language. */
+    private final Locale fixedLocale;
+
     public ProblemMessages() {
+        this(null);
+    }
+
+    private ProblemMessages(Locale fixedLocale) {
+        this.fixedLocale = fixedLocale;
+    }
+
+    /** Texts in Chinese whatever the request asks, for layers that answer before any request is understood. */
+    public static ProblemMessages chinese() {
+        return new ProblemMessages(Locale.ROOT);
     }
 
     private static ResourceBundleMessageSource source(String basename) {
@@ -39,7 +52,12 @@ public final class ProblemMessages {
      */
     public static boolean english() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return prefersEnglish(attributes.getRequest().getHeader("Accept-Language"));
+            try {
+                return prefersEnglish(attributes.getRequest().getHeader("Accept-Language"));
+            } catch (RuntimeException refusedHeader) {
+                // the firewall refuses a header with control characters as it is read: such a reader gets Chinese
+                return false;
+            }
         }
         Locale locale = LocaleContextHolder.getLocale();
         return locale != null && "en".equals(locale.getLanguage());
@@ -58,6 +76,9 @@ public final class ProblemMessages {
     }
 
     private Locale locale() {
+        if (fixedLocale != null) {
+            return fixedLocale;
+        }
         return english() ? Locale.ENGLISH : Locale.ROOT;
     }
 

@@ -25,7 +25,13 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.detail(slug));
         problem.setType(ProblemTypes.of(slug));
         problem.setTitle(messages.title(status.value()));
-        response.setStatus(status.value());
+        write(response, problem);
+    }
+
+    /** Writes {@code problem} as the whole answer, whatever the client's Accept header asked for. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.resetBuffer();
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);

@@ -1,0 +1,21 @@
+package org.gongkai.reporting.edge;
+
+import org.gongkai.testsupport.OpenApiDocuments;
+import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TestTokens;
+import org.gongkai.testsupport.corpus.BadRequestCorpus;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Hundreds of bad requests generated from the service's own OpenAPI document: each a Chinese problem, none a 5xx. */
+@ServiceIntegrationTest
+class BadRequestCorpusIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void everyBadRequestIsAProblemAndNoneBreaksTheService() {
+        BadRequestCorpus.assertHolds("reporting-service", port, OpenApiDocuments.fetch(port), TestTokens.forUser("leader"), 250);
+    }
+}
