@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.gateway.errors.GatewayProblem;
+import org.gongkai.gateway.errors.ProblemJson;
+import org.gongkai.gateway.observability.SecurityRejections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
  * The gateway's coarse checks: public routes are GET-only (plus anonymous comment submission), every other
@@ -42,7 +46,15 @@ class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityRejections rejections) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            rejections.record(exchange, SecurityRejections.Kind.UNAUTHENTICATED);
+            return ProblemJson.write(exchange, GatewayProblem.UNAUTHENTICATED);
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> {
+            rejections.record(exchange, SecurityRejections.Kind.FORBIDDEN);
+            return ProblemJson.write(exchange, GatewayProblem.FORBIDDEN);
+        };
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::realmRoles);
         http
@@ -62,15 +74,11 @@ class GatewaySecurityConfiguration {
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
-                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 

@@ -1,8 +1,9 @@
 package org.gongkai.gateway.security;
 
+import org.gongkai.gateway.errors.GatewayProblem;
+import org.gongkai.gateway.errors.ProblemJson;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
@@ -30,8 +31,7 @@ class PublicRoutesAreReadOnly implements WebFilter {
         boolean comment = method == HttpMethod.POST && PATHS.match("/api/public/consultations/*/comments", path);
         if (publicRoute && !read && !comment) {
             exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
-            return ProblemJson.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "public-route-read-only",
-                    "Public routes are read-only, except submitting a comment to an open consultation.");
+            return ProblemJson.write(exchange, GatewayProblem.PUBLIC_ROUTE_READ_ONLY);
         }
         return chain.filter(exchange);
     }
