@@ -61,7 +61,9 @@ class GatewayErrorHandler implements WebExceptionHandler {
             if (status.getStatusCode().is5xxServerError()) {
                 log.error("gateway error correlationId={}", CorrelationIdFilter.of(exchange), error);
             }
-            return ProblemJson.write(exchange, GatewayProblem.forStatus(status.getStatusCode().value()));
+            int code = status.getStatusCode().value();
+            return ProblemJson.write(exchange.getResponse(), ProblemJson.prefersEnglish(exchange), GatewayProblem.forStatus(code),
+                    null, code);
         }
         log.error("gateway error correlationId={}", CorrelationIdFilter.of(exchange), error);
         return ProblemJson.write(exchange, GatewayProblem.INTERNAL_ERROR);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,20 +25,26 @@ public final class ProblemJson {
 
     /** As {@link #write(ServerWebExchange, GatewayProblem)}, with a detail of the moment in place of the standard one. */
     public static Mono<Void> write(ServerWebExchange exchange, GatewayProblem problem, String detail) {
-        boolean english = prefersEnglish(exchange);
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(problem.status());
+        return write(exchange.getResponse(), prefersEnglish(exchange), problem, detail, problem.status().value());
+    }
+
+    /** With the status a framework chose, which may be one the problem does not name (409, 412, …). */
+    static Mono<Void> write(ServerHttpResponse response, boolean english, GatewayProblem problem, String detail, int status) {
+        response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = body(problem, english, detail == null ? problem.detail(english) : detail);
+        byte[] body = body(problem, english, detail == null ? problem.detail(english) : detail, status);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }
 
     /** The JSON itself, for answers given below Spring (Netty's own rejections). */
     public static byte[] body(GatewayProblem problem, boolean english, String detail) {
-        HttpStatus status = problem.status();
+        return body(problem, english, detail, problem.status().value());
+    }
+
+    private static byte[] body(GatewayProblem problem, boolean english, String detail, int status) {
         String json = "{\"type\":\"" + problem.type() + "\",\"title\":\"" + escape(problem.title(english))
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + escape(detail) + "\"}";
+                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\"}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
