@@ -51,6 +51,18 @@ class ChunkedBodyLimitTest {
     }
 
     @Test
+    void theSameHoldsForThePortalsCommentForm() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'a');
+        String form = "/portal/consultations/c1/comments";
+        String response = RawHttp.exchange(port, "POST " + form + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n", chunk, 16);
+        assertThat(RawHttp.status(response)).isEqualTo(413);
+        ErrorContractTest.problem("payload-too-large").accept(RawHttp.body(response));
+        assertThat(service.on(form)).isEmpty();
+    }
+
+    @Test
     void aSmallChunkedCommentIsForwardedWhole() throws Exception {
         byte[] chunk = "{\"content\":\"建议加强夜间巡查\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String response = RawHttp.exchange(port, "POST /api/public/consultations/c2/comments HTTP/1.1\r\nHost: localhost\r\n"

@@ -26,10 +26,10 @@ public class ClientAddresses {
     }
 
     public void setTrustedProxies(List<String> trustedProxies) {
-        this.trustedProxies = List.copyOf(trustedProxies);
+        this.trustedProxies = trustedProxies.stream().filter(proxy -> !proxy.isBlank()).map(String::strip).toList();
         ranges.clear();
-        for (String proxy : trustedProxies) {
-            ranges.add(Range.parse(proxy.strip()));
+        for (String proxy : this.trustedProxies) {
+            ranges.add(Range.parse(proxy));
         }
     }
 
