@@ -55,6 +55,16 @@ class ClientAddressTest {
     }
 
     @Test
+    void theCorrelationIdReachesTheServiceAndComesBackOnce() {
+        client.get().uri("/api/public/catalogues").header("X-Correlation-Id", "edge-test-0001").exchange()
+                .expectStatus().isOk()
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).containsExactly("edge-test-0001"));
+        assertThat(service.on("/api/public/catalogues").get(0).header("X-Correlation-Id")).isEqualTo("edge-test-0001");
+        client.get().uri("/api/documents").exchange().expectStatus().isEqualTo(401)
+                .expectHeader().values("X-Correlation-Id", values -> assertThat(values).hasSize(1));
+    }
+
+    @Test
     void aForgedForwardedForDoesNotEscapeTheRateLimit() {
         int accepted = 0;
         for (int i = 0; i < 6; i++) {

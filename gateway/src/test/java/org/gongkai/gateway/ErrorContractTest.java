@@ -127,6 +127,16 @@ class ErrorContractTest {
         assertThat(count("forbidden")).isEqualTo(forbidden + 1);
     }
 
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        client.get().uri("/actuator/metrics").exchange().expectStatus().isEqualTo(401);
+        client.get().uri("/actuator/metrics").header("Authorization", "Bearer " + TestTokens.forUser("office"))
+                .exchange().expectStatus().isEqualTo(403);
+        client.get().uri("/actuator/metrics/" + SecurityRejections.METER).header("Authorization", "Bearer " + TestTokens.forUser("admin"))
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("\"kind\"", "unauthenticated"));
+    }
+
     private double count(String kind) {
         var counter = meters.find(SecurityRejections.METER).tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();

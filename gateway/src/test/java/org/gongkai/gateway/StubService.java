@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A tiny HTTP server standing in for every service behind the gateway: it records each request it receives (as soon
- * as it arrives, then how much body it could read) and answers 200 with the request headers it got.
+ * as it arrives, then how much body it could read) and answers 200 with the request headers it got, echoing the
+ * correlation id as the services do.
  */
 final class StubService {
 
@@ -51,6 +52,10 @@ final class StubService {
                     .collect(Collectors.joining(",", "{", "}"));
             byte[] body = echo.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
+            String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+            if (correlationId != null) {
+                exchange.getResponseHeaders().add("X-Correlation-Id", correlationId); // as the services do
+            }
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

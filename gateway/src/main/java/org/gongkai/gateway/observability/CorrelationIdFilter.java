@@ -27,8 +27,12 @@ public class CorrelationIdFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = incoming != null && incoming.matches("[A-Za-z0-9-]{8,64}") ? incoming : UUID.randomUUID().toString();
-        exchange.getResponse().getHeaders().set(HEADER, id);
         exchange.getAttributes().put(ATTRIBUTE, id);
+        // set just before the answer goes out: a service echoes the id too, and the client should see it once
+        exchange.getResponse().beforeCommit(() -> {
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
     }
 
