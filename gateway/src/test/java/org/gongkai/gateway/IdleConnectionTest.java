@@ -16,9 +16,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway closes connections that carry no request (here after a short configured 2 s; 60 s in production):
- * neither a client that connects and sends nothing nor an idle keep-alive connection holds a socket for ever.
+ * neither a client that connects and sends nothing nor an idle keep-alive connection holds a socket for ever; and a
+ * body that stops arriving (2 s here, 30 s in production) is answered 408 problem+json.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.netty.idle-timeout=2s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.netty.idle-timeout=2s", "gongkai.gateway.connections.read-timeout=2s"})
 class IdleConnectionTest {
 
     static StubService service;
@@ -55,5 +57,14 @@ class IdleConnectionTest {
             String received = new String(in.readAllBytes(), StandardCharsets.UTF_8); // returns only once the server closes
             assertThat(received).startsWith("HTTP/1.1 200");
         }
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsA408Problem() throws Exception {
+        String response = RawHttp.exchange(port, "POST /api/public/consultations/c1/comments HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"content\":");
+        assertThat(RawHttp.status(response)).isEqualTo(408);
+        ErrorContractTest.problem("request-timeout").accept(RawHttp.body(response));
+        assertThat(service.on("/api/public/consultations/c1/comments")).isEmpty();
     }
 }
