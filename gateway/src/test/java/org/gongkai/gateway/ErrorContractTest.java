@@ -128,13 +128,15 @@ class ErrorContractTest {
     }
 
     @Test
-    void metricsAreForAdministratorsOnly() {
+    void actuatorBeyondHealthIsForAdministratorsToReadOnly() {
         client.get().uri("/actuator/metrics").exchange().expectStatus().isEqualTo(401);
         client.get().uri("/actuator/metrics").header("Authorization", "Bearer " + TestTokens.forUser("office"))
                 .exchange().expectStatus().isEqualTo(403);
         client.get().uri("/actuator/metrics/" + SecurityRejections.METER).header("Authorization", "Bearer " + TestTokens.forUser("admin"))
                 .exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body).contains("\"kind\"", "unauthenticated"));
+        client.post().uri("/actuator/gateway/refresh").header("Authorization", "Bearer " + TestTokens.forUser("admin"))
+                .exchange().expectStatus().isEqualTo(403);
     }
 
     private double count(String kind) {

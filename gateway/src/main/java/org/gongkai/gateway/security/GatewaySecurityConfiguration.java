@@ -67,8 +67,9 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/public/**").denyAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/webjars/**").permitAll()
-                        // the rest of actuator (metrics, gateway routes) is for administrators only
-                        .pathMatchers("/actuator/**").hasRole("admin")
+                        // the rest of actuator (metrics, gateway routes) is for administrators to read; nobody changes
+                        // routes through it
+                        .pathMatchers(HttpMethod.GET, "/actuator/**").hasRole("admin")
                         // the web portal checks its own sessions (Keycloak login, CSRF) and calls the services with the user's token
                         .pathMatchers("/", "/portal", "/portal/**", "/favicon.ico").permitAll()
                         .pathMatchers("/api/reporting/county/**", "/api/reporting/leadership/**").hasAnyRole(OVERSEERS)
