@@ -35,6 +35,7 @@ final class DecodingFailureProblems extends ChannelOutboundHandlerAdapter {
             response.release();
             withBody.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
             withBody.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            withBody.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
             ctx.write(withBody, promise);
             return;
         }

@@ -8,8 +8,8 @@ import org.springframework.http.HttpStatus;
  */
 public enum GatewayProblem {
 
-    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "请求格式错误", "请求不符合 HTTP 协议（请求行或请求头无效），无法处理。",
-            "Bad request", "The request is not valid HTTP (request line or headers) and cannot be processed."),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "请求格式错误", "请求格式不正确（请求行、请求头或参数无效），无法处理。",
+            "Bad request", "The request is malformed (request line, headers or parameters) and cannot be processed."),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "需要登录", "此接口需要有效的访问令牌，请登录后再试。",
             "Unauthorized", "A valid bearer token is required."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "无权操作", "您的角色不允许此操作。",
