@@ -29,7 +29,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"gongkai.gateway.rate-limit.public-write-burst=5", "gongkai.gateway.rate-limit.public-writes-per-minute=1"})
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 class GatewayEdgeTest {
 
     static final List<String> forwarded = new CopyOnWriteArrayList<>();
@@ -164,23 +164,43 @@ class GatewayEdgeTest {
         String big = "{\"content\":\"" + "长".repeat(9000) + "\"}";
         client.post().uri("/api/public/consultations/c2/comments").contentType(MediaType.APPLICATION_JSON)
                 .header("Content-Length", String.valueOf(big.getBytes(StandardCharsets.UTF_8).length))
-                .bodyValue(big).exchange().expectStatus().isEqualTo(413);
+                .bodyValue(big).exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:gongkai:problem:payload-too-large");
         String bigApplication = "{\"description\":\"" + "长".repeat(9000) + "\"}";
         client.post().uri("/api/public/applications").contentType(MediaType.APPLICATION_JSON)
                 .header("Content-Length", String.valueOf(bigApplication.getBytes(StandardCharsets.UTF_8).length))
-                .bodyValue(bigApplication).exchange().expectStatus().isEqualTo(413);
+                .bodyValue(bigApplication).exchange().expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:gongkai:problem:payload-too-large");
+        double rejectionsBefore = rateLimited();
         int accepted = 0;
         int limited = 0;
+        List<String> retryAfter = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            int status = client.post().uri("/api/public/consultations/c3/comments").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"content\":\"第" + i + "条\"}").exchange().returnResult(String.class).getStatus().value();
+            var result = client.post().uri("/api/public/consultations/c3/comments").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"content\":\"第" + i + "条\"}").exchange().returnResult(String.class);
+            int status = result.getStatus().value();
             if (status == 200) {
                 accepted++;
             } else if (status == 429) {
                 limited++;
+                retryAfter.add(result.getResponseHeaders().getFirst("Retry-After"));
+                assertThat(result.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(result.getResponseBody().blockFirst()).contains("urn:gongkai:problem:rate-limited", "秒后再试");
             }
         }
         assertThat(accepted).isLessThanOrEqualTo(5);
         assertThat(limited).isGreaterThanOrEqualTo(5);
+        // one comment a minute refills the bucket: the next token is tens of seconds away, not the constant 1 s of old
+        assertThat(retryAfter).allSatisfy(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(30, 60));
+        assertThat(rateLimited()).isEqualTo(rejectionsBefore + limited);
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double rateLimited() {
+        var counter = meters.find(org.gongkai.gateway.observability.SecurityRejections.METER).tag("kind", "rate-limited").counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** A stopped service: the client is told to retry later (503 problem+json, Retry-After), never shown a bare 500. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 class UnavailableServiceTest {
 
     @DynamicPropertySource
@@ -44,6 +44,6 @@ class UnavailableServiceTest {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).value(body -> assertThat(body).contains("urn:gongkai:problem:service-unavailable", "稍后再试"));
+                .expectBody(String.class).value(body -> assertThat(body).contains("urn:gongkai:problem:service-unavailable", "服务暂时不可用", "稍后再试"));
     }
 }

@@ -4,10 +4,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.gateway.errors.GatewayProblem;
+import org.gongkai.gateway.errors.ProblemJson;
+import org.gongkai.gateway.observability.SecurityRejections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 /**
  * The gateway's coarse checks: public routes are GET-only (plus anonymous comment submission and the
@@ -43,7 +47,15 @@ class GatewaySecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityRejections rejections) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            rejections.record(exchange, SecurityRejections.Kind.UNAUTHENTICATED);
+            return ProblemJson.write(exchange, GatewayProblem.UNAUTHENTICATED);
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> {
+            rejections.record(exchange, SecurityRejections.Kind.FORBIDDEN);
+            return ProblemJson.write(exchange, GatewayProblem.FORBIDDEN);
+        };
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::realmRoles);
         http
@@ -57,6 +69,9 @@ class GatewaySecurityConfiguration {
                         .pathMatchers("/api/public/**").denyAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/webjars/**").permitAll()
+                        // the rest of actuator (metrics, gateway routes) is for administrators to read; nobody changes
+                        // routes through it
+                        .pathMatchers(HttpMethod.GET, "/actuator/**").hasRole("admin")
                         // the web portal checks its own sessions (Keycloak login, CSRF) and calls the services with the user's token
                         .pathMatchers("/", "/portal", "/portal/**", "/favicon.ico").permitAll()
                         .pathMatchers("/api/reporting/county/**", "/api/reporting/leadership/**").hasAnyRole(OVERSEERS)
@@ -64,15 +79,11 @@ class GatewaySecurityConfiguration {
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
-                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
-                        .accessDeniedHandler((exchange, e) -> ProblemJson.write(exchange.getResponse(),
-                                HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this.")));
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden));
         return http.build();
     }
 

@@ -1,8 +1,9 @@
 package org.gongkai.gateway.security;
 
+import org.gongkai.gateway.errors.GatewayProblem;
+import org.gongkai.gateway.errors.ProblemJson;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,8 +33,7 @@ class PublicRoutesAreReadOnly implements WebFilter {
         boolean application = method == HttpMethod.POST && "/api/public/applications".equals(path);
         if (publicRoute && !read && !comment && !application) {
             exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.GET));
-            return ProblemJson.write(exchange.getResponse(), HttpStatus.METHOD_NOT_ALLOWED, "public-route-read-only",
-                    "Public routes are read-only, except submitting a comment to an open consultation or a disclosure application.");
+            return ProblemJson.write(exchange, GatewayProblem.PUBLIC_ROUTE_READ_ONLY);
         }
         return chain.filter(exchange);
     }
