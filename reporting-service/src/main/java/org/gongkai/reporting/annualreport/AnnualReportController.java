@@ -174,7 +174,8 @@ class AnnualReportController {
 
     @Operation(summary = "导出年度报告", description = "把年度报告的最新版本导出为 xlsx（默认，按模板表格样式，含合并表头）或可打印的 html 页面。")
     @GetMapping("/{year}/export")
-    ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(defaultValue = "xlsx") String format) {
+    ResponseEntity<byte[]> export(@PathVariable int year,
+            @RequestParam(defaultValue = "xlsx") @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"xlsx", "html"}) String format) {
         AnnualReport report = reports.get(year);
         return download(document(report, report.latest()), format);
     }

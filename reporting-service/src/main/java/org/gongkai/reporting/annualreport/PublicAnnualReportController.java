@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.web.PageView;
@@ -49,7 +50,7 @@ class PublicAnnualReportController {
 
     @Operation(summary = "下载或打印年度报告", description = "把已发布的年度报告导出为 xlsx（默认，按模板表格样式）或可打印的 html 页面。无需登录。")
     @GetMapping("/{year}/export")
-    ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(defaultValue = "xlsx") String format) {
+    ResponseEntity<byte[]> export(@PathVariable int year, @RequestParam(defaultValue = "xlsx") @Schema(allowableValues = {"xlsx", "html"}) String format) {
         return AnnualReportController.download(published(year), format);
     }
 
