@@ -9,7 +9,10 @@ import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Rebuilds every read model from the append-only event log; the figures equal those of live consumption. */
+/**
+ * Rebuilds every read model from the append-only event log into a new generation of collections and switches to it
+ * when complete: the figures equal those of live consumption, and readers see the old ones until the switch.
+ */
 @Service
 public class RebuildService {
 
@@ -25,15 +28,21 @@ public class RebuildService {
 
     /** Returns how many logged events were replayed. */
     public synchronized int rebuild() {
-        facts.clear();
-        int replayed = 0;
-        for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
-            var type = EventCatalog.classOf(entry.type());
-            if (type.isPresent()) {
-                facts.apply(json.readValue(entry.data(), type.get()));
-                replayed++;
+        int generation = facts.startBuilding();
+        try {
+            int replayed = 0;
+            for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
+                var type = EventCatalog.classOf(entry.type());
+                if (type.isPresent()) {
+                    facts.replay(json.readValue(entry.data(), type.get()), generation);
+                    replayed++;
+                }
             }
+            facts.switchTo(generation);
+            return replayed;
+        } catch (RuntimeException e) {
+            facts.abandon(generation);
+            throw e;
         }
-        return replayed;
     }
 }

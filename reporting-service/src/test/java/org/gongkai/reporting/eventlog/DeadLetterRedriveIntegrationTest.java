@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * health that does not touch readiness), and the admin's re-drive brings it into reporting exactly once, audited.
  */
 @ServiceIntegrationTest
+@TestPropertySource(properties = "gongkai.test.context=reliability") // a context of its own: other tests count the event log
 class DeadLetterRedriveIntegrationTest {
 
     @LocalServerPort
