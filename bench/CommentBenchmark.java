@@ -49,7 +49,9 @@ public class CommentBenchmark {
             }
             inFlight.acquire();
             String body = "{\"content\":\"建议加强第" + (n++) + "条关于危险化学品储存的安全检查频次。\"}";
+            // every comment with its own Idempotency-Key, as a well-behaved client sends it (a retry would repeat it)
             http.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         inFlight.release();

@@ -167,6 +167,26 @@ class PortalPagesTest {
     }
 
     @Test
+    void aCommentAlwaysCarriesAnIdempotencyKeyAndTheFormShownAgainKeepsItForTheRetry() throws Exception {
+        answers.put("POST /api/public/consultations/c1/comments", new Object[] {503, """
+                {"type":"urn:gongkai:problem:service-unavailable","title":"服务暂不可用","status":503,"detail":"请稍后再试。"}"""});
+        // a form without a usable key (an old page, a stripped or mangled field) still goes out with one
+        for (String[] submitted : new String[][] {{}, {"submissionKey", ""}, {"submissionKey", "has spaces in it"}}) {
+            calls.clear();
+            var request = post("/portal/consultations/c1/comments").with(csrf()).param("content", "建议增加夜间巡查");
+            if (submitted.length == 2) {
+                request.param(submitted[0], submitted[1]);
+            }
+            String html = mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Call posted = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+            assertThat(posted.idempotencyKey()).as("key sent for %s", java.util.Arrays.toString(submitted))
+                    .isNotBlank().matches("[\\x21-\\x7e]{1,128}");
+            // the page shown again carries the same key, so the citizen's retry is recognised as the same comment
+            assertThat(html).contains("value=\"" + posted.idempotencyKey() + "\"");
+        }
+    }
+
+    @Test
     void aServicesProblemIsShownInChineseBesideTheFieldItConcerns() throws Exception {
         answers.put("POST /api/public/consultations/c1/comments", new Object[] {422, """
                 {"type":"urn:gongkai:problem:invalid-contact","title":"Unprocessable Content","status":422,

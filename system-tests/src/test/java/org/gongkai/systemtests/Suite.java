@@ -72,6 +72,23 @@ final class Suite {
                 }
             }
         }
+        gongkai(command);
+    }
+
+    /** {@code bin/gongkai start} again, keeping the data: it starts whatever is not running (after a kill) and waits for it. */
+    static void startWhatStopped() throws IOException, InterruptedException {
+        gongkai("start");
+    }
+
+    /** Kills a part of the suite the way a crash does ({@code kill -9}), by the PID bin/gongkai keeps. */
+    static void killHard(String name) throws IOException {
+        long pid = Long.parseLong(Files.readString(home().resolve("run/" + name + ".pid")).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    private static void gongkai(String command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", root().resolve("bin/gongkai").toString(), command)
                 .directory(root().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home().resolve("gongkai-" + command + ".out").toFile()));

@@ -3,6 +3,11 @@ package org.gongkai.support;
 import java.time.Clock;
 
 import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.support.deadletters.DeadLetterController;
+import org.gongkai.support.deadletters.DeadLetterHealthIndicator;
+import org.gongkai.support.deadletters.DeadLetterQueues;
+import org.gongkai.support.deadletters.DeadLetterRedriveService;
+import org.gongkai.support.deadletters.DeadLetters;
 import org.gongkai.support.events.EventsProperties;
 import org.gongkai.support.organisation.Sections;
 import org.gongkai.support.events.InboundEvents;
@@ -119,6 +124,33 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
         return new OutboxRelay(mongo, bridge, properties);
+    }
+
+    /** Dead-letter queues of this service's consumers: depth gauges, a warning in health, the admin's audited re-drive. */
+    @Configuration(proxyBeanMethods = false)
+    static class DeadLetterSupport {
+
+        @Bean
+        DeadLetters deadLetters(org.springframework.cloud.stream.config.BindingServiceProperties bindings,
+                org.springframework.amqp.rabbit.connection.ConnectionFactory connectionFactory,
+                io.micrometer.core.instrument.MeterRegistry meters) {
+            return new DeadLetters(DeadLetterQueues.of(bindings), connectionFactory, meters);
+        }
+
+        @Bean
+        DeadLetterHealthIndicator deadLettersHealthIndicator(DeadLetters deadLetters) {
+            return new DeadLetterHealthIndicator(deadLetters);
+        }
+
+        @Bean
+        DeadLetterRedriveService deadLetterRedriveService(DeadLetters deadLetters, MongoTemplate mongo, Clock clock) {
+            return new DeadLetterRedriveService(deadLetters, mongo, clock);
+        }
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetterRedriveService redrives) {
+            return new DeadLetterController(redrives);
+        }
     }
 
     /** The relay's schedule; tests switch it off to drive rounds themselves. */

@@ -109,6 +109,17 @@ public class TestEvents implements DisposableBean {
         return eventId;
     }
 
+    /**
+     * Puts an event straight into a queue (through the default exchange), as the binder leaves a dead-lettered one in a
+     * consumer's DLQ: {@code <namespace>.<producer>.<consumer>.dlq}.
+     */
+    public void sendToQueue(String queue, IntegrationEvent event, String eventId) {
+        MessageProperties properties = cloudEventProperties(eventId, EventCatalog.typeOf(event.getClass()));
+        properties.setHeader("cloudEvents:subject", event.subject());
+        properties.setHeader("x-exception-message", "dead-lettered by the test");
+        template.send("", queue, new org.springframework.amqp.core.Message(JSON.writeValueAsBytes(event), properties));
+    }
+
     /** Sends a message that claims to be a CloudEvent of {@code type} but whose body is whatever the test says. */
     public String sendRaw(String producer, String type, byte[] body) {
         String eventId = UUID.randomUUID().toString();

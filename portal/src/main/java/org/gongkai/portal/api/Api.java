@@ -51,13 +51,15 @@ public class Api {
         return request(HttpMethod.GET, service, path, null, false, h -> { }, vars).body(type);
     }
 
-    /** The one anonymous write: a citizen's comment, with an idempotency key so a double click files it once. */
+    /**
+     * The one anonymous write: a citizen's comment, always with an idempotency key, so a double click or a retry after
+     * a lost answer files it once (also after the service restarted).
+     */
     public <T> T publicPost(Service service, String path, Object body, String idempotencyKey, Class<T> type, Object... vars) {
-        return request(HttpMethod.POST, service, path, body, false, h -> {
-            if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-                h.set("Idempotency-Key", idempotencyKey);
-            }
-        }, vars).body(type);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("a public write needs an Idempotency-Key");
+        }
+        return request(HttpMethod.POST, service, path, body, false, h -> h.set("Idempotency-Key", idempotencyKey), vars).body(type);
     }
 
     /** A read as the signed-in user. */

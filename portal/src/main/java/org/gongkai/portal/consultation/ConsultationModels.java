@@ -61,5 +61,18 @@ public final class ConsultationModels {
         public void setContact(String contact) { this.contact = contact; }
         public String getSubmissionKey() { return submissionKey; }
         public void setSubmissionKey(String submissionKey) { this.submissionKey = submissionKey; }
+
+        /**
+         * The key the service recognises a retry by (its Idempotency-Key: 1–128 printable ASCII characters without
+         * spaces). A form that arrives without a usable one (an old page, a stripped field) gets a new one here, which the
+         * page shown again keeps, so every submission carries a key and a resubmission repeats it.
+         */
+        public String ensureSubmissionKey() {
+            if (submissionKey == null || submissionKey.isEmpty() || submissionKey.length() > 128
+                    || !submissionKey.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                submissionKey = java.util.UUID.randomUUID().toString();
+            }
+            return submissionKey;
+        }
     }
 }

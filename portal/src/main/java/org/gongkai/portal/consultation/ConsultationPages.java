@@ -58,6 +58,7 @@ class ConsultationPages {
     String comment(@PathVariable String id, @ModelAttribute("form") ConsultationModels.CommentForm form, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         FormErrors errors = FormErrors.none();
+        String submissionKey = form.ensureSubmissionKey();
         String content = form.getContent() == null ? "" : form.getContent().strip();
         if (content.isEmpty()) {
             errors.field("content", "请填写意见内容。");
@@ -72,7 +73,7 @@ class ConsultationPages {
                 ConsultationModels.Receipt receipt = api.publicPost(Api.Service.CONSULTATION,
                         "/api/public/consultations/{id}/comments",
                         Api.body("content", content, "name", blankToNull(form.getName()), "contact", blankToNull(form.getContact())),
-                        form.getSubmissionKey(), ConsultationModels.Receipt.class, id);
+                        submissionKey, ConsultationModels.Receipt.class, id);
                 redirect.addFlashAttribute("receipt", receipt);
                 return "redirect:/portal/consultations/" + id + "/receipt";
             } catch (ApiProblem problem) {

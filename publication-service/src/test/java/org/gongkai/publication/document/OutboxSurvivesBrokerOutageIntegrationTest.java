@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.BrokerOutage;
+import org.gongkai.testsupport.TcpOutage;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestInfrastructure;
@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ContextConfiguration(initializers = OutboxSurvivesBrokerOutageIntegrationTest.ThroughOutage.class)
 class OutboxSurvivesBrokerOutageIntegrationTest {
 
-    static BrokerOutage outage;
+    static TcpOutage outage;
 
     /** The standard test infrastructure, except that the service reaches the real broker only through the cuttable relay. */
     static class ThroughOutage implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -45,7 +45,7 @@ class OutboxSurvivesBrokerOutageIntegrationTest {
             new TestInfrastructureInitializer().initialize(context);
             try {
                 TestInfrastructure.Broker broker = TestInfrastructure.broker();
-                outage = new BrokerOutage(broker.host(), broker.port());
+                outage = new TcpOutage(broker.host(), broker.port());
                 TestPropertyValues.of("spring.rabbitmq.host=127.0.0.1", "spring.rabbitmq.port=" + outage.port()).applyTo(context);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

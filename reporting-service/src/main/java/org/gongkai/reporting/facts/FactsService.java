@@ -1,6 +1,7 @@
 package org.gongkai.reporting.facts;
 
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.contracts.consultation.CommentReceived;
@@ -27,6 +28,10 @@ import org.springframework.stereotype.Service;
 /**
  * Folds events into facts. Each event writes only the fields it knows, with single-document upserts, so the facts
  * are the same whatever the order of delivery; repeated events are dropped earlier by event id.
+ * <p>
+ * The facts live in a generation of collections ({@code document_facts}, then {@code document_facts_g1} …). Readers
+ * always read the active generation; a rebuild fills the next one while live events go to both, and switches only
+ * when it is complete, so no reader ever sees figures that are half rebuilt.
  */
 @Service
 public class FactsService {
@@ -35,64 +40,154 @@ public class FactsService {
             CommentFacts.class, OpinionFacts.class, CatalogueVersionFacts.class);
 
     private final MongoTemplate mongo;
+    /** Held (shared) while an event is applied, (exclusively) while the generations change. */
+    private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
+    private volatile Integer active;
+    private volatile Integer building;
 
     FactsService(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    /** The facts of {@code type} matching {@code query}, from the active generation. */
+    public <T> List<T> find(Query query, Class<T> type) {
+        return mongo.find(query, type, collection(type, active()));
+    }
+
     public void apply(IntegrationEvent event) {
+        generations.readLock().lock();
+        try {
+            apply(event, active());
+            Integer next = building;
+            if (next != null) {
+                apply(event, next); // a rebuild is filling the next generation: it must not miss a live event
+            }
+        } finally {
+            generations.readLock().unlock();
+        }
+    }
+
+    /** Starts filling a new, empty generation beside the active one; live events go to both from now on. */
+    public int startBuilding() {
+        generations.writeLock().lock();
+        try {
+            if (building != null) {
+                throw new IllegalStateException("a rebuild is already filling generation " + building);
+            }
+            int next = active() + 1;
+            drop(next); // left over from a rebuild that did not finish
+            building = next;
+            return next;
+        } finally {
+            generations.writeLock().unlock();
+        }
+    }
+
+    /** Replays one logged event into the generation being built. */
+    public void replay(IntegrationEvent event, int generation) {
+        apply(event, generation);
+    }
+
+    /** The complete generation becomes the one readers see; the old one is dropped. */
+    public void switchTo(int generation) {
+        generations.writeLock().lock();
+        try {
+            int old = active();
+            mongo.upsert(Query.query(Criteria.where("_id").is(ActiveGeneration.FACTS)), new Update().set("generation", generation),
+                    ActiveGeneration.class);
+            active = generation;
+            building = null;
+            drop(old);
+        } finally {
+            generations.writeLock().unlock();
+        }
+    }
+
+    /** A failed rebuild: readers keep the active generation, the partial one goes. */
+    public void abandon(int generation) {
+        generations.writeLock().lock();
+        try {
+            building = null;
+            drop(generation);
+        } finally {
+            generations.writeLock().unlock();
+        }
+    }
+
+    private int active() {
+        Integer current = active;
+        if (current == null) {
+            ActiveGeneration stored = mongo.findById(ActiveGeneration.FACTS, ActiveGeneration.class);
+            current = stored == null ? 0 : stored.generation();
+            active = current;
+        }
+        return current;
+    }
+
+    private void drop(int generation) {
+        for (Class<?> type : FACT_TYPES) {
+            mongo.dropCollection(collection(type, generation));
+        }
+    }
+
+    private String collection(Class<?> type, int generation) {
+        String base = mongo.getCollectionName(type);
+        return generation == 0 ? base : base + "_g" + generation;
+    }
+
+    private void apply(IntegrationEvent event, int generation) {
         if (event instanceof DocumentIssued e) {
-            upsert(DocumentFacts.class, e.documentId(), new Update()
+            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
                     .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn())
                     .setOnInsert("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof DocumentPublished e) {
-            upsert(DocumentFacts.class, e.documentId(), new Update()
+            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("issuedOn", e.issuedOn())
                     .set("publicationDueOn", e.publicationDueOn()).set("publishedOn", e.publishedOn())
                     .set("publishedOnTime", e.onTime()));
         } else if (event instanceof DocumentAttributeChanged e) {
-            upsert(DocumentFacts.class, e.documentId(), new Update()
+            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("attributeReviewYear", e.reviewYear())
                     .set("attributeChangedOn", e.changedOn()).set("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof DocumentDeadlineChanged e) {
-            upsert(DocumentFacts.class, e.documentId(), new Update().set("section", e.section())
+            upsert(generation, DocumentFacts.class, e.documentId(), new Update().set("section", e.section())
                     .set("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof InterpretationPublished e) {
-            upsert(DocumentFacts.class, e.documentId(), new Update()
+            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("interpretationForms", e.forms())
                     .set("interpretationNonText", e.nonText()).set("interpretationPublishedOn", e.publishedOn()));
         } else if (event instanceof ConcernRegistered e) {
-            upsert(ConcernFacts.class, e.concernId(), new Update()
+            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("severity", e.severity()).set("firstSeenAt", e.firstSeenAt())
                     .set("responseDueAt", e.responseDueAt()));
         } else if (event instanceof ConcernAnswered e) {
-            upsert(ConcernFacts.class, e.concernId(), new Update()
+            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("firstSeenAt", e.firstSeenAt()).set("answeredAt", e.answeredAt())
                     .set("answeredOnTime", e.onTime()));
         } else if (event instanceof ConcernEscalated e) {
-            upsert(ConcernFacts.class, e.concernId(), new Update()
+            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("escalated", true));
         } else if (event instanceof ConsultationOpened e) {
-            upsert(ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("catalogueItemCode", e.catalogueItemCode()).set("openedAt", e.openedAt()));
         } else if (event instanceof ConsultationClosed e) {
-            upsert(ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("closedAt", e.closedAt()));
         } else if (event instanceof FeedbackPublished e) {
-            upsert(ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("feedbackPublishedAt", e.publishedAt())
                     .set("concentratedNotAdopted", e.concentratedNotAdoptedCount()));
         } else if (event instanceof CommentReceived e) {
-            upsert(CommentFacts.class, e.commentId(), new Update()
+            upsert(generation, CommentFacts.class, e.commentId(), new Update()
                     .set("consultationId", e.consultationId()).set("section", e.section()).set("channel", e.channel())
                     .set("receivedAt", e.receivedAt()));
         } else if (event instanceof OpinionDecided e) {
-            latestDecision(e);
+            latestDecision(e, generation);
         } else if (event instanceof CatalogueVersionPublished e) {
-            upsert(CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
+            upsert(generation, CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
                     .set("catalogue", e.catalogue()).set("version", e.version()).set("effectiveFrom", e.effectiveFrom())
                     .set("publishedAt", e.publishedAt())
                     .set("itemCodes", e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
@@ -103,26 +198,19 @@ public class FactsService {
 
 
     /** Only a newer decision replaces an older one, in one conditional write. */
-    private void latestDecision(OpinionDecided e) {
+    private void latestDecision(OpinionDecided e, int generation) {
         Query olderOrAbsent = Query.query(Criteria.where("_id").is(e.opinionId()).and("decidedAt").lt(e.decidedAt()));
         Update update = new Update().set("consultationId", e.consultationId()).set("section", e.section())
                 .set("decision", e.decision()).set("concentrated", e.concentrated()).set("commentCount", e.commentCount())
                 .set("decidedAt", e.decidedAt());
         try {
-            mongo.upsert(olderOrAbsent, update, OpinionFacts.class);
+            mongo.upsert(olderOrAbsent, update, OpinionFacts.class, collection(OpinionFacts.class, generation));
         } catch (DuplicateKeyException newerAlreadyThere) {
             // a later decision is already recorded
         }
     }
 
-    private void upsert(Class<?> type, String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, type);
-    }
-
-    /** Empties every fact collection, before a rebuild from the event log. */
-    public void clear() {
-        for (Class<?> type : FACT_TYPES) {
-            mongo.remove(new Query(), type);
-        }
+    private void upsert(int generation, Class<?> type, String id, Update update) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, type, collection(type, generation));
     }
 }

@@ -13,10 +13,10 @@ import org.gongkai.reporting.facts.CommentFacts;
 import org.gongkai.reporting.facts.ConcernFacts;
 import org.gongkai.reporting.facts.ConsultationFacts;
 import org.gongkai.reporting.facts.DocumentFacts;
+import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.reporting.facts.OpinionFacts;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.organisation.Sections;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
@@ -25,13 +25,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class FiguresService {
 
-    private final MongoTemplate mongo;
+    private final FactsService facts;
     private final ReportingProperties properties;
     private final Sections sections;
     private final Clock clock;
 
-    FiguresService(MongoTemplate mongo, ReportingProperties properties, Sections sections, Clock clock) {
-        this.mongo = mongo;
+    FiguresService(FactsService facts, ReportingProperties properties, Sections sections, Clock clock) {
+        this.facts = facts;
         this.properties = properties;
         this.sections = sections;
         this.clock = clock;
@@ -85,9 +85,9 @@ public class FiguresService {
 
     /** The facts matching {@code scope} (e.g. one section); catalogue versions are county-wide and always all read. */
     private FiguresCalculator.Facts facts(Query scope) {
-        return new FiguresCalculator.Facts(mongo.find(scope, DocumentFacts.class), mongo.find(scope, ConcernFacts.class),
-                mongo.find(scope, ConsultationFacts.class), mongo.find(scope, CommentFacts.class), mongo.find(scope, OpinionFacts.class),
-                mongo.findAll(CatalogueVersionFacts.class));
+        return new FiguresCalculator.Facts(facts.find(scope, DocumentFacts.class), facts.find(scope, ConcernFacts.class),
+                facts.find(scope, ConsultationFacts.class), facts.find(scope, CommentFacts.class), facts.find(scope, OpinionFacts.class),
+                facts.find(new Query(), CatalogueVersionFacts.class));
     }
 
     public LocalDate today() {

@@ -190,6 +190,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, problemBody, headers, statusCode, request);
     }
 
+    /** The broker is away: try again later, nothing was changed. */
+    @ExceptionHandler(org.gongkai.support.deadletters.BrokerUnavailableException.class)
+    ResponseEntity<ProblemDetail> brokerUnavailable(org.gongkai.support.deadletters.BrokerUnavailableException e) {
+        log.warn("broker unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable",
+                messages.detail("broker-unavailable"), null);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header(HttpHeaders.RETRY_AFTER, "30")
+                .body(problem.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay between a service and the real broker that a test can cut and restore, to show what happens
- * when RabbitMQ becomes unreachable while users keep working: a real network outage, not a mock.
+ * A TCP relay between a service and real infrastructure (the broker, the database) that a test can cut and restore,
+ * to show what happens when it becomes unreachable while users keep working: a real network outage, not a mock.
  */
-public final class BrokerOutage implements AutoCloseable {
+public final class TcpOutage implements AutoCloseable {
 
     private final String targetHost;
     private final int targetPort;
@@ -21,12 +21,12 @@ public final class BrokerOutage implements AutoCloseable {
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
 
-    public BrokerOutage(String targetHost, int targetPort) throws IOException {
+    public TcpOutage(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress("127.0.0.1", 0));
-        Thread acceptor = new Thread(this::accept, "broker-outage-acceptor");
+        Thread acceptor = new Thread(this::accept, "tcp-outage-acceptor");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -35,7 +35,7 @@ public final class BrokerOutage implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** The broker becomes unreachable: open connections drop, new ones are refused. */
+    /** The target becomes unreachable: open connections drop, new ones are refused. */
     public void cut() {
         cut = true;
         for (Socket socket : open) {
@@ -82,7 +82,7 @@ public final class BrokerOutage implements AutoCloseable {
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "broker-outage-pipe");
+        }, "tcp-outage-pipe");
         t.setDaemon(true);
         t.start();
     }
