@@ -50,7 +50,7 @@ class KubernetesManifestsTest {
 
     private static final List<String> APPS = List.of("catalogue-service", "publication-service", "consultation-service",
             "reporting-service", "portal", "gateway");
-    private static final Set<String> SINGLE_UNTIL_SCHEDULERS_LOCK = Set.of("publication-service", "consultation-service",
+    private static final Set<String> SINGLE_UNTIL_SHOWN_CORRECT_TWICE = Set.of("publication-service", "consultation-service",
             "reporting-service");
 
     private static List<HasMetadata> objects;
@@ -95,9 +95,9 @@ class KubernetesManifestsTest {
     void everyAppHasProbesResourcesAServiceAndADisruptionBudget() {
         for (String app : APPS) {
             Deployment deployment = named(Deployment.class, app);
-            // services with schedulers run once until their jobs take a lock (issue 14); the rest run twice
+            // services that consume events run once until two replicas are shown to stay correct (issue 14)
             assertThat(deployment.getSpec().getReplicas()).as(app + " replicas")
-                    .isEqualTo(SINGLE_UNTIL_SCHEDULERS_LOCK.contains(app) ? 1 : 2);
+                    .isEqualTo(SINGLE_UNTIL_SHOWN_CORRECT_TWICE.contains(app) ? 1 : 2);
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
