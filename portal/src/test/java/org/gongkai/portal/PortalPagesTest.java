@@ -492,4 +492,124 @@ class PortalPagesTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"code-error\"")));
         assertThat(calls).noneMatch(c -> c.path().endsWith("/short"));
     }
+
+    static final String STAFF_APPLICATION = """
+            {"id":"a1","queryCode":"%s","channel":"ONLINE","channelLabel":"网上申请","section":"safety-coordination",
+             "sectionLabel":"安全生产综合协调股","applicant":{"type":"NATURAL_PERSON","typeLabel":"自然人","name":"张三",
+               "identityDocument":"居民身份证 140100199001011234","contact":{"phone":"13800000000","email":null,"postalAddress":null}},
+             "sought":{"title":"2026年安全生产执法检查计划","documentNumber":null,"description":null},
+             "form":{"medium":"ELECTRONIC","mediumLabel":"电子","delivery":"ONLINE","deliveryLabel":"网上获取"},
+             "submittedAt":"2026-12-01T06:00:00Z","enteredBy":null,"state":"IN_PROGRESS","stateLabel":"办理中",
+             "receipt":{"receivedOn":"2026-12-02","basis":"BOTH_CONFIRMED","basisLabel":"双方确认之日","confirmedBy":"office","recordedAt":"2026-12-02T01:00:00Z"},
+             "clockStart":"2026-12-02","clockRunning":true,"dueOn":"2026-12-30","dueConfirmed":true,"workingDaysLeft":-2,"overdue":true,
+             "supplement":null,"consultations":[{"consultee":"THIRD_PARTY","consulteeLabel":"第三方","note":"涉及企业信息","startedOn":"2026-12-03",
+               "answerDueOn":"2026-12-24","endedOn":"2026-12-08","answered":true,"startedBy":"safety1"}],
+             "pauses":[{"cause":"consultation-THIRD_PARTY","from":"2026-12-03","to":"2026-12-08"}],"extension":null,"reasonablePeriod":null,
+             "fee":null,"clearance":null,"clearanceFor":null,"reply":null,"closure":null,
+             "audit":[{"at":"2026-12-01T06:00:00Z","subject":"public-form","username":"public-form","section":null,"action":"submitted-online","reason":null}]}"""
+            .formatted(QUERY_CODE);
+
+    @Test
+    void theOfficeSeesEveryApplicationAndTheDeadlineBoardWithWorkingDaysLeftAndTheOverdueInRed() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("GET /api/applications", new Object[] {200, "{\"items\":[" + STAFF_APPLICATION + "],\"page\":0,\"size\":20,\"total\":41}"});
+        String list = mvc.perform(get("/portal/office/applications").param("state", "IN_PROGRESS")
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("申请办理台（全部股室）", "2026年安全生产执法检查计划", "安全生产综合协调股", "已逾期2个工作日",
+                "class=\"overdue\"", "共 41 条，第 1 / 3 页", "id=\"enter-offline\"");
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/applications") && c.authorization() != null);
+
+        answers.put("GET /api/applications/deadline-board", new Object[] {200, """
+                {"items":[{"id":"a2","section":"disaster-relief","sectionLabel":"救灾和物资保障股","channel":"LETTER","channelLabel":"信函申请",
+                  "applicantType":"COMMERCIAL_ENTERPRISE","applicantTypeLabel":"商业企业","title":"救灾物资发放记录","receivedOn":"2026-12-01",
+                  "clockStart":"2026-12-01","dueOn":"2026-12-29","dueConfirmed":true,"workingDaysLeft":3,"overdue":false,"extended":true}],
+                 "page":0,"size":20,"total":1}"""});
+        String board = mvc.perform(get("/portal/office/applications").param("view", "board")
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(board).contains("答复期限看板", "救灾物资发放记录", "2026年12月29日前", "剩余3个工作日", "已延期", "商业企业");
+        mvc.perform(get("/portal/staff/applications").with(staff("relief1", "disaster-relief", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("申请办理台（救灾和物资保障股）")));
+        mvc.perform(get("/portal/office/applications").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portal/staff/applications")).andExpect(redirectedUrl("/portal/login"));
+    }
+
+    @Test
+    void anApplicationShowsItsClockAndOnlyTheStepsTheRoleMayTake() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("GET /api/applications/a1", new Object[] {200, STAFF_APPLICATION});
+        String office = mvc.perform(get("/portal/office/applications/a1").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(office).contains("2026年12月2日（双方确认之日，office确认）", "2026年12月30日前", "已逾期2个工作日", "征求第三方意见：2026年12月3日起至2026年12月8日",
+                "张三", "居民身份证 140100199001011234", "网上提交申请", "id=\"answer\"", "id=\"extend\"", "id=\"route\"",
+                "不予公开——属于国家秘密", "value=\"NOT_DISCLOSED/STATE_SECRET\"", "value=\"DISCLOSED/ALREADY_DISCLOSED\"")
+                .doesNotContain("value=\"OTHER/", "2026-12-30");
+        String section = mvc.perform(get("/portal/staff/applications/a1").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(section).contains("id=\"answer\"", "id=\"request-clearance\"").doesNotContain("id=\"extend\"", "id=\"route\"");
+    }
+
+    @Test
+    void aStepIsPostedWithTheUsersTokenAndTheServicesRefusalIsShownInItsChineseWords() throws Exception {
+        answers.put("POST /api/applications/a1/reply", new Object[] {200, STAFF_APPLICATION});
+        mvc.perform(post("/portal/staff/applications/a1/reply").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("choice", "NOT_DISCLOSED/STATE_SECRET").param("text", "该信息属于国家秘密。")
+                        .param("legalBasis", "条例第十四条").param("location", "").param("answeredOn", ""))
+                .andExpect(redirectedUrl("/portal/staff/applications/a1")).andExpect(flash().attribute("done", "已答复申请。"));
+        Call reply = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(reply.body()).contains("\"outcome\":\"NOT_DISCLOSED\"", "\"reason\":\"STATE_SECRET\"", "\"legalBasis\":\"条例第十四条\"")
+                .doesNotContain("location", "answeredOn");
+        assertThat(reply.authorization()).startsWith("Bearer ");
+
+        answers.put("POST /api/applications/a1/extension", new Object[] {403, """
+                {"type":"urn:gongkai:problem:extension-office-only","status":403,"detail":"延长答复期限须经政务公开工作机构负责人同意，由政务公开办公室办理。"}"""});
+        mvc.perform(post("/portal/staff/applications/a1/extension").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("extraWorkingDays", "10").param("reason", "需调取档案"))
+                .andExpect(redirectedUrl("/portal/staff/applications/a1"))
+                .andExpect(flash().attribute("failed", "延长答复期限须经政务公开工作机构负责人同意，由政务公开办公室办理。"));
+
+        calls.clear();
+        mvc.perform(post("/portal/staff/applications/a1/fee").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("amountYuan", "十元"))
+                .andExpect(flash().attribute("failed", "请按元填写收费金额，最多两位小数，如 12.50。"));
+        assertThat(calls).isEmpty();
+        answers.put("POST /api/applications/a1/fee", new Object[] {200, STAFF_APPLICATION});
+        mvc.perform(post("/portal/staff/applications/a1/fee").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("amountYuan", "12.5"))
+                .andExpect(flash().attribute("done", "已发出收费通知，计时暂停。"));
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/applications/a1/fee") && c.body().contains("\"amountFen\":1250"));
+    }
+
+    @Test
+    void anOfflineApplicationIsEnteredWithItsChannelAndTheServicesFieldErrorsAreShownBesideTheFields() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        String html = mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "IN_PERSON").param("applicantType", "NATURAL_PERSON").param("name", "李四"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"receivedOn-error\"", "当面提交的，请填写收到日期", "id=\"identityDocument-error\"");
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        answers.put("POST /api/applications", new Object[] {400, """
+                {"type":"urn:gongkai:problem:validation-failed","status":400,"detail":"请求内容有误。",
+                 "errors":[{"field":"application.name","message":"size must be between 0 and 100"}]}"""});
+        html = mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "LETTER").param("section", "disaster-relief").param("applicantType", "NATURAL_PERSON")
+                        .param("name", "李四").param("identityDocument", "居民身份证 1").param("postalAddress", "某某县人民路1号")
+                        .param("description", "2025年冬春救助名单").param("medium", "PAPER").param("delivery", "POST")
+                        .param("receivedOn", "2026-12-01").param("receiptBasis", "SIGNED_FOR"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"name-error\"", "长度超出限制（最多100字）");
+        Call entered = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(entered.body()).contains("\"channel\":\"LETTER\"", "\"section\":\"disaster-relief\"", "\"application\":{",
+                "\"name\":\"李四\"", "\"receivedOn\":\"2026-12-01\"", "\"receiptBasis\":\"SIGNED_FOR\"");
+
+        answers.put("POST /api/applications", new Object[] {201, STAFF_APPLICATION});
+        mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "LETTER").param("applicantType", "NATURAL_PERSON").param("name", "李四")
+                        .param("identityDocument", "居民身份证 1").param("postalAddress", "某某县人民路1号")
+                        .param("description", "2025年冬春救助名单").param("medium", "PAPER").param("delivery", "POST"))
+                .andExpect(redirectedUrl("/portal/office/applications/a1"))
+                .andExpect(flash().attribute("done", "申请已录入，查询码：" + QUERY_CODE + "（请告知申请人）"));
+    }
 }
