@@ -400,4 +400,236 @@ class PortalPagesTest {
         mvc.perform(get("/portal/deadline").param("start", "2026-09-30").param("workingDays", "20")).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("2026年11月4日")));
     }
+
+    static final String VOCABULARY = """
+            {"applicantTypes":{"NATURAL_PERSON":"自然人","COMMERCIAL_ENTERPRISE":"商业企业","RESEARCH_INSTITUTION":"科研机构",
+               "SOCIAL_WELFARE_ORGANISATION":"社会公益组织","LEGAL_SERVICE_INSTITUTION":"法律服务机构","OTHER_ORGANISATION":"其他"},
+             "channels":{"ONLINE":"网上申请","LETTER":"信函申请","IN_PERSON":"当面申请","FAX":"传真申请"},
+             "media":{"PAPER":"纸质","ELECTRONIC":"电子"},
+             "deliveries":{"COLLECTION":"自行领取","POST":"邮寄","EMAIL":"电子邮件","ONLINE":"网上获取"},
+             "receiptBases":{"SUBMITTED_IN_PERSON":"当面提交之日","SIGNED_FOR":"邮件签收之日","CONFIRMED_WITH_APPLICANT":"平常信函与申请人确认之日","BOTH_CONFIRMED":"双方确认之日"},
+             "states":{"AWAITING_RECEIPT":"待确认收到","IN_PROGRESS":"办理中","AWAITING_SUPPLEMENT":"待补正","CONSULTING":"征求意见中",
+               "AWAITING_FEE":"待缴纳信息处理费","ANSWERED":"已答复","CLOSED":"已终止"},
+             "outcomes":{"DISCLOSED":"予以公开","PARTLY_DISCLOSED":"部分公开","NOT_DISCLOSED":"不予公开","CANNOT_PROVIDE":"无法提供",
+               "NOT_HANDLED":"不予处理","OTHER":"其他处理"},
+             "reasons":{"DISCLOSED/ALREADY_DISCLOSED":"已主动公开，告知获取方式和途径","NOT_DISCLOSED/STATE_SECRET":"属于国家秘密",
+               "CANNOT_PROVIDE/NOT_HELD":"本机关不掌握相关政府信息","NOT_HANDLED/REPEATED":"重复申请","OTHER/SUPPLEMENT_OVERDUE":"申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请","OTHER/OTHER":"其他"}}""";
+
+    static final String QUERY_CODE = "Qc0123456789abcdefghijklmnopqrst";
+
+    @Test
+    void theOnlineApplicationFormCarriesAFreshIdempotencyKeyAndItsLabelsFromTheVocabulary() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        String first = mvc.perform(get("/portal/on-request")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String second = mvc.perform(get("/portal/on-request")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first).contains("政府信息公开申请", "法人或其他组织：商业企业", "纸质", "网上获取", "不会公开", "for=\"name\"",
+                "for=\"identityDocument\"", "for=\"description\"");
+        String key = submissionKey(first);
+        assertThat(key).isNotBlank().isNotEqualTo(submissionKey(second));
+    }
+
+    private static String submissionKey(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submissionKey\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void anApplicationIsPostedOnceWithItsKeyAndTheQueryCodeIsShownLarge() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("POST /api/public/applications", new Object[] {201, """
+                {"queryCode":"%s","submittedAt":"2026-12-01T06:00:00Z","statusUrl":"/api/public/applications/%s"}"""
+                .formatted(QUERY_CODE, QUERY_CODE)});
+        mvc.perform(post("/portal/on-request/applications").param("name", "张三")).andExpect(status().isForbidden());
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        org.springframework.test.web.servlet.MvcResult posted = mvc.perform(post("/portal/on-request/applications").with(csrf())
+                        .header("X-Forwarded-For", "203.0.113.9")
+                        .param("applicantType", "NATURAL_PERSON").param("name", " 张三 ").param("identityDocument", "居民身份证 140100199001011234")
+                        .param("phone", "13800000000").param("email", "").param("postalAddress", "")
+                        .param("title", "2026年安全生产执法检查计划").param("documentNumber", "").param("description", "")
+                        .param("medium", "ELECTRONIC").param("delivery", "ONLINE").param("submissionKey", "key-7"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/portal/on-request/submitted"))
+                .andReturn();
+        Call call = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(call.path()).isEqualTo("/api/public/applications");
+        assertThat(call.idempotencyKey()).isEqualTo("key-7");
+        assertThat(call.forwardedFor()).isEqualTo("203.0.113.9");
+        assertThat(call.authorization()).isNull();
+        assertThat(call.body()).contains("\"applicantType\":\"NATURAL_PERSON\"", "\"name\":\"张三\"", "\"medium\":\"ELECTRONIC\"",
+                "\"delivery\":\"ONLINE\"", "\"title\":\"2026年安全生产执法检查计划\"").doesNotContain("email", "documentNumber");
+
+        String page = mvc.perform(get("/portal/on-request/submitted").flashAttrs(posted.getFlashMap())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"query-code\"", QUERY_CODE, "2026年12月1日 14:00", "查询办理情况");
+        // without a fresh submission there is nothing to show: to the lookup
+        mvc.perform(get("/portal/on-request/submitted")).andExpect(redirectedUrl("/portal/on-request/lookup"));
+    }
+
+    @Test
+    void whatIsMissingIsShownBesideEachFieldWithoutCallingTheServiceAndTheServicesRuleBesideItsField() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        String html = mvc.perform(post("/portal/on-request/applications").with(csrf()).param("submissionKey", "k")
+                        .param("applicantType", "NATURAL_PERSON").param("delivery", "POST"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"name-error\"", "请填写申请人姓名或名称。", "id=\"identityDocument-error\"", "id=\"contact-error\"",
+                "id=\"title-error\"", "请选择信息的提供形式", "选择邮寄的，请填写通信地址。", "提交未成功");
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        answers.put("POST /api/public/applications", new Object[] {422, """
+                {"type":"urn:gongkai:problem:invalid-email","title":"无法处理的内容","status":422,"detail":"电子邮箱格式不正确。","field":"email"}"""});
+        html = mvc.perform(post("/portal/on-request/applications").with(csrf()).param("submissionKey", "k")
+                        .param("applicantType", "NATURAL_PERSON").param("name", "张三").param("identityDocument", "居民身份证 1")
+                        .param("email", "zhang@").param("title", "计划").param("medium", "ELECTRONIC").param("delivery", "ONLINE"))
+                .andExpect(status().isUnprocessableContent())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"email-error\"", "电子邮箱格式不正确。", "value=\"zhang@\"", "value=\"张三\"");
+    }
+
+    @Test
+    void theLookupShowsStateDueDateSupplementFeeAndReplyInChineseAndNothingForAnUnknownCode() throws Exception {
+        answers.put("GET /api/public/applications/" + QUERY_CODE, new Object[] {200, """
+                {"queryCode":"%s","channel":"ONLINE","channelLabel":"网上申请","state":"ANSWERED","stateLabel":"已答复",
+                 "submittedAt":"2026-12-01T06:00:00Z","receivedOn":"2026-12-02","clockPaused":false,"dueOn":"2027-01-05","dueConfirmed":false,
+                 "supplement":{"requestedOn":"2026-12-03","missing":"请写明所需文件的年份","supplementDueOn":"2026-12-17","receivedOn":"2026-12-04"},
+                 "extension":{"extendedOn":"2026-12-20","extraWorkingDays":10,"reason":"需调取档案"},"reasonablePeriod":null,
+                 "fee":{"amountFen":1250,"notifiedOn":"2026-12-05","payBy":"2027-01-04","paidOn":"2026-12-06"},
+                 "reply":{"outcome":"CANNOT_PROVIDE","outcomeLabel":"无法提供","reason":"NOT_HELD","reasonLabel":"本机关不掌握相关政府信息",
+                   "text":"经检索，本机关不掌握该信息。\\n建议向县财政局咨询。","legalBasis":"《中华人民共和国政府信息公开条例》第三十六条第（五）项",
+                   "location":null,"answeredOn":"2026-12-28"},"closure":null}""".formatted(QUERY_CODE)});
+        String html = mvc.perform(get("/portal/on-request/lookup").param("code", QUERY_CODE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("已答复", "网上申请", "2026年12月2日", "2027年1月5日前", "请写明所需文件的年份", "2026年12月17日前",
+                "延长10个工作日", "需调取档案", "12.50元", "2026年12月6日已缴纳", "无法提供", "本机关不掌握相关政府信息", "第三十六条第（五）项",
+                "<p>经检索，本机关不掌握该信息。</p>", "<p>建议向县财政局咨询。</p>");
+        assertThat(html).doesNotContain("2027-01-05");
+
+        mvc.perform(get("/portal/on-request/lookup").param("code", "Zz0123456789abcdefghijklmnopqrst")).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("没有找到该查询码对应的申请")));
+        mvc.perform(get("/portal/on-request/lookup").param("code", "short")).andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"code-error\"")));
+        assertThat(calls).noneMatch(c -> c.path().endsWith("/short"));
+    }
+
+    static final String STAFF_APPLICATION = """
+            {"id":"a1","queryCode":"%s","channel":"ONLINE","channelLabel":"网上申请","section":"safety-coordination",
+             "sectionLabel":"安全生产综合协调股","applicant":{"type":"NATURAL_PERSON","typeLabel":"自然人","name":"张三",
+               "identityDocument":"居民身份证 140100199001011234","contact":{"phone":"13800000000","email":null,"postalAddress":null}},
+             "sought":{"title":"2026年安全生产执法检查计划","documentNumber":null,"description":null},
+             "form":{"medium":"ELECTRONIC","mediumLabel":"电子","delivery":"ONLINE","deliveryLabel":"网上获取"},
+             "submittedAt":"2026-12-01T06:00:00Z","enteredBy":null,"state":"IN_PROGRESS","stateLabel":"办理中",
+             "receipt":{"receivedOn":"2026-12-02","basis":"BOTH_CONFIRMED","basisLabel":"双方确认之日","confirmedBy":"office","recordedAt":"2026-12-02T01:00:00Z"},
+             "clockStart":"2026-12-02","clockRunning":true,"dueOn":"2026-12-30","dueConfirmed":true,"workingDaysLeft":-2,"overdue":true,
+             "supplement":null,"consultations":[{"consultee":"THIRD_PARTY","consulteeLabel":"第三方","note":"涉及企业信息","startedOn":"2026-12-03",
+               "answerDueOn":"2026-12-24","endedOn":"2026-12-08","answered":true,"startedBy":"safety1"}],
+             "pauses":[{"cause":"consultation-THIRD_PARTY","from":"2026-12-03","to":"2026-12-08"}],"extension":null,"reasonablePeriod":null,
+             "fee":null,"clearance":null,"clearanceFor":null,"reply":null,"closure":null,
+             "audit":[{"at":"2026-12-01T06:00:00Z","subject":"public-form","username":"public-form","section":null,"action":"submitted-online","reason":null}]}"""
+            .formatted(QUERY_CODE);
+
+    @Test
+    void theOfficeSeesEveryApplicationAndTheDeadlineBoardWithWorkingDaysLeftAndTheOverdueInRed() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("GET /api/applications", new Object[] {200, "{\"items\":[" + STAFF_APPLICATION + "],\"page\":0,\"size\":20,\"total\":41}"});
+        String list = mvc.perform(get("/portal/office/applications").param("state", "IN_PROGRESS")
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("申请办理台（全部股室）", "2026年安全生产执法检查计划", "安全生产综合协调股", "已逾期2个工作日",
+                "class=\"overdue\"", "共 41 条，第 1 / 3 页", "id=\"enter-offline\"");
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/applications") && c.authorization() != null);
+
+        answers.put("GET /api/applications/deadline-board", new Object[] {200, """
+                {"items":[{"id":"a2","section":"disaster-relief","sectionLabel":"救灾和物资保障股","channel":"LETTER","channelLabel":"信函申请",
+                  "applicantType":"COMMERCIAL_ENTERPRISE","applicantTypeLabel":"商业企业","title":"救灾物资发放记录","receivedOn":"2026-12-01",
+                  "clockStart":"2026-12-01","dueOn":"2026-12-29","dueConfirmed":true,"workingDaysLeft":3,"overdue":false,"extended":true}],
+                 "page":0,"size":20,"total":1}"""});
+        String board = mvc.perform(get("/portal/office/applications").param("view", "board")
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(board).contains("答复期限看板", "救灾物资发放记录", "2026年12月29日前", "剩余3个工作日", "已延期", "商业企业");
+        mvc.perform(get("/portal/staff/applications").with(staff("relief1", "disaster-relief", "section-staff")))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("申请办理台（救灾和物资保障股）")));
+        mvc.perform(get("/portal/office/applications").with(staff("relief1", "disaster-relief", "section-staff"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portal/staff/applications")).andExpect(redirectedUrl("/portal/login"));
+    }
+
+    @Test
+    void anApplicationShowsItsClockAndOnlyTheStepsTheRoleMayTake() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("GET /api/applications/a1", new Object[] {200, STAFF_APPLICATION});
+        String office = mvc.perform(get("/portal/office/applications/a1").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(office).contains("2026年12月2日（双方确认之日，office确认）", "2026年12月30日前", "已逾期2个工作日", "征求第三方意见：2026年12月3日起至2026年12月8日",
+                "张三", "居民身份证 140100199001011234", "网上提交申请", "id=\"answer\"", "id=\"extend\"", "id=\"route\"",
+                "不予公开——属于国家秘密", "value=\"NOT_DISCLOSED/STATE_SECRET\"", "value=\"DISCLOSED/ALREADY_DISCLOSED\"")
+                .doesNotContain("value=\"OTHER/", "2026-12-30");
+        String section = mvc.perform(get("/portal/staff/applications/a1").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(section).contains("id=\"answer\"", "id=\"request-clearance\"").doesNotContain("id=\"extend\"", "id=\"route\"");
+    }
+
+    @Test
+    void aStepIsPostedWithTheUsersTokenAndTheServicesRefusalIsShownInItsChineseWords() throws Exception {
+        answers.put("POST /api/applications/a1/reply", new Object[] {200, STAFF_APPLICATION});
+        mvc.perform(post("/portal/staff/applications/a1/reply").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("choice", "NOT_DISCLOSED/STATE_SECRET").param("text", "该信息属于国家秘密。")
+                        .param("legalBasis", "条例第十四条").param("location", "").param("answeredOn", ""))
+                .andExpect(redirectedUrl("/portal/staff/applications/a1")).andExpect(flash().attribute("done", "已答复申请。"));
+        Call reply = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(reply.body()).contains("\"outcome\":\"NOT_DISCLOSED\"", "\"reason\":\"STATE_SECRET\"", "\"legalBasis\":\"条例第十四条\"")
+                .doesNotContain("location", "answeredOn");
+        assertThat(reply.authorization()).startsWith("Bearer ");
+
+        answers.put("POST /api/applications/a1/extension", new Object[] {403, """
+                {"type":"urn:gongkai:problem:extension-office-only","status":403,"detail":"延长答复期限须经政务公开工作机构负责人同意，由政务公开办公室办理。"}"""});
+        mvc.perform(post("/portal/staff/applications/a1/extension").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("extraWorkingDays", "10").param("reason", "需调取档案"))
+                .andExpect(redirectedUrl("/portal/staff/applications/a1"))
+                .andExpect(flash().attribute("failed", "延长答复期限须经政务公开工作机构负责人同意，由政务公开办公室办理。"));
+
+        calls.clear();
+        mvc.perform(post("/portal/staff/applications/a1/fee").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("amountYuan", "十元"))
+                .andExpect(flash().attribute("failed", "请按元填写收费金额，最多两位小数，如 12.50。"));
+        assertThat(calls).isEmpty();
+        answers.put("POST /api/applications/a1/fee", new Object[] {200, STAFF_APPLICATION});
+        mvc.perform(post("/portal/staff/applications/a1/fee").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))
+                        .param("amountYuan", "12.5"))
+                .andExpect(flash().attribute("done", "已发出收费通知，计时暂停。"));
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/applications/a1/fee") && c.body().contains("\"amountFen\":1250"));
+    }
+
+    @Test
+    void anOfflineApplicationIsEnteredWithItsChannelAndTheServicesFieldErrorsAreShownBesideTheFields() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        String html = mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "IN_PERSON").param("applicantType", "NATURAL_PERSON").param("name", "李四"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"receivedOn-error\"", "当面提交的，请填写收到日期", "id=\"identityDocument-error\"");
+        assertThat(calls).noneMatch(c -> c.method().equals("POST"));
+
+        answers.put("POST /api/applications", new Object[] {400, """
+                {"type":"urn:gongkai:problem:validation-failed","status":400,"detail":"请求内容有误。",
+                 "errors":[{"field":"application.name","message":"size must be between 0 and 100"}]}"""});
+        html = mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "LETTER").param("section", "disaster-relief").param("applicantType", "NATURAL_PERSON")
+                        .param("name", "李四").param("identityDocument", "居民身份证 1").param("postalAddress", "某某县人民路1号")
+                        .param("description", "2025年冬春救助名单").param("medium", "PAPER").param("delivery", "POST")
+                        .param("receivedOn", "2026-12-01").param("receiptBasis", "SIGNED_FOR"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"name-error\"", "长度超出限制（最多100字）");
+        Call entered = calls.stream().filter(c -> c.method().equals("POST")).findFirst().orElseThrow();
+        assertThat(entered.body()).contains("\"channel\":\"LETTER\"", "\"section\":\"disaster-relief\"", "\"application\":{",
+                "\"name\":\"李四\"", "\"receivedOn\":\"2026-12-01\"", "\"receiptBasis\":\"SIGNED_FOR\"");
+
+        answers.put("POST /api/applications", new Object[] {201, STAFF_APPLICATION});
+        mvc.perform(post("/portal/office/applications").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("channel", "LETTER").param("applicantType", "NATURAL_PERSON").param("name", "李四")
+                        .param("identityDocument", "居民身份证 1").param("postalAddress", "某某县人民路1号")
+                        .param("description", "2025年冬春救助名单").param("medium", "PAPER").param("delivery", "POST"))
+                .andExpect(redirectedUrl("/portal/office/applications/a1"))
+                .andExpect(flash().attribute("done", "申请已录入，查询码：" + QUERY_CODE + "（请告知申请人）"));
+    }
 }

@@ -264,6 +264,124 @@ class PortalBrowserSystemTest {
         }
     }
 
+    @Test
+    void aCitizenAppliesOnlineKeepsTheQueryCodeAndLooksTheApplicationUp() throws Exception {
+        String title = "2026年度安全生产执法检查计划（" + UUID.randomUUID().toString().substring(0, 4) + "）";
+        String code;
+        try (Browser browser = new Browser("citizen-application")) {
+            browser.open("/");
+            browser.clickAndWait(By.linkText("依申请公开"));
+            browser.shoot("application-form");
+            // nothing filled in: every gap is named beside its field, in Chinese
+            browser.clickAndWait(By.id("submit-application"));
+            assertThat(browser.text(By.id("name-error"))).isEqualTo("请填写申请人姓名或名称。");
+            assertThat(browser.text(By.id("title-error"))).startsWith("请写明所需政府信息的名称");
+            browser.shoot("application-form-errors");
+
+            browser.find(By.id("applicantType-NATURAL_PERSON")).click();
+            browser.type(By.id("name"), "王五");
+            browser.type(By.id("identityDocument"), "居民身份证 140100199001011234");
+            browser.type(By.id("phone"), "13900139000");
+            browser.type(By.id("title-input"), title);
+            browser.find(By.id("medium-ELECTRONIC")).click();
+            browser.find(By.id("delivery-ONLINE")).click();
+            browser.shoot("application-form-filled");
+            browser.clickAndWait(By.id("submit-application"));
+
+            code = browser.text(By.id("query-code"));
+            assertThat(code).matches("[A-Za-z0-9_-]{32}");
+            assertThat(browser.html()).contains("您的申请已提交", "复制查询码");
+            browser.shoot("query-code");
+            browser.clickAndWait(By.id("application-lookup-link"));
+            assertThat(browser.text(By.id("application-state"))).isEqualTo("待确认收到");
+            assertThat(browser.text(By.id("received-on"))).isEqualTo("待工作人员与您确认");
+            assertThat(browser.html()).doesNotContain("王五", "13900139000", "140100199001011234");
+            browser.shoot("application-lookup");
+
+            // coming back later with the code alone
+            browser.open("/portal/on-request/lookup");
+            browser.type(By.id("code"), code);
+            browser.clickAndWait(By.id("lookup-application"));
+            assertThat(browser.text(By.id("application-state"))).isEqualTo("待确认收到");
+            browser.type(By.id("code"), "x" + code.substring(1));
+            browser.clickAndWait(By.id("lookup-application"));
+            assertThat(browser.text(By.id("code-error"))).isEqualTo("没有找到该查询码对应的申请，请核对后重新输入。");
+        }
+        // filed once, with the personal data the office sees and the public never does
+        JsonNode application = officeApplication(code);
+        assertThat(application.get("applicant").get("name").asString()).isEqualTo("王五");
+        assertThat(application.get("sought").get("title").asString()).isEqualTo(title);
+        assertThat(application.get("channel").asString()).isEqualTo("ONLINE");
+    }
+
+    /** The office's view of the application with this query code. */
+    static JsonNode officeApplication(String queryCode) throws Exception {
+        JsonNode page = Suite.call(Suite.token("office"), "GET", "/api/applications?page=0&size=100", null).json();
+        for (JsonNode a : page.get("items")) {
+            if (a.get("queryCode").asString().equals(queryCode)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no application with query code " + queryCode);
+    }
+
+    @Test
+    void theOfficeConfirmsRoutesAndAnswersAnApplicationAndTheApplicantSeesTheReply() throws Exception {
+        String title = "某某化工企业2025年安全评价报告（" + UUID.randomUUID().toString().substring(0, 4) + "）";
+        Suite.Response submitted = Suite.call(null, "POST", "/api/public/applications", Map.of("applicantType", "COMMERCIAL_ENTERPRISE",
+                "name", "某某咨询有限公司", "identityDocument", "统一社会信用代码 91140100MA0000000X", "email", "info@example.cn",
+                "title", title, "medium", "ELECTRONIC", "delivery", "EMAIL"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("queryCode").asString();
+        String id = officeApplication(code).get("id").asString();
+        try (Browser browser = new Browser("office-application-desk")) {
+            browser.logIn("office");
+            browser.clickAndWait(By.id("office-applications-link"));
+            assertThat(browser.text(By.id("application-list"))).contains(title, "商业企业", "待确认收到");
+            browser.shoot("application-desk");
+            browser.clickAndWait(By.linkText(title));
+            browser.shoot("application-awaiting-receipt");
+            // the receipt is confirmed by the section that holds the information: routed first
+            browser.clickAndWait(By.id("confirm-receipt"));
+            assertThat(browser.text(By.id("failed"))).contains("分办");
+            new Select(browser.find(By.id("route-section"))).selectByValue("safety-coordination");
+            browser.clickAndWait(By.id("route"));
+            assertThat(browser.text(By.id("application-section"))).isEqualTo("安全生产综合协调股");
+            browser.clickAndWait(By.id("confirm-receipt"));
+            assertThat(browser.text(By.id("done"))).isEqualTo("已确认收到申请日期，答复期限自该日起计算。");
+            assertThat(browser.text(By.id("application-state"))).isEqualTo("办理中");
+            assertThat(browser.text(By.id("due-on"))).contains("剩余20个工作日");
+            browser.shoot("application-in-progress");
+
+            browser.open("/portal/office/applications?view=board");
+            assertThat(browser.text(By.id("application-board"))).contains(title, "剩余20个工作日");
+            browser.shoot("deadline-board");
+            browser.open("/portal/office/applications/" + id);
+
+            // a refusal without its legal basis is the service's to refuse, in its own words
+            new Select(browser.find(By.id("reply-choice"))).selectByValue("CANNOT_PROVIDE/NOT_HELD");
+            browser.type(By.id("reply-text"), "经检索，本机关未制作或获取该企业的安全评价报告。");
+            browser.clickAndWait(By.id("answer"));
+            assertThat(browser.text(By.id("failed"))).contains("法律依据");
+            browser.shoot("reply-needs-legal-basis");
+            new Select(browser.find(By.id("reply-choice"))).selectByValue("CANNOT_PROVIDE/NOT_HELD");
+            browser.type(By.id("reply-legalBasis"), "《中华人民共和国政府信息公开条例》第三十六条第（四）项");
+            browser.type(By.id("reply-text"), "经检索，本机关未制作或获取该企业的安全评价报告。");
+            browser.clickAndWait(By.id("answer"));
+            assertThat(browser.text(By.id("done"))).isEqualTo("已答复申请。");
+            assertThat(browser.text(By.id("application-state"))).isEqualTo("已答复");
+            assertThat(browser.text(By.id("reply-outcome"))).isEqualTo("无法提供——本机关不掌握相关政府信息");
+            browser.shoot("answered");
+            browser.logOut();
+
+            browser.open("/portal/on-request/lookup?code=" + code);
+            assertThat(browser.text(By.id("application-state"))).isEqualTo("已答复");
+            assertThat(browser.text(By.id("reply-outcome"))).isEqualTo("无法提供——本机关不掌握相关政府信息");
+            assertThat(browser.html()).contains("第三十六条第（四）项").doesNotContain("某某咨询有限公司", "info@example.cn");
+            browser.shoot("applicant-sees-reply");
+        }
+    }
+
     static String number(JsonNode value) {
         return value == null || value.isNull() ? "—" : String.format("%.1f", value.asDouble());
     }

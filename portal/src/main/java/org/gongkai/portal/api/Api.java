@@ -118,6 +118,10 @@ public class Api {
             for (JsonNode e : json.path("errors")) {
                 errors.add(new ApiProblem.FieldError(e.path("field").asString(""), e.path("message").asString("")));
             }
+            // a domain rule about one field names it in the problem's "field" member
+            if (errors.isEmpty() && !json.path("field").asString("").isEmpty()) {
+                errors.add(new ApiProblem.FieldError(json.path("field").asString(""), detail));
+            }
         } catch (RuntimeException notJson) {
             // keep the raw body as detail
         }

@@ -142,6 +142,14 @@ public final class FormErrors {
         };
     }
 
+    /** A problem in Chinese preferring the service's own words, for desks whose problem types the table above does not know. */
+    public static String detailFirst(ApiProblem problem) {
+        if (problem.status() < 500 && chinese(problem.detail())) {
+            return problem.detail();
+        }
+        return message(problem);
+    }
+
     /** Bean-validation messages of the services, in Chinese. */
     static String fieldMessage(String english) {
         String m = english == null ? "" : english;

@@ -29,6 +29,19 @@ public record Paged<T>(List<T> items, int page, int size, int total, List<Link> 
         return new Paged<>(List.copyOf(items), page, size, total, links);
     }
 
+    /** A page the service already cut (its page numbers start at 0), with links to the others. */
+    public static <T> Paged<T> ofPage(List<T> items, int zeroBasedPage, int size, long total) {
+        int pages = (int) Math.max(1, (total + size - 1) / size);
+        int page = zeroBasedPage + 1;
+        List<Link> links = new ArrayList<>();
+        if (pages > 1) {
+            for (int n = 1; n <= pages; n++) {
+                links.add(new Link(n, href(n), n == page));
+            }
+        }
+        return new Paged<>(List.copyOf(items), page, size, (int) total, links);
+    }
+
     public int pages() {
         return Math.max(1, (total + size - 1) / size);
     }

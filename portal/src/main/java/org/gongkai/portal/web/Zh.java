@@ -73,6 +73,19 @@ public class Zh {
             Map.entry("proposalKind", Map.of("ADD_ITEM", "新增二级事项", "REFINE_ITEM", "细化完善事项", "TAKE_RESPONSIBILITY",
                     "本股室承担该事项", "MARK_NOT_APPLICABLE", "县级不适用")),
             Map.entry("proposalStatus", Map.of("PENDING", "待决定", "APPROVED", "已同意", "REJECTED", "不予采纳")),
+            Map.entry("applicationAction", Map.ofEntries(Map.entry("submitted-online", "网上提交申请"),
+                    Map.entry("entered-offline", "录入线下申请"), Map.entry("routed", "分办"), Map.entry("receipt-confirmed", "确认收到申请"),
+                    Map.entry("supplement-requested", "告知补正"), Map.entry("supplement-received", "收到补正"),
+                    Map.entry("supplement-overdue", "逾期不补正，终止办理"), Map.entry("consultation-started", "开始征求意见"),
+                    Map.entry("consultation-ended", "结束征求意见"), Map.entry("extended", "延长答复期限"),
+                    Map.entry("reasonable-period-set", "确定延长的合理期限"), Map.entry("fee-charged", "发出收费通知"),
+                    Map.entry("fee-paid", "登记缴费"), Map.entry("fee-overdue", "逾期未缴费，终止办理"),
+                    Map.entry("confidentiality-clearance-opened", "提请保密审查"),
+                    Map.entry("confidentiality-clearance-cleared", "保密审查同意"), Map.entry("confidentiality-clearance-refused", "保密审查不同意"),
+                    Map.entry("answered", "答复"), Map.entry("answer-overdue", "答复逾期"), Map.entry("closed", "终止办理"))),
+            Map.entry("clearanceOutcome", Map.of("PENDING", "待保密审查", "CLEARED", "保密审查通过", "REFUSED", "保密审查不同意公开")),
+            Map.entry("pauseCause", Map.of("fee", "待缴纳信息处理费",
+                    "consultation-THIRD_PARTY", "征求第三方意见", "consultation-AGENCY", "征求其他机关意见")),
             Map.entry("reportStatus", Map.of("DRAFT", "草稿", "SUBMITTED", "已报送", "ACCEPTED", "已通过", "RETURNED", "已退回")));
 
     /** 2026年12月1日; an empty string for no date. */
