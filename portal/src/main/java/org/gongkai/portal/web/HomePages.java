@@ -13,7 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The column's front page and its fixed pages: guide, the annual-report placeholder, login, errors. */
+/** The column's front page and its fixed pages: guide, login, errors. */
 @Controller
 class HomePages {
 
@@ -48,11 +48,6 @@ class HomePages {
     @GetMapping("/portal/guide")
     String guide() {
         return "info/guide";
-    }
-
-    @GetMapping("/portal/annual-reports")
-    String annualReports() {
-        return "info/annual-reports";
     }
 
     @GetMapping("/portal/login")
