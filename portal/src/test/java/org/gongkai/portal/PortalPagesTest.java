@@ -632,4 +632,125 @@ class PortalPagesTest {
                 .andExpect(redirectedUrl("/portal/office/applications/a1"))
                 .andExpect(flash().attribute("done", "申请已录入，查询码：" + QUERY_CODE + "（请告知申请人）"));
     }
+
+    static final String ANNUAL_REPORT = """
+            {"year":2026,"title":"2026年政府信息公开工作年度报告","revision":1,"status":"%s","statusLabel":"%s","correctionNote":null,
+             "publishedAt":null,"overview":"本局认真贯彻落实《条例》。",
+             "proactive":{"documents":{"lines":[{"documentType":"RULE","label":"规章","issued":0,"abolished":0,"inForce":0},
+                 {"documentType":"NORMATIVE","label":"行政规范性文件","issued":3,"abolished":1,"inForce":12}]},
+               "licensing":{"label":"行政许可","value":57,"unit":"件","source":"县政务服务中心审批系统"},
+               "punishment":{"label":"行政处罚","value":null,"unit":"件","source":null},
+               "coercion":{"label":"行政强制","value":null,"unit":"件","source":null},
+               "administrativeFees":{"label":"行政事业性收费","value":null,"unit":"万元","source":null}},
+             "applications":{"columns":[{"code":"NATURAL_PERSON","label":"自然人","organisation":false},
+                 {"code":"COMMERCIAL_ENTERPRISE","label":"商业企业","organisation":true},
+                 {"code":"RESEARCH_INSTITUTION","label":"科研机构","organisation":true},
+                 {"code":"SOCIAL_WELFARE_ORGANISATION","label":"社会公益组织","organisation":true},
+                 {"code":"LEGAL_SERVICE_INSTITUTION","label":"法律服务机构","organisation":true},
+                 {"code":"OTHER_ORGANISATION","label":"其他","organisation":true},{"code":"TOTAL","label":"总计","organisation":false}],
+               "rows":[{"code":"RECEIVED","heading":"一、本年新收政府信息公开申请数量","group":null,"item":null,"label":"一、本年新收政府信息公开申请数量",
+                   "cells":{"NATURAL_PERSON":417,"COMMERCIAL_ENTERPRISE":2,"RESEARCH_INSTITUTION":0,"SOCIAL_WELFARE_ORGANISATION":0,
+                            "LEGAL_SERVICE_INSTITUTION":1,"OTHER_ORGANISATION":0,"TOTAL":420}},
+                 {"code":"NOT_DISCLOSED/STATE_SECRET","heading":"三、本年度办理结果","group":"（三）不予公开","item":"1.属于国家秘密",
+                   "label":"1.属于国家秘密","cells":{"NATURAL_PERSON":1,"COMMERCIAL_ENTERPRISE":0,"RESEARCH_INSTITUTION":0,
+                   "SOCIAL_WELFARE_ORGANISATION":0,"LEGAL_SERVICE_INSTITUTION":0,"OTHER_ORGANISATION":0,"TOTAL":1}}]},
+             "appeals":{"administrativeReview":{"label":"行政复议","upheld":2,"corrected":1,"other":0,"pending":0,"total":3},
+               "litigationDirect":{"label":"行政诉讼（未经复议直接起诉）","upheld":null,"corrected":null,"other":null,"pending":null,"total":null},
+               "litigationAfterReview":{"label":"行政诉讼（复议后起诉）","upheld":null,"corrected":null,"other":null,"pending":null,"total":null}},
+             "problemsAndImprovements":"主动公开的及时性有待提高。","otherMatters":null,"feesCollectedFen":0,"feesCollectedYuan":0,
+             "feesStatement":"本年度依据《政府信息公开信息处理费管理办法》收取信息处理费 0.00 元。"}""";
+
+    static String staffAnnualReport(String status, String label) {
+        return "{\"year\":2026,\"dueOn\":\"2027-01-31\",\"overdue\":false,\"report\":" + ANNUAL_REPORT.formatted(status, label)
+                + ",\"figures\":null,\"figuresFrozen\":false,\"revisions\":[{\"revision\":1,\"status\":\"" + status + "\",\"statusLabel\":\""
+                + label + "\"}],\"audit\":[]}";
+    }
+
+    @Test
+    void aPublishedAnnualReportShowsTableThreeWithItsOfficialHeadersAndLinksToItsExports() throws Exception {
+        answers.put("GET /api/public/annual-reports", new Object[] {200, """
+                {"items":[{"year":2026,"title":"2026年政府信息公开工作年度报告","revision":1,"publishedAt":"2027-01-20T02:00:00Z",
+                  "correctionNote":null}],"page":0,"size":20,"total":1}"""});
+        answers.put("GET /api/public/annual-reports/2026", new Object[] {200, ANNUAL_REPORT.formatted("PUBLISHED", "已发布")
+                .replace("\"publishedAt\":null", "\"publishedAt\":\"2027-01-20T02:00:00Z\"")});
+        String list = mvc.perform(get("/portal/annual-reports")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("href=\"/portal/annual-reports/2026\"", "2026年政府信息公开工作年度报告");
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/public/annual-reports") && c.authorization() == null);
+
+        String html = mvc.perform(get("/portal/annual-reports/2026")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+                "<th scope=\"colgroup\" colspan=\"7\">申请人情况</th>", "<th scope=\"col\" rowspan=\"2\">自然人</th>",
+                "<th scope=\"colgroup\" colspan=\"5\">法人或其他组织</th>", "<th scope=\"col\">商业企业</th>", "<th scope=\"col\">其他</th>",
+                "<th scope=\"col\" rowspan=\"2\">总计</th>", "三、本年度办理结果 （三）不予公开 1.属于国家秘密", "<td>417</td>", "<td>420</td>",
+                "57 件", "县政务服务中心审批系统", "行政规范性文件",
+                "href=\"/api/public/annual-reports/2026/export?format=xlsx\"", "href=\"/api/public/annual-reports/2026/export?format=html\"");
+        // the organisation kinds come after 自然人 and before 总计, as in the official table
+        assertThat(html.indexOf(">自然人<")).isLessThan(html.indexOf(">商业企业<"));
+        assertThat(html.indexOf(">商业企业<")).isLessThan(html.indexOf("<td>417</td>"));
+    }
+
+    @Test
+    void theOfficeEditsTheReportWithItsOwnTokenAndSeesTheServicesRefusal() throws Exception {
+        answers.put("PUT /api/reporting/annual-reports/2026", new Object[] {200, staffAnnualReport("DRAFT", "草稿")});
+        mvc.perform(post("/portal/leadership/annual-reports/2026/content").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("overview", " 本局认真贯彻落实《条例》。 ").param("licensing.count", "57").param("licensing.source", "县政务服务中心审批系统")
+                        .param("punishment.count", "").param("punishment.source", "")
+                        .param("administrativeFees.tenThousandYuan", "1.25").param("administrativeFees.source", "县财政局")
+                        .param("administrativeReview.upheld", "2").param("administrativeReview.corrected", "1")
+                        .param("problemsAndImprovements", "主动公开的及时性有待提高。"))
+                .andExpect(redirectedUrl("/portal/leadership/annual-reports/2026")).andExpect(flash().attribute("done", "年度报告已保存。"));
+        Call put = calls.stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
+        assertThat(put.path()).isEqualTo("/api/reporting/annual-reports/2026");
+        assertThat(put.authorization()).startsWith("Bearer ");
+        tools.jackson.databind.JsonNode body = new tools.jackson.databind.ObjectMapper().readTree(put.body());
+        assertThat(body.path("overview").asString()).isEqualTo("本局认真贯彻落实《条例》。");
+        assertThat(body.path("licensing").path("count").asLong()).isEqualTo(57);
+        assertThat(body.path("licensing").path("source").asString()).isEqualTo("县政务服务中心审批系统");
+        assertThat(body.path("punishment").isNull()).isTrue();
+        assertThat(body.path("administrativeFees").path("tenThousandYuan").decimalValue()).isEqualByComparingTo("1.25");
+        assertThat(body.path("administrativeReview").path("upheld").asInt()).isEqualTo(2);
+        assertThat(body.path("administrativeReview").has("pending")).isFalse();
+
+        // a figure that is not a whole number never reaches the service
+        calls.clear();
+        mvc.perform(post("/portal/leadership/annual-reports/2026/content").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("licensing.count", "五十").param("licensing.source", "审批系统"))
+                .andExpect(flash().attribute("failed", org.hamcrest.Matchers.containsString("整数")));
+        assertThat(calls).noneMatch(c -> c.method().equals("PUT"));
+
+        // the service refuses to publish an unapproved report: its detail is shown on the report page
+        answers.put("POST /api/reporting/annual-reports/2026/publication", new Object[] {409, """
+                {"type":"urn:gongkai:problem:annual-report-not-approved","status":409,"detail":"年度报告须经局领导审定后才能发布。"}"""});
+        answers.put("GET /api/reporting/annual-reports/2026", new Object[] {200, staffAnnualReport("DRAFT", "草稿")});
+        org.springframework.test.web.servlet.MvcResult refused = mvc.perform(post("/portal/leadership/annual-reports/2026/publication").with(csrf())
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(redirectedUrl("/portal/leadership/annual-reports/2026"))
+                .andExpect(flash().attribute("failed", org.hamcrest.Matchers.containsString("年度报告须经局领导审定后才能发布。"))).andReturn();
+        String page = mvc.perform(get("/portal/leadership/annual-reports/2026").flashAttrs(refused.getFlashMap())
+                        .with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("操作未成功", "年度报告须经局领导审定后才能发布。");
+    }
+
+    @Test
+    void aLeaderSeesApproveAndTheOfficeDoesNot() throws Exception {
+        answers.put("GET /api/reporting/annual-reports/2026", new Object[] {200, staffAnnualReport("DRAFT", "草稿")});
+        String leader = mvc.perform(get("/portal/leadership/annual-reports/2026").with(staff("chief", "leadership", "leader")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(leader).contains("id=\"approve\"", "<td>420</td>").doesNotContain("id=\"edit-report\"", "id=\"publish\"");
+        String office = mvc.perform(get("/portal/leadership/annual-reports/2026").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(office).contains("id=\"edit-report\"", "县政务服务中心审批系统").doesNotContain("id=\"approve\"");
+
+        answers.put("POST /api/reporting/annual-reports/2026/approval", new Object[] {200, staffAnnualReport("APPROVED", "领导已审定")});
+        mvc.perform(post("/portal/leadership/annual-reports/2026/approval").with(csrf()).with(staff("chief", "leadership", "leader")))
+                .andExpect(flash().attribute("done", "年度报告已审定，统计数据已固定。"));
+        assertThat(calls).anyMatch(c -> c.method().equals("POST") && c.path().equals("/api/reporting/annual-reports/2026/approval")
+                && c.authorization() != null && c.authorization().startsWith("Bearer "));
+        mvc.perform(get("/portal/leadership/annual-reports/2026").with(staff("relief1", "disaster-relief", "section-staff")))
+                .andExpect(status().isForbidden());
+    }
 }
