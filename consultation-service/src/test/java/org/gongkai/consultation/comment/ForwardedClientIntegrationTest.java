@@ -26,9 +26,8 @@ class ForwardedClientIntegrationTest {
 
     private static final Map<String, Object> SAME_TEXT = Map.of("content", "建议在汛期前完成全部避险转移路线的标识。");
 
-    @Nested
-    @ServiceIntegrationTest
-    class FromTheTrustedGateway {
+    /** A suite context of its own per nested class (the two differ in which proxies they trust). */
+    abstract class RunningService {
 
         @LocalServerPort
         int port;
@@ -41,6 +40,11 @@ class ForwardedClientIntegrationTest {
         void catalogueIsKnown() {
             ConsultationTestSupport.learnCatalogue(events, snapshots);
         }
+    }
+
+    @Nested
+    @ServiceIntegrationTest
+    class FromTheTrustedGateway extends RunningService {
 
         @Test
         void twoCitizensSendingTheSameTextEachGetTheirOwnReceipt() {
@@ -60,19 +64,7 @@ class ForwardedClientIntegrationTest {
     @Nested
     @ServiceIntegrationTest
     @TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=192.0.2.254/32")
-    class FromAnUntrustedAddress {
-
-        @LocalServerPort
-        int port;
-        @Autowired
-        TestEvents events;
-        @Autowired
-        CatalogueSnapshots snapshots;
-
-        @BeforeEach
-        void catalogueIsKnown() {
-            ConsultationTestSupport.learnCatalogue(events, snapshots);
-        }
+    class FromAnUntrustedAddress extends RunningService {
 
         @Test
         void aForgedForwardedForIsIgnoredSoTheSenderIsOneClient() {
