@@ -571,6 +571,44 @@ class PortalPagesTest {
     }
 
     @Test
+    void art35TheOfficeAsksForReasonsRecordsTheExplanationAndOnlyThenSetsALongerPeriodAndTheApplicantSeesTheRequest() throws Exception {
+        answers.put("GET /api/public/applications/vocabulary", new Object[] {200, VOCABULARY});
+        answers.put("GET /api/applications/a1", new Object[] {200, STAFF_APPLICATION});
+        String before = mvc.perform(get("/portal/office/applications/a1").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(before).contains("id=\"request-reasons\"", "要求申请人说明理由（条例第三十五条")
+                .doesNotContain("id=\"record-reasons\"", "id=\"set-reasonable-period\"");
+        String sectionView = mvc.perform(get("/portal/staff/applications/a1").with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sectionView).doesNotContain("id=\"request-reasons\"");
+
+        answers.put("POST /api/applications/a1/reasons-request", new Object[] {200, STAFF_APPLICATION});
+        mvc.perform(post("/portal/office/applications/a1/reasons-request").with(csrf()).with(staff("office", "disclosure-office", "disclosure-office"))
+                        .param("question", "请说明一个月内提出三十件同类申请的用途").param("periodWorkingDays", "10"))
+                .andExpect(redirectedUrl("/portal/office/applications/a1")).andExpect(flash().attribute("done", "已要求申请人说明理由。"));
+        assertThat(calls).anyMatch(c -> c.path().equals("/api/applications/a1/reasons-request")
+                && c.body().contains("\"periodWorkingDays\":10") && c.body().contains("用途"));
+
+        String asked = STAFF_APPLICATION.replace("\"reasonablePeriod\":null", """
+                "reasonsRequest":{"requestedOn":"2026-12-03","question":"请说明用途","explainBy":"2026-12-17","requestedBy":"office",
+                 "explainedOn":"2026-12-10","explanation":"课题研究需要逐年比对","recordedBy":"office"},"reasonablePeriod":null""");
+        answers.put("GET /api/applications/a1", new Object[] {200, asked});
+        String after = mvc.perform(get("/portal/office/applications/a1").with(staff("office", "disclosure-office", "disclosure-office")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(after).contains("2026年12月3日要求2026年12月17日前说明：请说明用途；2026年12月10日说明：课题研究需要逐年比对",
+                "id=\"set-reasonable-period\"").doesNotContain("id=\"request-reasons\"", "id=\"record-reasons\"");
+
+        answers.put("GET /api/public/applications/" + QUERY_CODE, new Object[] {200, """
+                {"queryCode":"%s","channel":"ONLINE","channelLabel":"网上申请","state":"IN_PROGRESS","stateLabel":"办理中",
+                 "submittedAt":"2026-12-01T06:00:00Z","receivedOn":"2026-12-02","clockPaused":false,"dueOn":"2026-12-30","dueConfirmed":true,
+                 "supplement":null,"extension":null,"reasonsRequest":{"requestedOn":"2026-12-03","question":"请说明一个月内提出三十件同类申请的用途",
+                 "explainBy":"2026-12-17","explainedOn":null},"reasonablePeriod":null,"fee":null,"reply":null,"closure":null}""".formatted(QUERY_CODE)});
+        String lookup = mvc.perform(get("/portal/on-request/lookup").param("code", QUERY_CODE)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(lookup).contains("请说明申请理由（条例第三十五条）", "请说明一个月内提出三十件同类申请的用途", "2026年12月17日前", "尚未收到");
+    }
+
+    @Test
     void aStepIsPostedWithTheUsersTokenAndTheServicesRefusalIsShownInItsChineseWords() throws Exception {
         answers.put("POST /api/applications/a1/reply", new Object[] {200, STAFF_APPLICATION});
         mvc.perform(post("/portal/staff/applications/a1/reply").with(csrf()).with(staff("safety1", "safety-coordination", "section-staff"))

@@ -18,6 +18,8 @@ import org.gongkai.contracts.publication.ApplicationSupplementReceived;
 import org.gongkai.contracts.publication.ApplicationConsultationStarted;
 import org.gongkai.contracts.publication.ApplicationConsultationEnded;
 import org.gongkai.contracts.publication.ApplicationExtended;
+import org.gongkai.contracts.publication.ApplicationReasonablePeriodSet;
+import org.gongkai.contracts.publication.ApplicationReasonsRequested;
 import org.gongkai.contracts.publication.ApplicationFeeCharged;
 import org.gongkai.contracts.publication.ApplicationFeePaid;
 import org.gongkai.contracts.publication.ApplicationAnswered;
@@ -65,6 +67,8 @@ public final class EventCatalog {
             ApplicationConsultationStarted.class,
             ApplicationConsultationEnded.class,
             ApplicationExtended.class,
+            ApplicationReasonsRequested.class,
+            ApplicationReasonablePeriodSet.class,
             ApplicationFeeCharged.class,
             ApplicationFeePaid.class,
             ApplicationAnswered.class,

@@ -167,6 +167,11 @@ class ApplicationDesk {
                 "endedOn", optionalDate(f, "endedOn"), "consulteeAnswered", "true".equals(f.get("consulteeAnswered")))),
         EXTENSION("extension", "extension", "已延长答复期限。", f -> Api.body(
                 "extraWorkingDays", number(f, "extraWorkingDays", "请填写延长的工作日数。"), "reason", required(f, "reason", "请写明延长的理由。"))),
+        REASONS_REQUEST("reasons-request", "reasons-request", "已要求申请人说明理由。", f -> Api.body(
+                "question", required(f, "question", "请写明需要申请人说明的事项。"),
+                "periodWorkingDays", number(f, "periodWorkingDays", "请填写说明理由的期限（工作日数）。"))),
+        REASONS("reasons", "reasons", "已登记申请人的说明。", f -> Api.body(
+                "explanation", required(f, "explanation", "请填写申请人说明的理由。"), "explainedOn", optionalDate(f, "explainedOn"))),
         REASONABLE_PERIOD("reasonable-period", "reasonable-period", "已确定延长的合理期限。", f -> Api.body(
                 "extraWorkingDays", number(f, "extraWorkingDays", "请填写延长的工作日数。"), "reason", required(f, "reason", "请写明理由。"))),
         FEE("fee", "fee", "已发出收费通知，计时暂停。", f -> Api.body("amountFen", fen(f.get("amountYuan")))),

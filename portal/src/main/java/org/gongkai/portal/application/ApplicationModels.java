@@ -96,8 +96,12 @@ public final class ApplicationModels {
     /** What the applicant sees by query code: nothing personal. */
     public record Status(String queryCode, String channel, String channelLabel, String state, String stateLabel,
             Instant submittedAt, LocalDate receivedOn, boolean clockPaused, LocalDate dueOn, boolean dueConfirmed,
-            PublicSupplement supplement, PublicExtension extension, PublicReasonablePeriod reasonablePeriod, Fee fee,
-            Reply reply, Closure closure) {
+            PublicSupplement supplement, PublicExtension extension, PublicReasonsRequest reasonsRequest,
+            PublicReasonablePeriod reasonablePeriod, Fee fee, Reply reply, Closure closure) {
+    }
+
+    /** Art. 35 as the applicant sees it: what to explain, by when, and whether the explanation arrived. */
+    public record PublicReasonsRequest(LocalDate requestedOn, String question, LocalDate explainBy, LocalDate explainedOn) {
     }
 
     public record Contact(String phone, String email, String postalAddress) {
@@ -135,6 +139,13 @@ public final class ApplicationModels {
     public record ReasonablePeriod(LocalDate notifiedOn, int extraWorkingDays, String reason, String setBy) {
     }
 
+    public record ReasonsRequest(LocalDate requestedOn, String question, LocalDate explainBy, String requestedBy,
+            LocalDate explainedOn, String explanation, String recordedBy) {
+        public boolean explained() {
+            return explainedOn != null;
+        }
+    }
+
     public record Clearance(String openedBecause, Instant openedAt, String outcome, String decidedBy, Instant decidedAt) {
         public boolean pending() {
             return "PENDING".equals(outcome);
@@ -149,7 +160,7 @@ public final class ApplicationModels {
             String sectionLabel, Applicant applicant, Sought sought, FormWanted form, Instant submittedAt, String enteredBy,
             String state, String stateLabel, Receipt receipt, LocalDate clockStart, boolean clockRunning, LocalDate dueOn,
             boolean dueConfirmed, Integer workingDaysLeft, boolean overdue, Supplement supplement, List<Consultation> consultations,
-            List<ClockPause> pauses, Extension extension, ReasonablePeriod reasonablePeriod, Fee fee, Clearance clearance,
+            List<ClockPause> pauses, Extension extension, ReasonsRequest reasonsRequest, ReasonablePeriod reasonablePeriod, Fee fee, Clearance clearance,
             String clearanceFor, Reply reply, Closure closure, List<AuditEntry> audit) {
 
         public boolean done() {

@@ -15,6 +15,8 @@ import org.gongkai.contracts.publication.ApplicationExtended;
 import org.gongkai.contracts.publication.ApplicationFeeCharged;
 import org.gongkai.contracts.publication.ApplicationFeePaid;
 import org.gongkai.contracts.publication.ApplicationOverdue;
+import org.gongkai.contracts.publication.ApplicationReasonablePeriodSet;
+import org.gongkai.contracts.publication.ApplicationReasonsRequested;
 import org.gongkai.contracts.publication.ApplicationReceived;
 import org.gongkai.contracts.publication.ApplicationSupplementReceived;
 import org.gongkai.contracts.publication.ApplicationSupplementRequested;
@@ -51,6 +53,8 @@ public class Application {
     public static final int MAX_EXTENSION_WORKING_DAYS = 20;
     /** Art. 35's longer reasonable period; bounded so a typo cannot park an application for years. */
     public static final int MAX_REASONABLE_PERIOD_WORKING_DAYS = 60;
+    /** A reasonable time to explain (art. 35 names none): at most three working weeks. */
+    public static final int MAX_REASONS_PERIOD_WORKING_DAYS = 15;
     public static final int MAX_SUPPLEMENT_PERIOD_WORKING_DAYS = 30;
     /** 政府信息公开信息处理费管理办法: the fee is paid within 20 working days of the notice. */
     public static final int FEE_PAYMENT_WORKING_DAYS = 20;
@@ -90,6 +94,18 @@ public class Application {
     }
 
     public record ReasonablePeriod(LocalDate notifiedOn, int extraWorkingDays, String reason, String setBy) {
+    }
+
+    /** Art. 35: what the office asked the applicant to explain, by when, and the explanation once it arrived. */
+    public record ReasonsRequest(LocalDate requestedOn, String question, LocalDate explainBy, String requestedBy,
+            LocalDate explainedOn, String explanation, String recordedBy) {
+        ReasonsRequest explained(LocalDate on, String text, String by) {
+            return new ReasonsRequest(requestedOn, question, explainBy, requestedBy, on, text, by);
+        }
+
+        public boolean isExplained() {
+            return explainedOn != null;
+        }
     }
 
     public record Fee(int amountFen, LocalDate notifiedOn, LocalDate payBy, LocalDate paidOn, String chargedBy) {
@@ -143,6 +159,7 @@ public class Application {
     private final List<Consultation> consultations;
     private final List<ClockPause> pauses;
     private Extension extension;
+    private ReasonsRequest reasonsRequest;
     private ReasonablePeriod reasonablePeriod;
     private Fee fee;
     private ConfidentialityClearance clearance;
@@ -160,7 +177,7 @@ public class Application {
             Applicant applicant, InformationSought sought, FormWanted form, Instant submittedAt, String enteredBy,
             ApplicationState state, Receipt receipt, LocalDate clockStart, LocalDate dueOn, Boolean dueConfirmed,
             SupplementNotice supplement, List<Consultation> consultations, List<ClockPause> pauses, Extension extension,
-            ReasonablePeriod reasonablePeriod, Fee fee, ConfidentialityClearance clearance, String clearanceFor, Reply reply,
+            ReasonsRequest reasonsRequest, ReasonablePeriod reasonablePeriod, Fee fee, ConfidentialityClearance clearance, String clearanceFor, Reply reply,
             Closure closure, Boolean overdueAnnounced, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
         this.id = id;
         this.queryCode = queryCode;
@@ -182,6 +199,7 @@ public class Application {
         this.consultations = new ArrayList<>(consultations == null ? List.of() : consultations);
         this.pauses = new ArrayList<>(pauses == null ? List.of() : pauses);
         this.extension = extension;
+        this.reasonsRequest = reasonsRequest;
         this.reasonablePeriod = reasonablePeriod;
         this.fee = fee;
         this.clearance = clearance;
@@ -199,7 +217,7 @@ public class Application {
         Application application = new Application(id, queryCode, submissionKey(idempotencyKey, id), submission.contentHash(),
                 "ONLINE", null, submission.applicant(), submission.sought(), submission.form(), now, null,
                 ApplicationState.AWAITING_RECEIPT, null, null, null, null, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, false, List.of(), List.of(), null);
+                null, null, null, null, false, List.of(), List.of(), null);
         application.audit.add(AuditEntry.of(Actor.system("public-form"), now, "submitted-online", null));
         return application;
     }
@@ -226,7 +244,7 @@ public class Application {
         Application application = new Application(id, queryCode, submissionKey(null, id), submission.contentHash(), channel,
                 section, submission.applicant(), submission.sought(), submission.form(), now, actor.username(),
                 ApplicationState.AWAITING_RECEIPT, null, null, null, null, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, false, List.of(), List.of(), null);
+                null, null, null, null, false, List.of(), List.of(), null);
         application.audit.add(AuditEntry.of(actor, now, "entered-offline", channel));
         if (receivedOn != null) {
             application.confirmReceipt(receivedOn, basis, actor, calendar, today, now);
@@ -396,13 +414,71 @@ public class Application {
         outbox.add(OutboxEntry.of(new ApplicationExtended(id, section, today, extraWorkingDays, dueOn, now), now));
     }
 
-    /** Art. 35 (A7): for a clearly unreasonable volume or frequency the office sets a longer period and notifies it. */
+    /**
+     * Art. 35 (A12): where the volume or frequency looks clearly unreasonable, the office first asks the applicant to
+     * explain, once, within a period of working days. The statutory clock keeps running: art. 35 gives no pause.
+     */
+    public void requestReasons(String question, int periodWorkingDays, Actor actor, WorkingCalendar calendar, LocalDate today,
+            Instant now) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("reasons-office-only", "要求申请人说明理由（条例第三十五条）由政务公开办公室决定。");
+        }
+        requireReceivedAndOpen();
+        if (reasonsRequest != null) {
+            throw DomainException.conflict("reasons-already-requested", "已要求过申请人说明理由。");
+        }
+        if (question == null || question.isBlank()) {
+            throw DomainException.invalid("reasons-question-required", "请写明需要申请人说明的事项（例如申请的数量、频次及用途）。")
+                    .with("field", "question");
+        }
+        if (periodWorkingDays < 1 || periodWorkingDays > MAX_REASONS_PERIOD_WORKING_DAYS) {
+            throw DomainException.invalid("reasons-period-invalid", "说明理由的期限须为 1 至 " + MAX_REASONS_PERIOD_WORKING_DAYS
+                    + " 个工作日。").with("field", "periodWorkingDays");
+        }
+        LocalDate explainBy = calendar.addWorkingDays(today, periodWorkingDays).due();
+        reasonsRequest = new ReasonsRequest(today, question.strip(), explainBy, actor.username(), null, null, null);
+        audit.add(AuditEntry.of(actor, now, "reasons-requested", "explain by " + explainBy));
+        outbox.add(OutboxEntry.of(new ApplicationReasonsRequested(id, section, today, explainBy, now), now));
+    }
+
+    /** Art. 35 (A12): the applicant's explanation arrived (by letter, in person or online); the office records it. */
+    public void recordReasons(LocalDate explainedOn, String explanation, Actor actor, LocalDate today, Instant now) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("reasons-office-only", "登记申请人的说明（条例第三十五条）由政务公开办公室办理。");
+        }
+        requireReceivedAndOpen();
+        if (reasonsRequest == null) {
+            throw DomainException.conflict("reasons-not-requested", "尚未要求申请人说明理由。");
+        }
+        if (reasonsRequest.isExplained()) {
+            throw DomainException.conflict("reasons-already-recorded", "申请人的说明已登记。");
+        }
+        if (explanation == null || explanation.isBlank()) {
+            throw DomainException.invalid("explanation-required", "请填写申请人说明的理由。").with("field", "explanation");
+        }
+        LocalDate on = explainedOn == null ? today : explainedOn;
+        RecordedDates.require(on, today, "说明理由");
+        if (on.isBefore(reasonsRequest.requestedOn())) {
+            throw DomainException.invalid("explained-before-request", "说明理由的日期不能早于要求说明之日。").with("field", "explainedOn");
+        }
+        reasonsRequest = reasonsRequest.explained(on, explanation.strip(), actor.username());
+        audit.add(AuditEntry.of(actor, now, "reasons-recorded", String.valueOf(on)));
+    }
+
+    /**
+     * Art. 35 (A7, A12): the applicant explained and the reasons hold, so the office sets a longer period and notifies
+     * it; without an explanation on record there is nothing to weigh.
+     */
     public void setReasonablePeriod(int extraWorkingDays, String reason, Actor actor, WorkingCalendar calendar, LocalDate today,
             Instant now) {
         if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
             throw DomainException.forbidden("reasonable-period-office-only", "延长合理期限（条例第三十五条）由政务公开办公室决定。");
         }
         requireReceivedAndOpen();
+        if (reasonsRequest == null || !reasonsRequest.isExplained()) {
+            throw DomainException.conflict("reasons-required",
+                    "确定延长的合理期限前，须先要求申请人说明理由并登记其说明（条例第三十五条）。");
+        }
         if (reasonablePeriod != null) {
             throw DomainException.conflict("reasonable-period-already-set", "该申请已确定过延长的合理期限。");
         }
@@ -416,6 +492,7 @@ public class Application {
         reasonablePeriod = new ReasonablePeriod(today, extraWorkingDays, reason.strip(), actor.username());
         recomputeDue(calendar);
         audit.add(AuditEntry.of(actor, now, "reasonable-period-set", extraWorkingDays + " " + reason.strip()));
+        outbox.add(OutboxEntry.of(new ApplicationReasonablePeriodSet(id, section, today, extraWorkingDays, dueOn, now), now));
     }
 
     /** Art. 42 (A7): an information-processing fee; the clock pauses until it is paid. */
@@ -508,8 +585,8 @@ public class Application {
             throw DomainException.invalid("closure-not-reply", "“其他处理”不是答复：逾期不补正、逾期未缴费由系统终止，其他情形请办理终止。")
                     .with("field", "outcome");
         }
-        if ("NOT_HANDLED".equals(outcome) && "UNREASONABLE_VOLUME".equals(reason) && !actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("unreasonable-volume-office-only", "以申请数量、频次明显超过合理范围为由不予处理，由政务公开办公室决定（条例第三十五条）。");
+        if ("NOT_HANDLED".equals(outcome) && "UNREASONABLE_VOLUME".equals(reason)) {
+            requireUnreasonableVolumeWeighed(actor, answeredOn == null ? today : answeredOn);
         }
         requireState(ApplicationState.IN_PROGRESS, "答复");
         if (text == null || text.isBlank()) {
@@ -606,6 +683,23 @@ public class Application {
 
     public boolean isVisibleTo(Actor actor) {
         return actor.overseesAllSections() || (section != null && actor.belongsTo(section));
+    }
+
+    /**
+     * Art. 35 (A12): refusing to handle for unreasonable volume is the office's decision, after the applicant was asked
+     * for reasons and either explained (and the reasons did not hold) or let the period pass.
+     */
+    private void requireUnreasonableVolumeWeighed(Actor actor, LocalDate on) {
+        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
+            throw DomainException.forbidden("unreasonable-volume-office-only", "以申请数量、频次明显超过合理范围为由不予处理，由政务公开办公室决定（条例第三十五条）。");
+        }
+        if (reasonsRequest == null) {
+            throw DomainException.conflict("reasons-required", "以此为由不予处理前，须先要求申请人说明理由（条例第三十五条）。");
+        }
+        if (!reasonsRequest.isExplained() && !on.isAfter(reasonsRequest.explainBy())) {
+            throw DomainException.conflict("reasons-pending", "申请人说明理由的期限（至 " + reasonsRequest.explainBy()
+                    + "）尚未届满，也未登记其说明。").with("explainBy", reasonsRequest.explainBy().toString());
+        }
     }
 
     public boolean isOverdueOn(LocalDate today) {
@@ -705,6 +799,7 @@ public class Application {
     public List<Consultation> consultations() { return List.copyOf(consultations); }
     public List<ClockPause> pauses() { return List.copyOf(pauses); }
     public Extension extension() { return extension; }
+    public ReasonsRequest reasonsRequest() { return reasonsRequest; }
     public ReasonablePeriod reasonablePeriod() { return reasonablePeriod; }
     public Fee fee() { return fee; }
     public ConfidentialityClearance clearance() { return clearance; }

@@ -78,6 +78,13 @@ class ApplicationController {
     record ExtensionRequest(@Min(1) @Max(60) int extraWorkingDays, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    record ReasonsRequest(@NotBlank @Size(max = 2000) String question,
+            @Min(1) @Max(Application.MAX_REASONS_PERIOD_WORKING_DAYS) int periodWorkingDays) {
+    }
+
+    record ReasonsExplained(@NotBlank @Size(max = 5000) String explanation, LocalDate explainedOn) {
+    }
+
     record FeeRequest(@Min(1) @Max(Application.MAX_FEE_FEN) int amountFen) {
     }
 
@@ -111,8 +118,8 @@ class ApplicationController {
             ApplicationState state, String stateLabel, Application.Receipt receipt, LocalDate clockStart, boolean clockRunning,
             LocalDate dueOn, boolean dueConfirmed, Integer workingDaysLeft, boolean overdue,
             Application.SupplementNotice supplement, List<Application.Consultation> consultations, List<Application.ClockPause> pauses,
-            Application.Extension extension, Application.ReasonablePeriod reasonablePeriod, Application.Fee fee,
-            ConfidentialityClearance clearance, String clearanceFor, Application.Reply reply, Application.Closure closure,
+            Application.Extension extension, Application.ReasonsRequest reasonsRequest, Application.ReasonablePeriod reasonablePeriod,
+            Application.Fee fee, ConfidentialityClearance clearance, String clearanceFor, Application.Reply reply, Application.Closure closure,
             List<AuditEntry> audit) {
     }
 
@@ -213,8 +220,22 @@ class ApplicationController {
         return view(service.extend(id, r.extraWorkingDays(), r.reason(), CurrentActor.get()));
     }
 
+    @Operation(summary = "要求申请人说明理由",
+            description = "申请数量、频次明显超过合理范围的（条例第三十五条），政务公开办公室可要求申请人在 1 至 15 个工作日内说明理由，写明需说明的事项；只能要求一次。答复期限照常计算。")
+    @PostMapping("/{id}/reasons-request")
+    ApplicationView requestReasons(@PathVariable String id, @Valid @RequestBody ReasonsRequest r) {
+        return view(service.requestReasons(id, r.question(), r.periodWorkingDays(), CurrentActor.get()));
+    }
+
+    @Operation(summary = "登记申请人的说明",
+            description = "登记申请人对数量、频次作出的说明及收到之日（默认今天，不早于要求说明之日）。理由合理的，可确定延长的合理期限；理由不合理或逾期未说明的，可以“无正当理由大量反复申请”不予处理。")
+    @PostMapping("/{id}/reasons")
+    ApplicationView recordReasons(@PathVariable String id, @Valid @RequestBody ReasonsExplained r) {
+        return view(service.recordReasons(id, r.explainedOn(), r.explanation(), CurrentActor.get()));
+    }
+
     @Operation(summary = "确定延长的合理期限",
-            description = "申请数量、频次明显超过合理范围的（条例第三十五条），政务公开办公室可确定延长的合理期限（1 至 60 个工作日）并告知申请人，须写明理由。")
+            description = "申请人说明了理由且理由合理的（条例第三十五条），政务公开办公室可确定延长的合理期限（1 至 60 个工作日）并告知申请人，须写明理由；须先登记申请人的说明。")
     @PostMapping("/{id}/reasonable-period")
     ApplicationView reasonablePeriod(@PathVariable String id, @Valid @RequestBody ExtensionRequest r) {
         return view(service.setReasonablePeriod(id, r.extraWorkingDays(), r.reason(), CurrentActor.get()));
@@ -270,6 +291,6 @@ class ApplicationController {
                 a.section() == null ? null : sections.label(a.section()), a.applicant(), a.sought(), a.form(), a.submittedAt(),
                 a.enteredBy(), a.state(), a.state().label(), a.receipt(), a.clockStart(), running, a.dueOn(), a.dueConfirmed(),
                 a.workingDaysLeft(service.calendar(), today), a.isOverdueOn(today), a.supplement(), a.consultations(), a.pauses(),
-                a.extension(), a.reasonablePeriod(), a.fee(), a.clearance(), a.clearanceFor(), a.reply(), a.closure(), a.audit());
+                a.extension(), a.reasonsRequest(), a.reasonablePeriod(), a.fee(), a.clearance(), a.clearanceFor(), a.reply(), a.closure(), a.audit());
     }
 }

@@ -129,6 +129,14 @@ public class ApplicationService {
         return change(id, actor, a -> a.extend(extraWorkingDays, reason, actor, calendar.current(), today(), now()));
     }
 
+    public Application requestReasons(String id, String question, int periodWorkingDays, Actor actor) {
+        return change(id, actor, a -> a.requestReasons(question, periodWorkingDays, actor, calendar.current(), today(), now()));
+    }
+
+    public Application recordReasons(String id, LocalDate explainedOn, String explanation, Actor actor) {
+        return change(id, actor, a -> a.recordReasons(explainedOn, explanation, actor, today(), now()));
+    }
+
     public Application setReasonablePeriod(String id, int extraWorkingDays, String reason, Actor actor) {
         return change(id, actor, a -> a.setReasonablePeriod(extraWorkingDays, reason, actor, calendar.current(), today(), now()));
     }

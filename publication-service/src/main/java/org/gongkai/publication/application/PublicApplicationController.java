@@ -83,6 +83,10 @@ class PublicApplicationController {
     record PublicFee(int amountFen, LocalDate notifiedOn, LocalDate payBy, LocalDate paidOn) {
     }
 
+    /** Art. 35: what the applicant is asked to explain and by when; their explanation itself is not echoed back. */
+    record PublicReasonsRequest(LocalDate requestedOn, String question, LocalDate explainBy, LocalDate explainedOn) {
+    }
+
     record PublicReply(String outcome, String outcomeLabel, String reason, String reasonLabel, String text, String legalBasis,
             String location, LocalDate answeredOn) {
     }
@@ -93,12 +97,13 @@ class PublicApplicationController {
     /** The state of an application as its applicant sees it; nothing personal, nothing about who inside handled it. */
     record ApplicationStatus(String queryCode, String channel, String channelLabel, String state, String stateLabel,
             Instant submittedAt, LocalDate receivedOn, boolean clockPaused, LocalDate dueOn, boolean dueConfirmed,
-            PublicSupplement supplement, PublicExtension extension, PublicReasonablePeriod reasonablePeriod, PublicFee fee,
-            PublicReply reply, PublicClosure closure) {
+            PublicSupplement supplement, PublicExtension extension, PublicReasonsRequest reasonsRequest, PublicReasonablePeriod reasonablePeriod,
+            PublicFee fee, PublicReply reply, PublicClosure closure) {
 
         static ApplicationStatus of(Application a) {
             Application.SupplementNotice s = a.supplement();
             Application.Extension e = a.extension();
+            Application.ReasonsRequest q = a.reasonsRequest();
             Application.Fee f = a.fee();
             Application.Reply r = a.reply();
             Application.Closure c = a.closure();
@@ -108,6 +113,7 @@ class PublicApplicationController {
                     a.dueConfirmed(),
                     s == null ? null : new PublicSupplement(s.requestedOn(), s.missing(), s.supplementDueOn(), s.receivedOn()),
                     e == null ? null : new PublicExtension(e.extendedOn(), e.extraWorkingDays(), e.reason()),
+                    q == null ? null : new PublicReasonsRequest(q.requestedOn(), q.question(), q.explainBy(), q.explainedOn()),
                     a.reasonablePeriod() == null ? null : new PublicReasonablePeriod(a.reasonablePeriod().notifiedOn(),
                             a.reasonablePeriod().extraWorkingDays(), a.reasonablePeriod().reason()),
                     f == null ? null : new PublicFee(f.amountFen(), f.notifiedOn(), f.payBy(), f.paidOn()),

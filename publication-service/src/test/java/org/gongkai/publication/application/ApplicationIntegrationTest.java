@@ -197,6 +197,58 @@ class ApplicationIntegrationTest {
     }
 
     @Test
+    void art35ReasonsThenALongerPeriodReachTheBrokerAndTheApplicantsLookup() {
+        LocalDate today = applications.today();
+        Map<String, Object> entry = Map.of("channel", "IN_PERSON", "application", form(), "receivedOn", today.toString(),
+                "receiptBasis", "SUBMITTED_IN_PERSON");
+        Response entered = call(port, "safety1", "POST", "/api/applications", entry);
+        assertThat(entered.status()).as(entered.body()).isEqualTo(201);
+        JsonNode view = json.readTree(entered.body());
+        String id = view.get("id").asString();
+        String code = view.get("queryCode").asString();
+        String base = "/api/applications/" + id;
+        Map<String, Object> longer = Map.of("extraWorkingDays", 15, "reason", "申请人说明系课题研究需要，信息量大");
+
+        Response sectionAsks = call(port, "safety1", "POST", base + "/reasons-request", Map.of("question", "请说明用途", "periodWorkingDays", 5));
+        assertThat(sectionAsks.status()).isEqualTo(403);
+        assertThat(sectionAsks.body()).contains("urn:gongkai:problem:reasons-office-only", "政务公开办公室");
+        Response tooSoon = call(port, "office", "POST", base + "/reasonable-period", longer);
+        assertThat(tooSoon.status()).isEqualTo(409);
+        assertThat(tooSoon.body()).contains("urn:gongkai:problem:reasons-required", "说明理由");
+        assertThat(call(port, "office", "POST", base + "/reasons-request", Map.of("question", "请说明用途", "periodWorkingDays", 16))
+                .status()).isEqualTo(400);
+
+        Response asked = call(port, "office", "POST", base + "/reasons-request",
+                Map.of("question", "请说明一个月内提出三十件同类申请的用途", "periodWorkingDays", 5));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(200);
+        String explainBy = applications.calendar().addWorkingDays(today, 5).due().toString();
+        assertThat(json.readTree(asked.body()).get("reasonsRequest").get("explainBy").asString()).isEqualTo(explainBy);
+        JsonNode publicView = json.readTree(call(port, null, "GET", "/api/public/applications/" + code, null).body());
+        assertThat(publicView.get("reasonsRequest").get("question").asString()).isEqualTo("请说明一个月内提出三十件同类申请的用途");
+        assertThat(publicView.get("reasonsRequest").get("explainBy").asString()).isEqualTo(explainBy);
+
+        assertThat(call(port, "office", "POST", base + "/reasons", Map.of("explanation", "课题研究需要逐年比对")).status()).isEqualTo(200);
+        Response set = call(port, "office", "POST", base + "/reasonable-period", longer);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        String dueOn = applications.calendar().addWorkingDays(today, 20 + 15).due().toString();
+        assertThat(json.readTree(set.body()).get("dueOn").asString()).isEqualTo(dueOn);
+        Response lookedUp = call(port, null, "GET", "/api/public/applications/" + code, null);
+        assertThat(json.readTree(lookedUp.body()).get("dueOn").asString()).isEqualTo(dueOn);
+        assertThat(json.readTree(lookedUp.body()).get("reasonsRequest").get("explainedOn").asString()).isEqualTo(today.toString());
+        assertThat(lookedUp.body()).doesNotContain("课题研究需要逐年比对", NAME, PHONE);
+
+        TestEvents.Received requested = events.awaitType("gongkai.publication.application-reasons-requested.v1", r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(requested);
+        assertThat(requested.json().get("explainBy").asString()).isEqualTo(explainBy);
+        assertThat(requested.data()).doesNotContain("用途", NAME);
+        TestEvents.Received periodSet = events.awaitType("gongkai.publication.application-reasonable-period-set.v1",
+                r -> r.data().contains(id));
+        TestEvents.assertMatchesFixture(periodSet);
+        assertThat(periodSet.json().get("dueOn").asString()).isEqualTo(dueOn);
+        assertThat(periodSet.data()).doesNotContain("课题研究", NAME);
+    }
+
+    @Test
     void aVisitIsSupplementedConsultedChargedExtendedAndAnsweredAndEveryStepReachesTheBrokerAsItsContractSays() {
         LocalDate today = applications.today();
         Map<String, Object> visit = Map.of("channel", "IN_PERSON", "application", form(), "receivedOn", today.toString(),

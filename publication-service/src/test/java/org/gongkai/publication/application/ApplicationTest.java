@@ -235,11 +235,65 @@ class ApplicationTest {
         LocalDate today = d("2024-10-08");
         assertThat(typeOf(() -> a.setReasonablePeriod(10, "一月内提出同类申请三十件", SAFETY1, CALENDAR, today, at(today))))
                 .isEqualTo("reasonable-period-office-only");
+        // art. 35: a longer period only after the applicant was asked for reasons and explained
+        assertThat(typeOf(() -> a.setReasonablePeriod(10, "一月内提出同类申请三十件", OFFICE, CALENDAR, today, at(today))))
+                .isEqualTo("reasons-required");
+        a.requestReasons("请说明一个月内提出三十件同类申请的用途", 5, OFFICE, CALENDAR, d("2024-10-08"), at(d("2024-10-08")));
+        assertThat(typeOf(() -> a.setReasonablePeriod(10, "一月内提出同类申请三十件", OFFICE, CALENDAR, today, at(today))))
+                .isEqualTo("reasons-required");
+        a.recordReasons(today, "课题研究需要逐年比对", OFFICE, today, at(today));
+        assertThat(a.dueOn()).as("asking for reasons does not stop the clock").isEqualTo(d("2024-10-24"));
         assertThat(typeOf(() -> a.setReasonablePeriod(61, "理由", OFFICE, CALENDAR, today, at(today)))).isEqualTo("reasonable-period-invalid");
         // due 24 Oct 2024 + 10 working days: 25 Oct 1; 28 Oct–1 Nov 2–6; 4–7 Nov 7–10
         a.setReasonablePeriod(10, "一月内提出同类申请三十件", OFFICE, CALENDAR, today, at(today));
         assertThat(a.dueOn()).isEqualTo(d("2024-11-07"));
         assertThat(typeOf(() -> a.setReasonablePeriod(5, "再延", OFFICE, CALENDAR, today, at(today)))).isEqualTo("reasonable-period-already-set");
+        assertThat(a.outbox()).extracting(e -> e.type()).contains("gongkai.publication.application-reasons-requested.v1",
+                "gongkai.publication.application-reasonable-period-set.v1");
+        assertThat(a.outbox()).filteredOn(e -> e.type().endsWith("reasonable-period-set.v1")).singleElement()
+                .extracting(e -> e.data()).asString().contains("\"dueOn\":\"2024-11-07\"");
+    }
+
+    @Test
+    void art35ReasonsAreAskedOnceByTheOfficeWithAPeriodAndWeighedBeforeARefusalForVolume() {
+        Application a = letterReceivedOn(d("2024-09-23"));
+        LocalDate asked = d("2024-09-27");
+        assertThat(typeOf(() -> a.requestReasons("请说明用途", 5, SAFETY1, CALENDAR, asked, at(asked)))).isEqualTo("reasons-office-only");
+        assertThat(typeOf(() -> a.requestReasons(" ", 5, OFFICE, CALENDAR, asked, at(asked)))).isEqualTo("reasons-question-required");
+        assertThat(typeOf(() -> a.requestReasons("请说明用途", 16, OFFICE, CALENDAR, asked, at(asked)))).isEqualTo("reasons-period-invalid");
+        assertThat(typeOf(() -> a.recordReasons(asked, "说明", OFFICE, asked, at(asked)))).isEqualTo("reasons-not-requested");
+        // refusing for volume needs the applicant to have been asked first
+        assertThat(typeOf(() -> a.answer("NOT_HANDLED", "UNREASONABLE_VOLUME", "不予处理", "条例第三十五条", null, null, OFFICE,
+                asked, at(asked)))).isEqualTo("reasons-required");
+        // 27 Sep 2024 (Fri) + 5 working days across National Day: 29 Sep (make-up Sunday) 1; 30 Sep 2; 1–7 Oct holiday;
+        // 8 Oct 3; 9 Oct 4; 10 Oct 5
+        a.requestReasons("请说明一个月内提出三十件同类申请的用途", 5, OFFICE, CALENDAR, asked, at(asked));
+        assertThat(a.reasonsRequest().explainBy()).isEqualTo(d("2024-10-10"));
+        assertThat(typeOf(() -> a.requestReasons("再问", 5, OFFICE, CALENDAR, asked, at(asked)))).isEqualTo("reasons-already-requested");
+        // while the period runs and nothing was explained, the office cannot refuse yet
+        assertThat(typeOf(() -> a.answer("NOT_HANDLED", "UNREASONABLE_VOLUME", "不予处理", "条例第三十五条", null, null, OFFICE,
+                d("2024-10-10"), at(d("2024-10-10"))))).isEqualTo("reasons-pending");
+        // the period passed without an explanation: now it can
+        a.answer("NOT_HANDLED", "UNREASONABLE_VOLUME", "不予处理", "条例第三十五条", null, null, OFFICE, d("2024-10-11"), at(d("2024-10-11")));
+        assertThat(a.reply().reason()).isEqualTo("UNREASONABLE_VOLUME");
+
+        // an explanation on record (found unconvincing) also lets the office refuse, before the period ends
+        Application explained = letterReceivedOn(d("2024-09-23"));
+        explained.requestReasons("请说明用途", 5, OFFICE, CALENDAR, asked, at(asked));
+        assertThat(typeOf(() -> explained.recordReasons(d("2024-09-26"), "说明", OFFICE, d("2024-09-30"), at(d("2024-09-30")))))
+                .isEqualTo("explained-before-request");
+        assertThat(typeOf(() -> explained.recordReasons(null, " ", OFFICE, d("2024-09-30"), at(d("2024-09-30")))))
+                .isEqualTo("explanation-required");
+        explained.recordReasons(null, "想了解全部企业的检查记录", OFFICE, d("2024-09-30"), at(d("2024-09-30")));
+        assertThat(explained.reasonsRequest().explainedOn()).isEqualTo(d("2024-09-30"));
+        assertThat(typeOf(() -> explained.recordReasons(null, "补充", OFFICE, d("2024-09-30"), at(d("2024-09-30")))))
+                .isEqualTo("reasons-already-recorded");
+        explained.answer("NOT_HANDLED", "UNREASONABLE_VOLUME", "不予处理", "条例第三十五条", null, null, OFFICE, d("2024-09-30"),
+                at(d("2024-09-30")));
+        assertThat(explained.state()).isEqualTo(ApplicationState.ANSWERED);
+        // the request event carries dates only, never the question or the explanation
+        assertThat(explained.outbox()).filteredOn(e -> e.type().endsWith("reasons-requested.v1")).singleElement()
+                .extracting(e -> e.data()).asString().contains("\"explainBy\":\"2024-10-10\"").doesNotContain("用途");
     }
 
     @Test
@@ -260,6 +314,10 @@ class ApplicationTest {
                 a.decideClearance(true, null, null, SECRECY, at(today));
             }
             Actor actor = "UNREASONABLE_VOLUME".equals(reason) ? OFFICE : SAFETY1;
+            if ("UNREASONABLE_VOLUME".equals(reason)) {
+                a.requestReasons("请说明申请用途", 3, OFFICE, CALENDAR, today, at(today));
+                a.recordReasons(today, "用途不明", OFFICE, today, at(today));
+            }
             a.answer(outcome, reason, "答复书正文", "《中华人民共和国政府信息公开条例》有关条款",
                     "ALREADY_DISCLOSED".equals(reason) ? "本局网站“政府信息公开”专栏" : null, null, actor, today, at(today));
             assertThat(a.state()).isEqualTo(ApplicationState.ANSWERED);
