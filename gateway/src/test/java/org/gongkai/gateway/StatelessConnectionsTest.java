@@ -1,0 +1,73 @@
+package org.gongkai.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.gongkai.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway keeps no session: every request carries its own token. With a session-backed security context a
+ * refused malformed token left its keep-alive connection so that the next request on it was never answered (the CI
+ * run of 2 December 2026 waited 60 s for it); clients reuse connections, so each request after a refusal must be
+ * answered, and no answer may set a session cookie.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StatelessConnectionsTest {
+
+    static StubService service;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) throws IOException {
+        service = new StubService();
+        service.routeEverythingHere(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    /** One HTTP/1.1 client, so its requests share keep-alive connections as a browser's or an app's do. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void aRefusedTokenNeverStallsTheNextRequestOnItsConnectionAndNoAnswerOpensASession() throws Exception {
+        String relief = "Bearer " + TestTokens.forUser("relief1");
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> missing = send("/api/concerns", null);
+            HttpResponse<String> malformed = send("/api/concerns", "Bearer not-a-token");
+            HttpResponse<String> wrongRole = send("/api/reporting/leadership/report", relief);
+            assertThat(missing.statusCode()).as("round %d, no token", i).isEqualTo(401);
+            assertThat(malformed.statusCode()).as("round %d, malformed token", i).isEqualTo(401);
+            assertThat(wrongRole.statusCode()).as("round %d, valid token after a refused one", i).isEqualTo(403);
+            for (HttpResponse<String> response : java.util.List.of(missing, malformed, wrongRole)) {
+                assertThat(response.headers().allValues("Set-Cookie")).as("round %d", i).isEmpty();
+            }
+        }
+    }
+
+    private HttpResponse<String> send(String path, String authorization) throws IOException, InterruptedException {
+        // generous for a busy machine; an answered request takes milliseconds, a stalled one never comes
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
