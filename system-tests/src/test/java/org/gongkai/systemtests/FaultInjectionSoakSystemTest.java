@@ -144,16 +144,11 @@ class FaultInjectionSoakSystemTest {
         Duration underFaults = Duration.between(began, Instant.now());
 
         // the owner services
-        ExecutorService checkers = Executors.newFixedThreadPool(4);
-        List<Future<Boolean>> receiptsFound = new ArrayList<>();
+        ExecutorService checkers = Executors.newFixedThreadPool(4); // one by one, thousands of look-ups would take minutes
+        List<Future<Boolean>> missing = new ArrayList<>();
         for (String receipt : comments) {
-            receiptsFound.add(checkers.submit(() -> status(CONSULTATION_SERVICE + "/api/public/comments/" + receipt) == 200));
+            missing.add(checkers.submit(() -> status(CONSULTATION_SERVICE + "/api/public/comments/" + receipt) != 200));
         }
-        long lost = 0;
-        for (Future<Boolean> found : receiptsFound) {
-            lost += found.get() ? 0 : 1;
-        }
-        checkers.shutdown();
         Suite.Response stored = Suite.call(token("safety1"), "GET", "/api/consultations/" + consultation + "/comments", null);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         long storedComments = stored.json().size();
@@ -169,21 +164,24 @@ class FaultInjectionSoakSystemTest {
         long published = documents.values().stream().filter("PUBLISHED"::equals).count();
         for (Map.Entry<String, String> acknowledged : documents.entrySet()) {
             String found = documentsFound.get(acknowledged.getKey());
-            if (found == null || DOCUMENT_STATES.indexOf(found) < DOCUMENT_STATES.indexOf(acknowledged.getValue())
-                    || found.equals("PUBLISHED") && Suite.call(null, "GET", "/api/public/documents/" + acknowledged.getKey(), null).status() != 200) {
-                lost++;
-            }
+            missing.add(checkers.submit(() -> found == null || DOCUMENT_STATES.indexOf(found) < DOCUMENT_STATES.indexOf(acknowledged.getValue())
+                    || found.equals("PUBLISHED") && Suite.call(null, "GET", "/api/public/documents/" + acknowledged.getKey(), null).status() != 200));
         }
         unexpected += documentsFound.keySet().stream().filter(id -> !documents.containsKey(id)).count();
 
         long received = applications.values().stream().filter("IN_PROGRESS"::equals).count();
         for (Map.Entry<String, String> acknowledged : applications.entrySet()) {
-            Suite.Response found = Suite.call(null, "GET", "/api/public/applications/" + acknowledged.getKey(), null);
-            if (found.status() != 200 || acknowledged.getValue().equals("IN_PROGRESS")
-                    && !found.json().get("state").asString().equals("IN_PROGRESS")) {
-                lost++;
-            }
+            missing.add(checkers.submit(() -> {
+                Suite.Response found = Suite.call(null, "GET", "/api/public/applications/" + acknowledged.getKey(), null);
+                return found.status() != 200 || acknowledged.getValue().equals("IN_PROGRESS")
+                        && !found.json().get("state").asString().equals("IN_PROGRESS");
+            }));
         }
+        long lost = 0;
+        for (Future<Boolean> m : missing) {
+            lost += m.get() ? 1 : 0;
+        }
+        checkers.shutdown();
         Map<String, Integer> applicationsFound = new HashMap<>();
         for (JsonNode a : officeApplications()) {
             String title = a.path("sought").path("title").asString("");
