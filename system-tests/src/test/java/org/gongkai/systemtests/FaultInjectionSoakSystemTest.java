@@ -48,8 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * each published one public; each query code found, each confirmed application in progress; no document or
  * application of the run that was never acknowledged) and with reporting's figures (comments received, documents
  * published, and applications newly received in the annual report's table 三, each counted exactly once). One
- * checker line sums it up; lost, duplicated and unexpected must all be 0. It takes about five minutes and runs with
- * every {@code ./mvnw -B verify}, after the other system tests; {@code -Dgongkai.soak=false} leaves it out.
+ * checker line sums it up; lost, duplicated and unexpected must all be 0; each cut must show in consultation-service's
+ * broker health. It takes about six minutes and runs with every {@code ./mvnw -B verify}, after the other system
+ * tests; {@code -Dgongkai.soak=false} leaves it out.
  */
 @ExtendWith(RunningSuite.class)
 @DisabledIfSystemProperty(named = "gongkai.soak", matches = "false")
