@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.gongkai.testsupport.TcpOutage;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real suite, started and stopped with the README's own command ({@code bin/gongkai}) on ports of its
- * own, so a suite a developer keeps running on the default ports is not disturbed.
+ * own, so a suite a developer keeps running on the default ports is not disturbed. Every service reaches the broker
+ * through a TCP relay of this run ({@link #brokerRelay()}), which a test may cut to take the broker away from all of
+ * them at once, as a network outage does.
  */
 final class Suite {
 
@@ -35,6 +39,10 @@ final class Suite {
     private static final String NAMESPACE = "systest-" + Long.toHexString(System.nanoTime());
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The broker bin/gongkai finds (or starts, embedded) on its default address; the relay forwards to it. */
+    private static final String BROKER_HOST = "127.0.0.1";
+    private static final int BROKER_PORT = 5672;
+    private static TcpOutage brokerRelay;
 
     private Suite() {
     }
@@ -75,7 +83,39 @@ final class Suite {
                 }
             }
         }
+        if (command.equals("start")) {
+            openBrokerRelay();
+        }
         gongkai(command);
+        if (command.equals("stop") && brokerRelay != null) {
+            brokerRelay.close();
+            brokerRelay = null;
+        }
+    }
+
+    /**
+     * The relay in front of the broker that every service of this run connects through (their RABBIT_PORT): cut it
+     * and the whole suite loses the broker; restore it and they reconnect. Never cut while bin/gongkai starts
+     * something, since start waits for readiness.
+     */
+    static synchronized TcpOutage brokerRelay() {
+        if (brokerRelay == null) {
+            throw new IllegalStateException("the suite is not started");
+        }
+        return brokerRelay;
+    }
+
+    private static synchronized TcpOutage currentRelay() {
+        return brokerRelay;
+    }
+
+    /** A broker answers first (bin/gongkai broker finds RabbitMQ or starts the embedded one), then the relay opens in front of it. */
+    private static synchronized void openBrokerRelay() throws IOException, InterruptedException {
+        if (brokerRelay != null) {
+            return;
+        }
+        gongkai("broker");
+        brokerRelay = new TcpOutage(BROKER_HOST, BROKER_PORT);
     }
 
     /** {@code bin/gongkai start} again, keeping the data: it starts whatever is not running (after a kill) and waits for it. */
@@ -96,6 +136,10 @@ final class Suite {
                 .directory(root().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home().resolve("gongkai-" + command + ".out").toFile()));
         builder.environment().putAll(PORTS);
+        // the services reach the broker through the relay; only finding (or starting) the broker itself uses its own address
+        TcpOutage relay = command.equals("broker") ? null : currentRelay();
+        builder.environment().put("RABBIT_HOST", BROKER_HOST);
+        builder.environment().put("RABBIT_PORT", Integer.toString(relay == null ? BROKER_PORT : relay.port()));
         // exchanges and queues of this run only, expiring when unused: no event of an earlier run can leak in
         builder.environment().put("GONGKAI_EVENTS_NAMESPACE", NAMESPACE);
         for (String side : new String[] {"CONSUMER", "PRODUCER"}) {
