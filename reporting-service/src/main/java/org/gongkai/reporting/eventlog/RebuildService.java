@@ -1,7 +1,6 @@
 package org.gongkai.reporting.eventlog;
 
 import org.gongkai.contracts.EventCatalog;
-import org.gongkai.reporting.annualreport.AnnualReportFactsService;
 import org.gongkai.reporting.facts.FactsService;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,13 +18,11 @@ public class RebuildService {
 
     private final MongoTemplate mongo;
     private final FactsService facts;
-    private final AnnualReportFactsService annualReportFacts;
     private final JsonMapper json;
 
-    RebuildService(MongoTemplate mongo, FactsService facts, AnnualReportFactsService annualReportFacts, JsonMapper json) {
+    RebuildService(MongoTemplate mongo, FactsService facts, JsonMapper json) {
         this.mongo = mongo;
         this.facts = facts;
-        this.annualReportFacts = annualReportFacts;
         this.json = json;
     }
 
@@ -33,16 +30,12 @@ public class RebuildService {
     public synchronized int rebuild() {
         int generation = facts.startBuilding();
         try {
-            // the annual report's facts are rebuilt in place (idempotent per application); an approved report keeps
-            // the figures it froze, so only a draft can show them mid-rebuild
-            annualReportFacts.clear();
             int replayed = 0;
             for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
                 var type = EventCatalog.classOf(entry.type());
                 if (type.isPresent()) {
                     var event = json.readValue(entry.data(), type.get());
-                    facts.replay(event, generation);
-                    annualReportFacts.apply(event);
+                    facts.replay(event, generation); // the annual report's facts too: they are a fold of the facts
                     replayed++;
                 }
             }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import org.gongkai.reporting.annualreport.AnnualReportFactsService;
 import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.reporting.notification.NotificationService;
 import org.gongkai.support.events.InboundEvents;
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportingEventsListener {
 
     @Bean
-    Consumer<Message<byte[]>> events(InboundEvents inbound, FactsService facts, AnnualReportFactsService annualReportFacts,
+    Consumer<Message<byte[]>> events(InboundEvents inbound, FactsService facts,
             NotificationService notifications, MongoTemplate mongo,
             JsonMapper json, Clock clock, MeterRegistry meters) {
         Timer lag = Timer.builder("gongkai.reporting.event.lag")
@@ -36,8 +35,7 @@ class ReportingEventsListener {
                     Instant received = Instant.now(clock);
                     mongo.save(new EventLogEntry(meta.id(), meta.type(), meta.source(), meta.subject(), meta.time(), received,
                             json.writeValueAsString(event)));
-                    facts.apply(event);
-                    annualReportFacts.apply(event);
+                    facts.apply(event); // the annual report's facts included (AnnualReportFactsService is a fold of them)
                     notifications.onEvent(meta.id(), event);
                     if (meta.time() != null) {
                         lag.record(Duration.between(meta.time(), Instant.now(clock)).abs());

@@ -40,13 +40,15 @@ public class FactsService {
             CommentFacts.class, OpinionFacts.class, CatalogueVersionFacts.class);
 
     private final MongoTemplate mongo;
+    private final List<FactFold> folds;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
     private volatile Integer active;
     private volatile Integer building;
 
-    FactsService(MongoTemplate mongo) {
+    FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
+        this.folds = List.copyOf(folds);
     }
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
@@ -128,6 +130,11 @@ public class FactsService {
         for (Class<?> type : FACT_TYPES) {
             mongo.dropCollection(collection(type, generation));
         }
+        for (FactFold fold : folds) {
+            for (Class<?> type : fold.factTypes()) {
+                mongo.dropCollection(collection(type, generation));
+            }
+        }
     }
 
     private String collection(Class<?> type, int generation) {
@@ -136,6 +143,9 @@ public class FactsService {
     }
 
     private void apply(IntegrationEvent event, int generation) {
+        for (FactFold fold : folds) {
+            fold.apply(event, type -> collection(type, generation));
+        }
         if (event instanceof DocumentIssued e) {
             upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())

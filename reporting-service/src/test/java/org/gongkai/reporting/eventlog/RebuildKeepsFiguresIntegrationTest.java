@@ -11,6 +11,9 @@ import java.util.concurrent.CompletableFuture;
 
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.consultation.CommentReceived;
+import org.gongkai.contracts.publication.ApplicationReceived;
+import org.gongkai.reporting.annualreport.AnnualReportService;
+import org.gongkai.reporting.annualreport.ApplicationMatrix;
 import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
@@ -25,12 +28,16 @@ import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A rebuild fills new collections and switches when complete: figures read while it runs are those from before it. */
+/**
+ * A rebuild fills new collections and switches when complete: figures read while it runs are those from before it,
+ * the leadership's figures and the annual report's table 三 alike.
+ */
 @ServiceIntegrationTest
 @TestPropertySource(properties = "gongkai.test.context=reliability") // a context of its own: other tests count the event log
 class RebuildKeepsFiguresIntegrationTest {
 
     static final int COMMENTS = 1500;
+    static final int APPLICATIONS = 300;
 
     @LocalServerPort
     int port;
@@ -40,6 +47,12 @@ class RebuildKeepsFiguresIntegrationTest {
     FactsService facts;
     @Autowired
     FiguresService figures;
+    @Autowired
+    AnnualReportService annualReports;
+
+    private long receivedIn2023() {
+        return annualReports.figures(2023).applications().row(ApplicationMatrix.RECEIVED).cells().get(ApplicationMatrix.TOTAL);
+    }
 
     @Test
     void figuresReadDuringARebuildEqualThoseBeforeIt() {
@@ -54,23 +67,37 @@ class RebuildKeepsFiguresIntegrationTest {
                     comment.subject(), comment.receivedAt(), Instant.now(), json.writeValueAsString(comment)));
             facts.apply(comment);
         }
+        for (int i = 0; i < APPLICATIONS; i++) {
+            ApplicationReceived application = new ApplicationReceived("rebuild-application-" + i, "disaster-relief", "NATURAL_PERSON",
+                    "ONLINE", LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 29), Instant.parse("2023-03-01T02:00:00Z"));
+            log.add(new EventLogEntry(UUID.randomUUID().toString(), EventCatalog.typeOf(ApplicationReceived.class), "/gongkai/test",
+                    application.subject(), application.occurredAt(), Instant.now(), json.writeValueAsString(application)));
+            facts.apply(application);
+        }
         mongo.insertAll(log);
         long before = figures.county(period).commentsReceived();
         assertThat(before).isEqualTo(COMMENTS);
+        long applicationsBefore = receivedIn2023();
+        assertThat(applicationsBefore).isEqualTo(APPLICATIONS);
 
         CompletableFuture<String> rebuild = CompletableFuture.supplyAsync(() -> RestClient.create("http://localhost:" + port).post()
                 .uri("/api/reporting/read-models/rebuild").header("Authorization", "Bearer " + TestTokens.forUser("admin"))
                 .retrieve().body(String.class));
         List<Long> readDuringRebuild = new ArrayList<>();
+        List<Long> applicationsReadDuringRebuild = new ArrayList<>();
         while (!rebuild.isDone()) {
             long read = figures.county(period).commentsReceived();
+            long applications = receivedIn2023();
             if (!rebuild.isDone()) {
                 readDuringRebuild.add(read);
+                applicationsReadDuringRebuild.add(applications);
             }
         }
         assertThat(rebuild.join()).contains("eventsReplayed");
         assertThat(readDuringRebuild).as("figures were read while the rebuild ran").hasSizeGreaterThanOrEqualTo(3);
         assertThat(readDuringRebuild).as("every figure read during the rebuild").containsOnly(before);
         assertThat(figures.county(period).commentsReceived()).as("after the switch").isEqualTo(before);
+        assertThat(applicationsReadDuringRebuild).as("table 三, row 一, read during the rebuild").containsOnly(applicationsBefore);
+        assertThat(receivedIn2023()).as("table 三 after the switch").isEqualTo(applicationsBefore);
     }
 }
