@@ -142,6 +142,16 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void everyServicesDeadLetterRedriveIsReachedThroughTheGatewayWithAToken() {
+        for (String service : List.of("catalogue", "publication", "consultation", "reporting")) {
+            String path = "/api/" + service + "/admin/dead-letters/redrive";
+            client.post().uri(path).exchange().expectStatus().isUnauthorized();
+            client.post().uri(path).header("Authorization", "Bearer " + TestTokens.forUser("admin")).exchange().expectStatus().isOk();
+            assertThat(forwarded).as(service).anyMatch(line -> line.startsWith("POST " + path + " "));
+        }
+    }
+
+    @Test
     void leadershipRoutesNeedALeadershipRole() {
         client.get().uri("/api/reporting/county/figures?period=2026").header("Authorization", "Bearer " + TestTokens.forUser("safety1"))
                 .exchange().expectStatus().isForbidden();
