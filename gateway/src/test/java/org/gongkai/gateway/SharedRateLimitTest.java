@@ -3,13 +3,16 @@ package org.gongkai.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Two gateway instances sharing the real Redis at 127.0.0.1:6379 share their rate limits: a client's burst of public
  * writes is spent across both, and the next write is refused on either with 429, {@code Retry-After} and problem+json,
  * reaching no service. The bucket names carry a prefix unique to this run, so nothing left in Redis by an earlier run
- * can make this pass or fail. A gateway whose Redis does not answer lets requests through (fails open) — never a 5xx.
+ * can make this pass or fail. A gateway whose Redis refuses connections or hangs lets requests through (fails open,
+after at most spring.data.redis.timeout) — never a 5xx.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT60S")
@@ -138,6 +142,38 @@ class SharedRateLimitTest {
         }
         assertThat(service.on(path)).hasSize(3);
         assertThat(rateLimited(context)).isZero();
+    }
+
+    @Test
+    void aRedisThatHangsDelaysRequestsByItsTimeoutThenLetsThemThrough() throws IOException {
+        // a "Redis" that accepts connections and never answers, as a hung or overloaded server does
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!blackHole.isClosed()) {
+                    try {
+                        held.add(blackHole.accept());
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            }, "black-hole-redis");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ConfigurableApplicationContext context = anotherGateway(Map.of("spring.data.redis.port", blackHole.getLocalPort(),
+                    "gongkai.gateway.rate-limit.public-write-burst", 1));
+            WebTestClient gateway = clientOf(context);
+            String path = "/api/public/consultations/" + RUN + "-hung-redis/comments";
+            for (int i = 0; i < 2; i++) {
+                assertThat(comment(gateway, path, i).getStatus().value()).as("write %d", i).isEqualTo(200);
+            }
+            assertThat(held).as("the gateway did ask the hung Redis").isNotEmpty();
+            assertThat(service.on(path)).hasSize(2);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 
     private static EntityExchangeResult<String> comment(WebTestClient gateway, String path, int i) {
