@@ -121,6 +121,7 @@ class SharedRateLimitTest {
             assertThat(Integer.parseInt(refused.getResponseHeaders().getFirst("Retry-After"))).isBetween(30, 60);
         }
         assertThat(service.on(path)).hasSize(BURST);
+        assertThat(unlimited(firstContext) + unlimited(secondContext)).as("Redis answered every time").isZero();
         assertThat(rateLimited(firstContext) + rateLimited(secondContext)).isEqualTo(rejectedBefore + 2);
         // other requests have their own, generous bucket: reading still works on both
         first.get().uri("/api/public/documents").exchange().expectStatus().isOk();
@@ -142,6 +143,7 @@ class SharedRateLimitTest {
         }
         assertThat(service.on(path)).hasSize(3);
         assertThat(rateLimited(context)).isZero();
+        assertThat(unlimited(context)).as("counted as passed without a limit").isEqualTo(3);
     }
 
     @Test
@@ -169,6 +171,7 @@ class SharedRateLimitTest {
             }
             assertThat(held).as("the gateway did ask the hung Redis").isNotEmpty();
             assertThat(service.on(path)).hasSize(2);
+            assertThat(unlimited(context)).isEqualTo(2);
         } finally {
             for (Socket socket : held) {
                 socket.close();
@@ -179,6 +182,11 @@ class SharedRateLimitTest {
     private static EntityExchangeResult<String> comment(WebTestClient gateway, String path, int i) {
         return gateway.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue("{\"content\":\"第" + i + "条意见\"}")
                 .exchange().expectBody(String.class).returnResult();
+    }
+
+    private static double unlimited(ApplicationContext context) {
+        var counter = context.getBean(MeterRegistry.class).find("gongkai.gateway.rate-limit.unlimited").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static double rateLimited(ApplicationContext context) {

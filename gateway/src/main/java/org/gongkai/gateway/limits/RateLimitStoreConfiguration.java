@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Chooses where the rate-limit buckets live: {@code gongkai.gateway.rate-limit.store=redis} shares them between gateway
  * instances through Redis ({@code spring.data.redis.host}/{@code port}); {@code memory} (the default) keeps them in this
@@ -24,8 +26,8 @@ class RateLimitStoreConfiguration {
     @ConditionalOnProperty(name = STORE, havingValue = "redis")
     RateLimitBuckets redisBuckets(ReactiveStringRedisTemplate redis,
             @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script, ConfigurationService configurations,
-            RateLimitProperties properties) {
-        return new RedisBuckets(redis, script, configurations, properties);
+            RateLimitProperties properties, MeterRegistry meters) {
+        return new RedisBuckets(redis, script, configurations, properties, meters);
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,7 +27,8 @@ import reactor.core.publisher.Mono;
  * <p><b>Redis unavailable:</b> {@code RedisRateLimiter} fails open — when Redis does not answer (down, unreachable,
  * past {@code spring.data.redis.timeout}) it logs the error and lets the request through, unlimited. This class adds
  * its own deadline and does the same for any other failure, so a Redis outage never turns into a 5xx from the
- * gateway; while it lasts there is no rate limit, which the log shows ("Error calling rate limiter lua").
+ * gateway; while it lasts there is no rate limit, which the log shows ("Error calling rate limiter lua") and the
+ * counter {@value #UNLIMITED_METER} counts (a request let through because the store did not answer).
  */
 final class RedisBuckets implements RateLimitBuckets {
 
@@ -33,15 +36,22 @@ final class RedisBuckets implements RateLimitBuckets {
     /** Beyond Lettuce's own command timeout (spring.data.redis.timeout), in case a call hangs elsewhere. */
     private static final Duration DEADLINE = Duration.ofSeconds(5);
     private static final int SECONDS_PER_MINUTE = 60;
+    static final String UNLIMITED_METER = "gongkai.gateway.rate-limit.unlimited";
+    /** What RedisRateLimiter reports as tokens left when it let a request through because Redis failed. */
+    private static final String FAILED_OPEN = "-1";
 
     private final RedisRateLimiter limiter;
     private final String publicWrites;
     private final String requests;
     private final RedisRateLimiter.Config publicWritesConfig;
     private final RedisRateLimiter.Config requestsConfig;
+    private final Counter unlimited;
 
     RedisBuckets(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, ConfigurationService configurations,
-            RateLimitProperties properties) {
+            RateLimitProperties properties, MeterRegistry meters) {
+        this.unlimited = Counter.builder(UNLIMITED_METER)
+                .description("Requests let through without a rate limit because Redis, the bucket store, did not answer")
+                .register(meters);
         this.limiter = new RedisRateLimiter(redis, script, configurations);
         this.publicWrites = properties.redisKeyPrefix() + "-public-writes";
         this.requests = properties.redisKeyPrefix() + "-requests";
@@ -59,9 +69,18 @@ final class RedisBuckets implements RateLimitBuckets {
         boolean publicWrite = kind == Kind.PUBLIC_WRITES;
         RedisRateLimiter.Config config = publicWrite ? publicWritesConfig : requestsConfig;
         return Mono.defer(() -> limiter.isAllowed(publicWrite ? publicWrites : requests, client))
-                .map(response -> response.isAllowed() ? 0L : wait(response, config))
+                .map(response -> {
+                    if (!response.isAllowed()) {
+                        return wait(response, config);
+                    }
+                    if (FAILED_OPEN.equals(response.getHeaders().get(RedisRateLimiter.REMAINING_HEADER))) {
+                        unlimited.increment(); // RedisRateLimiter has logged why
+                    }
+                    return 0L;
+                })
                 .timeout(DEADLINE)
                 .onErrorResume(failure -> {
+                    unlimited.increment();
                     log.warn("Rate-limit store (Redis) did not answer; the request passes unlimited", failure);
                     return Mono.just(0L);
                 });
