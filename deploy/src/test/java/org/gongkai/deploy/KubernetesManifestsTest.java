@@ -133,6 +133,19 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void gatewayReplicasShareTheirRateLimitsInRedis() {
+        Container gateway = named(Deployment.class, "gateway").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(gateway.getEnv()).filteredOn(env -> env.getName().equals("GONGKAI_GATEWAY_RATE_LIMIT_STORE"))
+                .extracting(EnvVar::getValue).containsExactly("redis");
+        String host = named(ConfigMap.class, "gongkai-apps").getData().get("SPRING_DATA_REDIS_HOST");
+        assertThat(host).isEqualTo("redis");
+        Service redis = named(Service.class, host);
+        assertThat(redis.getSpec().getPorts()).anySatisfy(port -> assertThat(port.getPort()).isEqualTo(6379));
+        assertThat(selects(redis.getSpec().getSelector(), named(Deployment.class, "redis").getSpec().getTemplate()))
+                .as("the redis service selects the redis pod").isTrue();
+    }
+
+    @Test
     void keycloakRunsInProductionModeWithItsOwnDatabase() {
         Container keycloak = named(Deployment.class, "keycloak").getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(keycloak.getArgs()).contains("start").doesNotContain("start-dev");
