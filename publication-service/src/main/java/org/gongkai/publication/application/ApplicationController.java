@@ -78,7 +78,8 @@ class ApplicationController {
     record ExtensionRequest(@Min(1) @Max(60) int extraWorkingDays, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record ReasonsRequest(@NotBlank @Size(max = 2000) String question,
+    /** Named apart from {@code Application.ReasonsRequest}: OpenAPI schemas go by simple name. */
+    record AskForReasons(@NotBlank @Size(max = 2000) String question,
             @Min(1) @Max(Application.MAX_REASONS_PERIOD_WORKING_DAYS) int periodWorkingDays) {
     }
 
@@ -223,7 +224,7 @@ class ApplicationController {
     @Operation(summary = "要求申请人说明理由",
             description = "申请数量、频次明显超过合理范围的（条例第三十五条），政务公开办公室可要求申请人在 1 至 15 个工作日内说明理由，写明需说明的事项；只能要求一次。答复期限照常计算。")
     @PostMapping("/{id}/reasons-request")
-    ApplicationView requestReasons(@PathVariable String id, @Valid @RequestBody ReasonsRequest r) {
+    ApplicationView requestReasons(@PathVariable String id, @Valid @RequestBody AskForReasons r) {
         return view(service.requestReasons(id, r.question(), r.periodWorkingDays(), CurrentActor.get()));
     }
 

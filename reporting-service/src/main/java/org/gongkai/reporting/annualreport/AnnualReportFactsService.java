@@ -33,7 +33,7 @@ public class AnnualReportFactsService implements FactFold {
     /** Reads go through the facts service's active generation (provided lazily: it holds this fold). */
     private final ObjectProvider<FactsService> facts;
 
-    AnnualReportFactsService(MongoTemplate mongo, ObjectProvider<FactsService> facts) {
+    public AnnualReportFactsService(MongoTemplate mongo, ObjectProvider<FactsService> facts) {
         this.mongo = mongo;
         this.facts = facts;
     }

@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ServiceIntegrationTest
 @TestPropertySource(properties = "gongkai.reporting.reminder-initial-delay=1h")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AnnualReportIntegrationTest {
+public class AnnualReportIntegrationTest {
 
     static final String SECTION = "safety-coordination";
     static final String NP = "NATURAL_PERSON";
@@ -124,7 +124,7 @@ class AnnualReportIntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private JsonNode figuresInOrder;
 
-    record Sent(String producer, IntegrationEvent event) {
+    public record Sent(String producer, IntegrationEvent event) {
     }
 
     static LocalDate d(String date) {
@@ -162,7 +162,7 @@ class AnnualReportIntegrationTest {
         return new Sent("publication", new DocumentAbolished(id, id + "号", SECTION, type, d(on), at(d(on))));
     }
 
-    static List<Sent> history() {
+    public static List<Sent> history() {
         List<Sent> h = new ArrayList<>();
         // decided in 2024: no trace in 2025; its fee was paid in 2024
         h.add(received("p0", NP, "2024-11-01"));

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScriptedHistoryIntegrationTest {
+public class ScriptedHistoryIntegrationTest {
 
     static final String IN_ORDER = "safety-coordination";
     static final String SHUFFLED = "disaster-relief";
@@ -69,14 +69,14 @@ class ScriptedHistoryIntegrationTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Sent(String producer, IntegrationEvent event) {
+    public record Sent(String producer, IntegrationEvent event) {
     }
 
     static Instant at(String instant) {
         return Instant.parse(instant);
     }
 
-    static List<Sent> history(String section, String p) {
+    public static List<Sent> history(String section, String p) {
         LocalDate d = null;
         return List.of(
                 new Sent("publication", new DocumentIssued(p + "d1", p + "1号", "通知一", section, "WS-01", "PROACTIVE", null,

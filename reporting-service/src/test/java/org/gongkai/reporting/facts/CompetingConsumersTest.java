@@ -1,0 +1,140 @@
+package org.gongkai.reporting.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.gongkai.contracts.IntegrationEvent;
+import org.gongkai.reporting.annualreport.AnnualReportFactsService;
+import org.gongkai.reporting.annualreport.AnnualReportIntegrationTest;
+import org.gongkai.reporting.figures.ScriptedHistoryIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Two reporting-service instances consuming one queue (competing consumers: each message reaches one of them, a
+ * redelivery perhaps the other) fold the same history into the same database concurrently. Every fact collection
+ * must end up identical to what one instance makes of the history delivered in order: each event's effect is one
+ * single-document upsert, never a read-modify-write that two instances could interleave.
+ */
+class CompetingConsumersTest {
+
+    private MongoServer server;
+    private String uri;
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        uri = server.bindAndGetConnectionString();
+    }
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        server.shutdownNow();
+    }
+
+    private MongoTemplate connect(String database) {
+        MongoClient client = MongoClients.create(uri);
+        clients.add(client);
+        return new MongoTemplate(client, database);
+    }
+
+    /** One instance: its own connection, its facts service and the annual report's fold of them. */
+    private FactsService instance(String database) {
+        MongoTemplate mongo = connect(database);
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        AnnualReportFactsService annualReport = new AnnualReportFactsService(mongo, beans.getBeanProvider(FactsService.class));
+        FactsService facts = new FactsService(mongo, List.of(annualReport));
+        beans.addBean("facts", facts);
+        return facts;
+    }
+
+    private static List<IntegrationEvent> history() {
+        List<IntegrationEvent> events = new ArrayList<>();
+        ScriptedHistoryIntegrationTest.history("safety-coordination", "a-").forEach(s -> events.add(s.event()));
+        ScriptedHistoryIntegrationTest.history("disaster-relief", "b-").forEach(s -> events.add(s.event()));
+        AnnualReportIntegrationTest.history().forEach(s -> events.add(s.event()));
+        return events;
+    }
+
+    @Test
+    void twoInstancesFoldingOneShuffledHistoryConcurrentlyMakeTheFactsOneInstanceMakesInOrder() throws Exception {
+        List<IntegrationEvent> history = history();
+        FactsService alone = instance("one-instance");
+        history.forEach(alone::apply);
+
+        // the queue hands the shuffled history out in turn; a fifth of the events is redelivered to the other instance
+        List<IntegrationEvent> shuffled = new ArrayList<>(history);
+        Collections.shuffle(shuffled, new Random(14));
+        List<List<IntegrationEvent>> deliveries = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < shuffled.size(); i++) {
+            deliveries.get(i % 2).add(shuffled.get(i));
+            if (i % 5 == 0) {
+                deliveries.get((i + 1) % 2).add(shuffled.get(i));
+            }
+        }
+        List<FactsService> instances = List.of(instance("two-instances"), instance("two-instances"));
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService consumers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                FactsService consumer = instances.get(c);
+                List<IntegrationEvent> delivered = deliveries.get(c);
+                running.add(consumers.submit(() -> {
+                    together.await();
+                    delivered.forEach(consumer::apply);
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+
+        MongoTemplate one = connect("one-instance");
+        MongoTemplate two = connect("two-instances");
+        List<Class<?>> types = new ArrayList<>(FactsService.FACT_TYPES);
+        types.addAll(new AnnualReportFactsService(one, new StaticListableBeanFactory().getBeanProvider(FactsService.class)).factTypes());
+        int compared = 0;
+        for (Class<?> type : types) {
+            String collection = one.getCollectionName(type);
+            Map<String, String> expected = contents(one, collection);
+            assertThat(contents(two, collection)).as(collection).isEqualTo(expected);
+            compared += expected.size();
+        }
+        assertThat(compared).as("facts compared").isGreaterThan(50);
+    }
+
+    private static Map<String, String> contents(MongoTemplate mongo, String collection) {
+        Map<String, String> byId = new TreeMap<>();
+        for (Document fact : mongo.findAll(Document.class, collection)) {
+            byId.put(String.valueOf(fact.get("_id")), new TreeMap<>(fact).toString());
+        }
+        return byId;
+    }
+}
