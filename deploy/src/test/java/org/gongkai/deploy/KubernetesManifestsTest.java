@@ -50,9 +50,6 @@ class KubernetesManifestsTest {
 
     private static final List<String> APPS = List.of("catalogue-service", "publication-service", "consultation-service",
             "reporting-service", "portal", "gateway");
-    private static final Set<String> SINGLE_UNTIL_SHOWN_CORRECT_TWICE = Set.of("publication-service", "consultation-service",
-            "reporting-service");
-
     private static List<HasMetadata> objects;
 
     @BeforeAll
@@ -95,9 +92,9 @@ class KubernetesManifestsTest {
     void everyAppHasProbesResourcesAServiceAndADisruptionBudget() {
         for (String app : APPS) {
             Deployment deployment = named(Deployment.class, app);
-            // services that consume events run once until two replicas are shown to stay correct (issue 14)
-            assertThat(deployment.getSpec().getReplicas()).as(app + " replicas")
-                    .isEqualTo(SINGLE_UNTIL_SHOWN_CORRECT_TWICE.contains(app) ? 1 : 2);
+            // every app runs twice (jobs are locked, outbox relays lease, competing consumers stay correct) except the
+            // portal, whose sessions live in memory
+            assertThat(deployment.getSpec().getReplicas()).as(app + " replicas").isEqualTo(app.equals("portal") ? 1 : 2);
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
@@ -113,12 +110,12 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void theGatewayScalesWithLoad() {
+    void theGatewayAndConsultationServiceScaleWithLoad() {
         Set<String> scaled = objects.stream().filter(HorizontalPodAutoscaler.class::isInstance)
                 .map(HorizontalPodAutoscaler.class::cast)
                 .peek(hpa -> assertThat(named(Deployment.class, hpa.getSpec().getScaleTargetRef().getName())).isNotNull())
                 .map(hpa -> hpa.getSpec().getScaleTargetRef().getName()).collect(Collectors.toSet());
-        assertThat(scaled).containsExactly("gateway");
+        assertThat(scaled).containsExactlyInAnyOrder("gateway", "consultation-service");
     }
 
     @Test

@@ -14,25 +14,45 @@ import org.gongkai.support.domain.DomainException;
  * The calendar in force: the years shipped on the classpath, then the {@code <year>.txt} files of the configured
  * directory, then the notices the disclosure office entered (each later source replaces a year of an earlier one).
  * A reload picks up new files and notices without a release, and the caller recomputes open deadlines when the
- * calendar changed.
+ * calendar changed. Every instance also reloads on its own when its calendar is older than {@link #REFRESH}: the
+ * watch that reloads runs in one instance only (it is locked), and a notice the office entered through another
+ * instance must reach this one's deadlines too.
  */
 public class CalendarHolder {
+
+    static final java.time.Duration REFRESH = java.time.Duration.ofMinutes(1);
 
     private final String directory;
     private final Supplier<List<CalendarNotice>> notices;
     private final AtomicReference<WorkingCalendar> current;
+    private final java.util.function.LongSupplier nanoTime;
+    private volatile long loadedAtNanos;
 
     public CalendarHolder(String directory) {
         this(directory, List::of);
     }
 
     CalendarHolder(String directory, Supplier<List<CalendarNotice>> notices) {
+        this(directory, notices, System::nanoTime);
+    }
+
+    CalendarHolder(String directory, Supplier<List<CalendarNotice>> notices, java.util.function.LongSupplier nanoTime) {
         this.directory = directory == null ? "" : directory;
         this.notices = notices;
+        this.nanoTime = nanoTime;
         this.current = new AtomicReference<>(load());
+        this.loadedAtNanos = nanoTime.getAsLong();
     }
 
     public WorkingCalendar current() {
+        if (nanoTime.getAsLong() - loadedAtNanos > REFRESH.toNanos()) {
+            try {
+                reload();
+            } catch (RuntimeException keepTheCalendarInForce) {
+                // a broken file or an unreachable database: deadlines go on with the calendar in force, tried again later
+                loadedAtNanos = nanoTime.getAsLong();
+            }
+        }
         return current.get();
     }
 
@@ -46,6 +66,7 @@ public class CalendarHolder {
             throw DomainException.invalid("invalid-calendar-file",
                     "日历数据无法加载，继续使用现行日历：" + invalidFile.getMessage());
         }
+        loadedAtNanos = nanoTime.getAsLong();
         WorkingCalendar previous = current.getAndSet(fresh);
         if (!fresh.years().equals(previous.years())) {
             return true;

@@ -35,6 +35,25 @@ class CalendarHolderTest {
     }
 
     @Test
+    void aNoticeEnteredThroughAnotherInstanceReachesThisOneWithinAMinuteWithoutTheWatch() {
+        List<CalendarNotice> stored = new ArrayList<>(); // the database both instances read
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        CalendarHolder thisInstance = new CalendarHolder("", () -> List.copyOf(stored), clock::get);
+        LocalDate makeUpSaturday = LocalDate.of(2031, 10, 11);
+        assertThat(thisInstance.current().isWorkingDay(makeUpSaturday)).isFalse();
+
+        Actor office = new Actor("s-office", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        stored.add(CalendarNotice.enter(CalendarNotice.check(2031, new CalendarNotice.Input("测试通知",
+                List.of(new CalendarNotice.DayRange("2031-10-01", "2031-10-07", "国庆节")),
+                List.of(new CalendarNotice.DayRange("2031-10-11", "2031-10-11", "国庆节调休"))), LocalDate.of(2030, 12, 1)),
+                office, Instant.parse("2030-12-01T02:00:00Z")));
+        clock.addAndGet(CalendarHolder.REFRESH.toNanos() - 1);
+        assertThat(thisInstance.current().isWorkingDay(makeUpSaturday)).as("within the minute").isFalse();
+        clock.addAndGet(2);
+        assertThat(thisInstance.current().isWorkingDay(makeUpSaturday)).as("after the minute: the make-up Saturday").isTrue();
+    }
+
+    @Test
     void officeNoticesReplaceTheDirectorysYearAndAreReadAgainOnReload(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("2027.txt"), "holiday 2027-01-01 元旦\n");
         List<CalendarNotice> stored = new ArrayList<>();

@@ -43,8 +43,8 @@ public class FactsService {
     private final List<FactFold> folds;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
-    private volatile Integer active;
-    private volatile Integer building;
+    /** A rebuild claimed this long ago and not finished was left by an instance that died. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(30);
 
     FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
@@ -53,32 +53,45 @@ public class FactsService {
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
     public <T> List<T> find(Query query, Class<T> type) {
-        return mongo.find(query, type, collection(type, active()));
+        return mongo.find(query, type, collection(type, generations().generation()));
     }
 
     public void apply(IntegrationEvent event) {
         generations.readLock().lock();
         try {
-            apply(event, active());
-            Integer next = building;
-            if (next != null) {
-                apply(event, next); // a rebuild is filling the next generation: it must not miss a live event
+            // read from the database each time: a rebuild may be run by another instance of this service
+            ActiveGeneration now = generations();
+            apply(event, now.generation());
+            if (now.building() != null) {
+                apply(event, now.building()); // a rebuild is filling the next generation: it must not miss a live event
             }
         } finally {
             generations.readLock().unlock();
         }
     }
 
-    /** Starts filling a new, empty generation beside the active one; live events go to both from now on. */
+    /**
+     * Starts filling a new, empty generation beside the active one; live events go to both from now on, in every
+     * instance (the generation being built is recorded in the database, claimed with one conditional update). A
+     * rebuild left unfinished by an instance that died is taken over after {@link #ABANDONED_AFTER}.
+     */
     public int startBuilding() {
         generations.writeLock().lock();
         try {
-            if (building != null) {
-                throw new IllegalStateException("a rebuild is already filling generation " + building);
+            ActiveGeneration current = generations();
+            int next = current.generation() + 1;
+            java.util.Date now = new java.util.Date();
+            Criteria free = new Criteria().orOperator(Criteria.where("building").exists(false), Criteria.where("building").is(null),
+                    Criteria.where("buildingSince").lt(java.util.Date.from(now.toInstant().minus(ABANDONED_AFTER))));
+            mongo.upsert(Query.query(Criteria.where("_id").is(ActiveGeneration.FACTS)), new Update().setOnInsert("generation", 0),
+                    ActiveGeneration.class);
+            var claimed = mongo.updateFirst(Query.query(new Criteria().andOperator(Criteria.where("_id").is(ActiveGeneration.FACTS),
+                    Criteria.where("generation").is(current.generation()), free)),
+                    new Update().set("building", next).set("buildingSince", now), ActiveGeneration.class);
+            if (claimed.getMatchedCount() == 0) {
+                throw new IllegalStateException("a rebuild is already filling generation " + generations().building());
             }
-            int next = active() + 1;
             drop(next); // left over from a rebuild that did not finish
-            building = next;
             return next;
         } finally {
             generations.writeLock().unlock();
@@ -90,15 +103,13 @@ public class FactsService {
         apply(event, generation);
     }
 
-    /** The complete generation becomes the one readers see; the old one is dropped. */
+    /** The complete generation becomes the one readers see (in every instance); the old one is dropped. */
     public void switchTo(int generation) {
         generations.writeLock().lock();
         try {
-            int old = active();
-            mongo.upsert(Query.query(Criteria.where("_id").is(ActiveGeneration.FACTS)), new Update().set("generation", generation),
-                    ActiveGeneration.class);
-            active = generation;
-            building = null;
+            int old = generations().generation();
+            mongo.upsert(Query.query(Criteria.where("_id").is(ActiveGeneration.FACTS)),
+                    new Update().set("generation", generation).unset("building").unset("buildingSince"), ActiveGeneration.class);
             drop(old);
         } finally {
             generations.writeLock().unlock();
@@ -109,21 +120,18 @@ public class FactsService {
     public void abandon(int generation) {
         generations.writeLock().lock();
         try {
-            building = null;
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(ActiveGeneration.FACTS).and("building").is(generation)),
+                    new Update().unset("building").unset("buildingSince"), ActiveGeneration.class);
             drop(generation);
         } finally {
             generations.writeLock().unlock();
         }
     }
 
-    private int active() {
-        Integer current = active;
-        if (current == null) {
-            ActiveGeneration stored = mongo.findById(ActiveGeneration.FACTS, ActiveGeneration.class);
-            current = stored == null ? 0 : stored.generation();
-            active = current;
-        }
-        return current;
+    /** The active generation and the one being built, as recorded for all instances (0 and none at first). */
+    private ActiveGeneration generations() {
+        ActiveGeneration stored = mongo.findById(ActiveGeneration.FACTS, ActiveGeneration.class);
+        return stored == null ? new ActiveGeneration(ActiveGeneration.FACTS, 0, null, null) : stored;
     }
 
     private void drop(int generation) {

@@ -1,6 +1,7 @@
 package org.gongkai.reporting.facts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -128,6 +130,36 @@ class CompetingConsumersTest {
             compared += expected.size();
         }
         assertThat(compared).as("facts compared").isGreaterThan(50);
+    }
+
+    @Test
+    void aRebuildRunByOneInstanceTakesTheOthersLiveEventsAndEveryInstanceReadsTheNewGenerationAfterTheSwitch() {
+        FactsService rebuilding = instance("reporting");
+        FactsService other = instance("reporting");
+        List<IntegrationEvent> history = history();
+        IntegrationEvent live = history.get(history.size() - 1);
+        history.subList(0, history.size() - 1).forEach(rebuilding::apply);
+        List<DocumentFacts> before = other.find(new Query(), DocumentFacts.class);
+        assertThat(before).isNotEmpty();
+
+        int next = rebuilding.startBuilding();
+        assertThatThrownBy(other::startBuilding).as("one rebuild at a time, across instances").isInstanceOf(IllegalStateException.class);
+        history.subList(0, history.size() - 1).forEach(event -> rebuilding.replay(event, next));
+        other.apply(live); // consumed by the other instance while the rebuild runs
+        assertThat(other.find(new Query(), DocumentFacts.class)).as("readers still see the active generation").hasSize(before.size()
+                + (live instanceof org.gongkai.contracts.publication.DocumentIssued ? 1 : 0));
+        rebuilding.switchTo(next);
+
+        MongoTemplate one = connect("one-instance");
+        FactsService alone = instance("one-instance");
+        history.forEach(alone::apply);
+        for (Class<?> type : FactsService.FACT_TYPES) {
+            assertThat(contents(connect("reporting"), one.getCollectionName(type) + "_g" + next)).as(type.getSimpleName())
+                    .isEqualTo(contents(one, one.getCollectionName(type)));
+            assertThat(other.find(new Query(), type)).as("the other instance reads the new generation").hasSize(
+                    one.findAll(Document.class, one.getCollectionName(type)).size());
+        }
+        other.startBuilding(); // free again after the switch
     }
 
     private static Map<String, String> contents(MongoTemplate mongo, String collection) {
