@@ -39,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the cross-cutting machinery every Gongkai service shares. */
 @AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class})
+@EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class,
+        org.gongkai.support.web.ConditionalPublicReads.class})
 @EnableScheduling
 @org.springframework.context.annotation.Import(org.gongkai.support.scheduling.SchedulerLocks.class)
 public class ServiceSupportAutoConfiguration {
@@ -48,6 +49,27 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** ETags and 304 for the public reads a service lists in {@code gongkai.http.cacheable-paths}. */
+    @Bean
+    @ConditionalOnProperty(prefix = "gongkai.http", name = "cacheable-paths[0]")
+    FilterRegistrationBean<org.springframework.web.filter.ShallowEtagHeaderFilter> publicReadEtags(
+            org.gongkai.support.web.ConditionalPublicReads reads) {
+        FilterRegistrationBean<org.springframework.web.filter.ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new org.springframework.web.filter.ShallowEtagHeaderFilter());
+        registration.setUrlPatterns(reads.cacheablePaths());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "gongkai.http", name = "cacheable-paths[0]")
+    FilterRegistrationBean<jakarta.servlet.Filter> publicReadCacheControl(org.gongkai.support.web.ConditionalPublicReads reads) {
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(reads.cacheControl());
+        registration.setUrlPatterns(reads.cacheablePaths());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 9);
+        return registration;
     }
 
     @Bean
