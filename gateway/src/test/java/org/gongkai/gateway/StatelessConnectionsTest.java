@@ -17,10 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway keeps no session: every request carries its own token. With a session-backed security context a
- * refused malformed token left its keep-alive connection so that the next request on it was never answered (the CI
- * run of 2 December 2026 waited 60 s for it); clients reuse connections, so each request after a refusal must be
- * answered, and no answer may set a session cookie.
+ * Clients reuse connections, so each request after one the gateway refused must be answered. After a 401 the next
+ * request on the same keep-alive connection was at times never read (CI on 2 December 2026 waited 60 s for it), first
+ * with a session-backed security context, and rarely still without one; the gateway now keeps no session and closes
+ * the connection after each refusal of its own. No answer may set a session cookie.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatelessConnectionsTest {
@@ -50,6 +50,7 @@ class StatelessConnectionsTest {
             assertThat(wrongRole.statusCode()).as("round %d, valid token after a refused one", i).isEqualTo(403);
             for (HttpResponse<String> response : java.util.List.of(missing, malformed, wrongRole)) {
                 assertThat(response.headers().allValues("Set-Cookie")).as("round %d", i).isEmpty();
+                assertThat(response.headers().firstValue("Connection")).as("round %d", i).hasValue("close");
             }
         }
     }

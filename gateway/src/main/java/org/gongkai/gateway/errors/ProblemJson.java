@@ -32,6 +32,9 @@ public final class ProblemJson {
     static Mono<Void> write(ServerHttpResponse response, boolean english, GatewayProblem problem, String detail, int status) {
         response.setStatusCode(HttpStatusCode.valueOf(status));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // a refusal ends its connection: after the gateway answered a request it refused itself, the next request on
+        // the same keep-alive connection was at times never read (StatelessConnectionsTest); a new connection is cheap
+        response.getHeaders().set(org.springframework.http.HttpHeaders.CONNECTION, "close");
         byte[] body = body(problem, english, detail == null ? problem.detail(english) : detail, status);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
