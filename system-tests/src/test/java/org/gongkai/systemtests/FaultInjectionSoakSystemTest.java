@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ExtendWith(RunningSuite.class)
 @DisabledIfSystemProperty(named = "gongkai.soak", matches = "false")
-@Order(Integer.MAX_VALUE) // last, so that no other system test runs just after its faults
+@Order(Integer.MAX_VALUE - 1) // last but the multi-instance test, so that no other system test runs just after its faults
 class FaultInjectionSoakSystemTest {
 
     static final int COMMENT_CLIENTS = 2;
@@ -67,11 +67,6 @@ class FaultInjectionSoakSystemTest {
 
     private final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    private final Map<String, CachedToken> tokens = new HashMap<>();
-
-    record CachedToken(String value, Instant fetched) {
-    }
-
     @Test
     void faultsUnderLoadLoseNothingAndDuplicateNothing() throws Exception {
         Instant began = Instant.now();
@@ -281,7 +276,7 @@ class FaultInjectionSoakSystemTest {
      * document again, so an answer lost in a fault is neither repeated blindly nor skipped; each state an answer
      * showed is recorded as acknowledged.
      */
-    private void documentUntilPublished(String number, Map<String, String> acknowledged) throws Exception {
+    void documentUntilPublished(String number, Map<String, String> acknowledged) throws Exception {
         Map<String, Object> draft = Map.of("documentNumber", number, "title", "关于危险化学品企业安全检查情况的通报", "body",
                 "各乡镇：现将检查情况通报如下。", "catalogueItemCode", "WS-03", "issuedInCountyName", false,
                 "disclosureAttribute", "PROACTIVE", "mayInvolveStateSecrets", false);
@@ -457,18 +452,9 @@ class FaultInjectionSoakSystemTest {
         return call(user, method, path, body, Map.of());
     }
 
-    /**
-     * One token per user, renewed well before its 300 s expire and never by two clients at once: two password grants of
-     * the same user at the same moment got the user locked out by Keycloak's brute-force protection for a minute
-     * ({@code user_temporarily_disabled}) in a run of this soak.
-     */
-    private synchronized String token(String user) throws Exception {
-        CachedToken cached = tokens.get(user);
-        if (cached == null || cached.fetched().isBefore(Instant.now().minusSeconds(180))) {
-            cached = new CachedToken(Suite.token(user), Instant.now());
-            tokens.put(user, cached);
-        }
-        return cached.value();
+    /** Suite's token of the user (one per user, renewed in time, never fetched twice at once). */
+    private String token(String user) throws Exception {
+        return Suite.token(user);
     }
 
     /** 5xx, 429 and a failed connection are what faults look like, and are retried; any other refusal is a defect. */

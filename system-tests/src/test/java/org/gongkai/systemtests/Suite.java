@@ -36,7 +36,12 @@ final class Suite {
     static final Map<String, String> RAISED_RATE_LIMITS = Map.of(
             "GONGKAI_GATEWAY_RATELIMIT_PUBLICWRITESPERMINUTE", "100000", "GONGKAI_GATEWAY_RATELIMIT_PUBLICWRITEBURST", "10000",
             "GONGKAI_GATEWAY_RATELIMIT_REQUESTSPERSECOND", "10000", "GONGKAI_GATEWAY_RATELIMIT_REQUESTBURST", "10000");
-    private static final String NAMESPACE = "systest-" + Long.toHexString(System.nanoTime());
+    /** Instance k of a service or gateway listens on its port + (k-1) × this (bin/gongkai's GONGKAI_INSTANCE_PORT_STEP). */
+    static final int INSTANCE_PORT_STEP = 1000;
+    private static String namespace = "systest-" + Long.toHexString(System.nanoTime());
+    private static int instances = 1;
+    private static Map<String, String> settings = Map.of();
+    private static final java.util.concurrent.atomic.AtomicInteger nextGateway = new java.util.concurrent.atomic.AtomicInteger();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The broker bin/gongkai finds (or starts, embedded) on its default address; the relay forwards to it. */
@@ -45,6 +50,32 @@ final class Suite {
     private static TcpOutage brokerRelay;
 
     private Suite() {
+    }
+
+    /**
+     * What the next {@code start} starts: this many instances of each service and gateways, with these settings on top
+     * of the suite's own, and exchanges and queues of a namespace of its own (so that nothing an earlier start left in
+     * a queue reaches it). Stop the running suite first: it keeps the ports.
+     */
+    static synchronized void configure(int instanceCount, Map<String, String> extraSettings) {
+        instances = instanceCount;
+        settings = Map.copyOf(extraSettings);
+        namespace = "systest-" + Long.toHexString(System.nanoTime());
+    }
+
+    /** The exchanges of this start are {@code <namespace>.<service>}. */
+    static synchronized String namespace() {
+        return namespace;
+    }
+
+    /** Every gateway of this start, by port; {@link #call} takes them in turn. */
+    static synchronized java.util.List<Integer> gateways() {
+        return java.util.stream.IntStream.range(0, instances).mapToObj(k -> GATEWAY + k * INSTANCE_PORT_STEP).toList();
+    }
+
+    /** Instance k (from 1) of an app: {@code catalogue-service}, {@code catalogue-service-2}, … as bin/gongkai names them. */
+    static String instance(String app, int k) {
+        return k == 1 ? app : app + "-" + k;
     }
 
     static Path root() {
@@ -84,6 +115,9 @@ final class Suite {
             }
         }
         if (command.equals("start")) {
+            synchronized (Suite.class) {
+                tokens.clear(); // Keycloak imports the realm again: new keys
+            }
             openBrokerRelay();
         }
         gongkai(command);
@@ -141,7 +175,7 @@ final class Suite {
         builder.environment().put("RABBIT_HOST", BROKER_HOST);
         builder.environment().put("RABBIT_PORT", Integer.toString(relay == null ? BROKER_PORT : relay.port()));
         // exchanges and queues of this run only, expiring when unused: no event of an earlier run can leak in
-        builder.environment().put("GONGKAI_EVENTS_NAMESPACE", NAMESPACE);
+        builder.environment().put("GONGKAI_EVENTS_NAMESPACE", namespace());
         for (String side : new String[] {"CONSUMER", "PRODUCER"}) {
             builder.environment().put("SPRING_CLOUD_STREAM_RABBIT_DEFAULT_" + side + "_EXPIRES", "600000");
             builder.environment().put("SPRING_CLOUD_STREAM_RABBIT_DEFAULT_" + side + "_DLQ_EXPIRES", "600000");
@@ -149,18 +183,41 @@ final class Suite {
         // the bad-request corpus comes from one address (loopback) at the pace of a test client: the gateway's
         // per-address buckets are raised so that its requests reach the services instead of ending in 429
         builder.environment().putAll(RAISED_RATE_LIMITS);
+        synchronized (Suite.class) {
+            builder.environment().put("GONGKAI_INSTANCES", Integer.toString(instances));
+            builder.environment().putAll(settings);
+        }
         builder.environment().put("GONGKAI_HOME", home().toString());
         builder.environment().put("GONGKAI_SKIP_BUILD", "1");
         Process process = builder.start();
-        if (!process.waitFor(8, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        if (!process.waitFor(8L * instances, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("bin/gongkai " + command + " failed:\n"
                     + Files.readString(home().resolve("gongkai-" + command + ".out")) + "\nlogs in " + home().resolve("logs"));
         }
     }
 
-    /** A real access token from the real Keycloak, by the password grant of the public gongkai-cli client. */
-    static String token(String user) throws IOException, InterruptedException {
+    private record CachedToken(String value, java.time.Instant fetched) {
+    }
+
+    private static final Map<String, CachedToken> tokens = new java.util.HashMap<>();
+
+    /**
+     * A real access token from the real Keycloak, by the password grant of the public gongkai-cli client: one per user,
+     * renewed well before its 300 s expire and never by two clients at once. Two password grants of the same user at
+     * the same moment got the user locked out by Keycloak's brute-force protection for a minute
+     * ({@code user_temporarily_disabled}) in a run of the soak.
+     */
+    static synchronized String token(String user) throws IOException, InterruptedException {
+        CachedToken cached = tokens.get(user);
+        if (cached == null || cached.fetched().isBefore(java.time.Instant.now().minusSeconds(180))) {
+            cached = new CachedToken(freshToken(user), java.time.Instant.now());
+            tokens.put(user, cached);
+        }
+        return cached.value();
+    }
+
+    private static String freshToken(String user) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=gongkai-cli&username=" + user + "&password="
                 + URLEncoder.encode(user + "-pw", StandardCharsets.UTF_8);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
@@ -181,7 +238,9 @@ final class Suite {
 
     static Response call(String token, String method, String path, Object body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+        java.util.List<Integer> gateways = gateways();
+        int gateway = gateways.get(Math.floorMod(nextGateway.getAndIncrement(), gateways.size()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
