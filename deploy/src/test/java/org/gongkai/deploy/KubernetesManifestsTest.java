@@ -92,9 +92,14 @@ class KubernetesManifestsTest {
     void everyAppHasProbesResourcesAServiceAndADisruptionBudget() {
         for (String app : APPS) {
             Deployment deployment = named(Deployment.class, app);
-            // every app runs twice (jobs are locked, outbox relays lease, competing consumers stay correct) except the
-            // portal, whose sessions live in memory
-            assertThat(deployment.getSpec().getReplicas()).as(app + " replicas").isEqualTo(app.equals("portal") ? 1 : 2);
+            // every app runs twice: jobs are locked, outbox relays lease, competing consumers stay correct, and the
+            // portal's sessions live in Redis
+            assertThat(deployment.getSpec().getReplicas()).as(app + " replicas").isEqualTo(2);
+            if (app.equals("portal")) {
+                assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                        .as("a second portal replica needs the sessions shared")
+                        .anyMatch(env -> env.getName().equals("GONGKAI_PORTAL_SESSION_STORE") && "redis".equals(env.getValue()));
+            }
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");

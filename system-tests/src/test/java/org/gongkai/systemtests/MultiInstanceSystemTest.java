@@ -185,8 +185,52 @@ class MultiInstanceSystemTest {
      * (comments with the same idempotency key). In the end every acknowledged comment and document is stored once and
      * counted by reporting once: nothing acknowledged is lost, nothing doubled.
      */
+    /**
+     * A citizen on the portal pages, through both gateways and so both portal instances (round robin on each
+     * gateway): the comment form comes from one instance, the post may go to the other, and the receipt page after it
+     * always comes from the other one than the form, in every round. Only sessions shared in Redis make all of it work.
+     */
     @Test
     @Order(3)
+    void aCitizensPortalSessionFollowsHimAcrossPortalInstances() throws Exception {
+        int form = Suite.gateways().get(0);
+        int post = Suite.gateways().get(1);
+        for (int round = 1; round <= 4; round++) {
+            String client = "10.88.0." + round;
+            HttpResponse<String> page = portal(form, client, HttpRequest.newBuilder().GET(), "/portal/consultations/" + consultation, null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("GONGKAI_PORTAL="))
+                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow(() -> new AssertionError("no session cookie"));
+            java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page.body());
+            assertThat(csrf.find()).as("the comment form carries a CSRF token").isTrue();
+            String body = "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&content="
+                    + java.net.URLEncoder.encode("建议在林区入口增设防火宣传牌（portal-" + round + "）。", StandardCharsets.UTF_8);
+            HttpResponse<String> posted = portal(post, client, HttpRequest.newBuilder().header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)), "/portal/consultations/" + consultation + "/comments", cookie);
+            assertThat(posted.statusCode()).as("round " + round + ": " + posted.body()).isEqualTo(302);
+            acknowledgedComments.incrementAndGet();
+            HttpResponse<String> receipt = portal(form, client, HttpRequest.newBuilder().GET(),
+                    posted.headers().firstValue("Location").orElseThrow(), cookie);
+            assertThat(receipt.statusCode()).as("round " + round).isEqualTo(200);
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("id=\"receipt-code\">([^<]+)<").matcher(receipt.body());
+            assertThat(code.find()).as("round " + round + ": the receipt page shows the receipt code").isTrue();
+            assertThat(Suite.call(null, "GET", "/api/public/comments/" + code.group(1).strip(), null).status())
+                    .as("round " + round + ": the receipt is the stored comment's").isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> portal(int gateway, String client, HttpRequest.Builder request, String path, String cookie)
+            throws IOException, InterruptedException {
+        URI uri = URI.create("http://localhost:" + gateway).resolve(path);
+        request.uri(uri).timeout(Duration.ofSeconds(60)).header("X-Forwarded-For", client);
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(4)
     void aBurstOverBothGatewaysIsCountedExactlyOnceThoughAnInstanceOfEachServiceDies() throws Exception {
         String figures = figures();
         // reporting has counted the earlier tests' comments before the figures are taken

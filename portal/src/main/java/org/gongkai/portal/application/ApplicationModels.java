@@ -64,7 +64,7 @@ public final class ApplicationModels {
         }
     }
 
-    public record QueryCode(String queryCode, Instant submittedAt, String statusUrl) {
+    public record QueryCode(String queryCode, Instant submittedAt, String statusUrl) implements java.io.Serializable {
     }
 
     public record PublicSupplement(LocalDate requestedOn, String missing, LocalDate supplementDueOn, LocalDate receivedOn) {

@@ -24,7 +24,7 @@ public final class ConsultationModels {
         }
     }
 
-    public record Receipt(String receipt, String consultationId, Instant receivedAt, String statusUrl) {
+    public record Receipt(String receipt, String consultationId, Instant receivedAt, String statusUrl) implements java.io.Serializable {
     }
 
     public record PublicComment(String id, String content, String channel, Instant receivedAt) {

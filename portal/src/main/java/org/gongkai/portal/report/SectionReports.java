@@ -35,7 +35,7 @@ class SectionReports {
             Double adoptionRate) {
     }
 
-    public record Narrative(String workDone, String problems, String nextSteps) {
+    public record Narrative(String workDone, String problems, String nextSteps) implements java.io.Serializable {
     }
 
     public record Report(String section, String period, LocalDate dueOn, String status, Figures figures, Narrative narrative,

@@ -9,7 +9,7 @@ import org.gongkai.portal.api.ApiProblem;
  * A form's errors in Chinese, by field (shown beside the field) and for the error summary at the top. Problems the
  * services answer are translated here: by the field they name, or by their stable type when they name none.
  */
-public final class FormErrors {
+public final class FormErrors implements java.io.Serializable {
 
     /** Problem types that concern one field of a form, with the Chinese message. */
     private static final Map<String, String[]> BY_TYPE = Map.ofEntries(
