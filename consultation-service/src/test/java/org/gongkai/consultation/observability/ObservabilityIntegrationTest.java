@@ -100,7 +100,9 @@ class ObservabilityIntegrationTest {
         assertThat(outbox).allSatisfy(entry -> assertThat(entry.getString("traceparent"))
                 .as("the entry remembers the request's trace").matches("00-" + traceId + "-[0-9a-f]{16}-01"));
 
+        assertThat(relay.backlog()).as("the outbox backlog gauge's value").isGreaterThanOrEqualTo(outbox.size());
         assertThat(relay.relayPending()).isPositive();
+        assertThat(relay.backlog()).isZero();
         TestEvents.Received sent = events.awaitType("gongkai.consultation.consultation-opened.v1", r -> r.data().contains(id));
         assertThat(String.valueOf(sent.headers().get("cloudEvents:traceparent")))
                 .as("the CloudEvents distributed-tracing extension").matches("00-" + traceId + "-[0-9a-f]{16}-01");
