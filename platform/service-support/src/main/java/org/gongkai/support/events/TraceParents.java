@@ -52,13 +52,4 @@ public final class TraceParents {
         p.inject(context, carrier, Map::put);
         return carrier.get(TRACEPARENT);
     }
-
-    /** The trace id inside a {@code traceparent} value, or null when it is not one. */
-    public static String traceId(String traceparent) {
-        if (traceparent == null) {
-            return null;
-        }
-        String[] parts = traceparent.split("-");
-        return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
-    }
 }
