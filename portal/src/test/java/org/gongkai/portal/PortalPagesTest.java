@@ -41,7 +41,8 @@ import com.sun.net.httpserver.HttpServer;
 @AutoConfigureMockMvc
 class PortalPagesTest {
 
-    record Call(String method, String path, String body, String idempotencyKey, String forwardedFor, String authorization) {
+    record Call(String method, String path, String body, String idempotencyKey, String forwardedFor, String authorization,
+            String traceparent) {
     }
 
     static final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -56,7 +57,8 @@ class PortalPagesTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             calls.add(new Call(exchange.getRequestMethod(), path, body, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"), exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-For"), exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             String key = exchange.getRequestMethod() + " " + path;
             Object[] answer = answers.getOrDefault(key + "?" + exchange.getRequestURI().getQuery(), answers.getOrDefault(key,
                     new Object[] {404, "{\"type\":\"urn:gongkai:problem:not-found\",\"status\":404,\"detail\":\"no\"}"}));
@@ -101,6 +103,16 @@ class PortalPagesTest {
                   "channels":["gov-website"]}]"""});
         answers.put("GET /api/public/consultations", new Object[] {200, "[" + CONSULTATION + "]"});
         answers.put("GET /api/public/consultations/c1", new Object[] {200, CONSULTATION});
+    }
+
+    @Test
+    void thePortalsCallsToTheServicesContinueTheGatewaysTraceAndItsMetricsAreScraped() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        mvc.perform(get("/").header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")).andExpect(status().isOk());
+        assertThat(calls).isNotEmpty().allSatisfy(call -> assertThat(call.traceparent())
+                .as("traceparent of " + call.path()).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+        assertThat(mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("http_server_requests_seconds_count");
     }
 
     @Test

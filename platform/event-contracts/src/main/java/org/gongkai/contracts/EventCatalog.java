@@ -44,6 +44,8 @@ import org.gongkai.contracts.reporting.ReportSubmitted;
  * Every integration event type of the suite. Each producer publishes on its own topic exchange
  * ({@code <namespace>.<service>}, see docs/events.md) with the type as routing key.
  * Consumers resolve incoming {@code type} attributes here; unknown types are ignored, not guessed.
+ * Besides the CloudEvents core attributes every event carries the extensions {@code correlationid} and, when the
+ * request that caused it was traced, {@code traceparent} (the distributed-tracing extension, W3C Trace Context).
  */
 public final class EventCatalog {
 

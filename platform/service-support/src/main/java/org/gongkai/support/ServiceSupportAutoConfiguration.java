@@ -21,7 +21,11 @@ import org.gongkai.support.web.ProblemDetailsAdvice;
 import org.gongkai.support.web.ProblemErrorController;
 import org.gongkai.support.web.input.StrictJsonInput;
 import org.gongkai.support.web.ProblemResponses;
+import io.micrometer.observation.ObservationRegistry;
+import org.gongkai.support.events.TraceParentsOfOutboxEntries;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,7 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the cross-cutting machinery every Gongkai service shares. */
 @AutoConfiguration(beforeName = {"org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
-        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"},
+        afterName = {"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
+                "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+                "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"})
 @EnableConfigurationProperties({EventsProperties.class, Sections.class, OpenApiProperties.class, GongkaiSecurityProperties.class,
         org.gongkai.support.web.ConditionalPublicReads.class})
 @EnableScheduling
@@ -133,9 +140,19 @@ public class ServiceSupportAutoConfiguration {
         return new MongoPingHealthIndicator(mongo);
     }
 
+    /** Each event handled in an observation: the events-consumed timer, and a span continuing the producer's trace. */
     @Bean
-    InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
-        return new InboundEvents(mongo, json, clock, meters);
+    InboundEvents inboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, io.micrometer.core.instrument.MeterRegistry meters,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new InboundEvents(mongo, json, clock, meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** Outbox entries recorded during a traced request keep its {@code traceparent} (the relay sends it later). */
+    @Bean
+    @ConditionalOnBean({io.micrometer.tracing.Tracer.class, io.micrometer.tracing.propagation.Propagator.class})
+    TraceParentsOfOutboxEntries traceParentsOfOutboxEntries(io.micrometer.tracing.Tracer tracer,
+            io.micrometer.tracing.propagation.Propagator propagator) {
+        return new TraceParentsOfOutboxEntries(tracer, propagator);
     }
 
     @Bean
@@ -144,8 +161,16 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
-        return new OutboxRelay(mongo, bridge, properties);
+    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, bridge, properties);
+        io.micrometer.core.instrument.Gauge.builder("gongkai.events.outbox.backlog", relay, r -> {
+                    long waiting = r.backlog();
+                    return waiting < 0 ? Double.NaN : waiting;
+                })
+                .description("events recorded in this service's outboxes and not yet confirmed by the broker")
+                .register(meters);
+        return relay;
     }
 
     /** Dead-letter queues of this service's consumers: depth gauges, a warning in health, the admin's audited re-drive. */

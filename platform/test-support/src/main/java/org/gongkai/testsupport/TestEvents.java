@@ -102,8 +102,14 @@ public class TestEvents implements DisposableBean {
     }
 
     public String send(String producer, IntegrationEvent event, String eventId) {
+        return send(producer, event, eventId, Map.of());
+    }
+
+    /** With further CloudEvents attributes, e.g. {@code cloudEvents:traceparent}. */
+    public String send(String producer, IntegrationEvent event, String eventId, Map<String, Object> attributes) {
         MessageProperties properties = cloudEventProperties(eventId, EventCatalog.typeOf(event.getClass()));
         properties.setHeader("cloudEvents:subject", event.subject());
+        attributes.forEach(properties::setHeader);
         template.send(namespace + "." + producer, EventCatalog.typeOf(event.getClass()),
                 new org.springframework.amqp.core.Message(JSON.writeValueAsBytes(event), properties));
         return eventId;

@@ -15,6 +15,8 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = PREFIX + "subject";
     public static final String DATA_CONTENT_TYPE = PREFIX + "datacontenttype";
     public static final String CORRELATION_ID = PREFIX + CorrelationIds.CLOUD_EVENT_EXTENSION;
+    /** The distributed-tracing extension: the W3C trace context of the request that caused the event. */
+    public static final String TRACEPARENT = PREFIX + TraceParents.TRACEPARENT;
 
     private CloudEventHeaders() {
     }

@@ -9,8 +9,13 @@ import java.util.function.Consumer;
 
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.IntegrationEvent;
+import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -27,18 +32,30 @@ import tools.jackson.databind.json.JsonMapper;
  * Builds the consumer function of a service: resolves the CloudEvents {@code type} (never a class name),
  * reads the data into the contract record, and skips events whose id it has already handled. The id is recorded
  * after the handler succeeded; a failure rethrows, so the binder retries and finally dead-letters the message.
+ * <p>
+ * Each event is handled inside an observation {@value #CONSUMED} (tagged by type and outcome): its timer counts the
+ * events consumed, and its span continues the producer's trace from the CloudEvents {@code traceparent} extension
+ * (a new trace when the event has none), so the handler's log lines carry the producer's trace id.
  */
 public class InboundEvents {
 
+    /** Observation (timer {@code gongkai_events_consumed_seconds_count} in Prometheus, and a consumer span) per event. */
+    public static final String CONSUMED = "gongkai.events.consumed";
     private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
     private final Counter duplicates;
+    private final ObservationRegistry observations;
 
     public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this(mongo, json, clock, meters, ObservationRegistry.NOOP);
+    }
+
+    public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, ObservationRegistry observations) {
         this.mongo = mongo;
+        this.observations = observations;
         this.json = json;
         this.clock = clock;
         this.duplicates = Counter.builder("gongkai.events.duplicates")
@@ -73,51 +90,76 @@ public class InboundEvents {
             return this::accept;
         }
 
-        @SuppressWarnings("unchecked")
         private void accept(Message<byte[]> message) {
             EventMetadata metadata = metadata(message.getHeaders());
             if (metadata.correlationId() != null) {
                 MDC.put(CorrelationIds.MDC_KEY, metadata.correlationId());
             }
             try {
-                var eventClass = EventCatalog.classOf(metadata.type()).orElse(null);
-                Handler<IntegrationEvent> handler = eventClass == null ? null
-                        : (Handler<IntegrationEvent>) handlers.get(eventClass);
-                if (handler == null && everyEvent == null) {
-                    log.debug("ignoring event type {}", metadata.type());
-                    return;
+                Map<String, String> carrier = new HashMap<>();
+                if (metadata.traceparent() != null) {
+                    carrier.put(TraceParents.TRACEPARENT, metadata.traceparent());
                 }
-                if (eventClass == null) {
-                    log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
-                    return;
-                }
-                if (mongo.exists(Query.query(Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
-                    duplicates.increment();
-                    log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
-                    return;
-                }
-                // handlers are idempotent writes; the id is recorded only after they succeeded, so a crash or a
-                // failure in between leads to a redelivery that runs again, never to a silently skipped event
-                IntegrationEvent event;
-                try {
-                    event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
-                } catch (tools.jackson.core.JacksonException unreadable) {
-                    throw new PoisonEventException("event " + metadata.id() + " (" + metadata.type() + ") is not its type's JSON",
-                            unreadable);
-                }
-                if (everyEvent != null) {
-                    everyEvent.handle(event, metadata);
-                }
-                if (handler != null) {
-                    handler.handle(event, metadata);
-                }
-                markProcessed(metadata);
-                log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
+                ReceiverContext<Map<String, String>> context = new ReceiverContext<>((c, key) -> c.get(key), Kind.CONSUMER);
+                context.setCarrier(carrier);
+                context.setRemoteServiceName(metadata.source());
+                boolean known = EventCatalog.classOf(metadata.type()).isPresent();
+                Observation observation = Observation.createNotStarted(CONSUMED, () -> context, observations)
+                        .contextualName("consume " + (known ? metadata.type() : "unknown"))
+                        // only catalogued types as tag values: a producer cannot grow the metric without bound
+                        .lowCardinalityKeyValue("type", known ? metadata.type() : "unknown");
+                observation.observe(() -> handle(message, metadata, observation));
             } finally {
                 MDC.remove(CorrelationIds.MDC_KEY);
             }
         }
+
+        @SuppressWarnings("unchecked")
+        private void handle(Message<byte[]> message, EventMetadata metadata, Observation observation) {
+            observation.lowCardinalityKeyValue(OUTCOME_IGNORED);
+            var eventClass = EventCatalog.classOf(metadata.type()).orElse(null);
+            Handler<IntegrationEvent> handler = eventClass == null ? null
+                    : (Handler<IntegrationEvent>) handlers.get(eventClass);
+            if (handler == null && everyEvent == null) {
+                log.debug("ignoring event type {}", metadata.type());
+                return;
+            }
+            if (eventClass == null) {
+                log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
+                return;
+            }
+            if (mongo.exists(Query.query(Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
+                duplicates.increment();
+                observation.lowCardinalityKeyValue(OUTCOME_DUPLICATE);
+                log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
+                return;
+            }
+            observation.lowCardinalityKeyValue(OUTCOME_FAILED); // until it is handled
+            // handlers are idempotent writes; the id is recorded only after they succeeded, so a crash or a
+            // failure in between leads to a redelivery that runs again, never to a silently skipped event
+            IntegrationEvent event;
+            try {
+                event = json.readValue(new String(message.getPayload(), StandardCharsets.UTF_8), eventClass);
+            } catch (tools.jackson.core.JacksonException unreadable) {
+                throw new PoisonEventException("event " + metadata.id() + " (" + metadata.type() + ") is not its type's JSON",
+                        unreadable);
+            }
+            if (everyEvent != null) {
+                everyEvent.handle(event, metadata);
+            }
+            if (handler != null) {
+                handler.handle(event, metadata);
+            }
+            markProcessed(metadata);
+            observation.lowCardinalityKeyValue(OUTCOME_HANDLED);
+            log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
+        }
     }
+
+    private static final KeyValue OUTCOME_HANDLED = KeyValue.of("outcome", "handled");
+    private static final KeyValue OUTCOME_DUPLICATE = KeyValue.of("outcome", "duplicate");
+    private static final KeyValue OUTCOME_IGNORED = KeyValue.of("outcome", "ignored");
+    private static final KeyValue OUTCOME_FAILED = KeyValue.of("outcome", "failed");
 
     private void markProcessed(EventMetadata metadata) {
         try {
@@ -135,7 +177,8 @@ public class InboundEvents {
         }
         String time = attribute(headers, "time");
         return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
-                time == null ? null : Instant.parse(time), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION));
+                time == null ? null : Instant.parse(time), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
+                attribute(headers, TraceParents.TRACEPARENT));
     }
 
     /**

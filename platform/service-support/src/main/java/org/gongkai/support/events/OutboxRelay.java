@@ -113,6 +113,26 @@ public class OutboxRelay {
         return sent;
     }
 
+    /**
+     * Entries waiting to be relayed, in every outbox collection (the gauge {@code gongkai.events.outbox.backlog}); -1 when
+     * the database does not answer.
+     */
+    public long backlog() {
+        try {
+            long waiting = 0;
+            for (String collection : outboxCollections()) {
+                Query pending = Query.query(Criteria.where("outbox.eventId").exists(true));
+                pending.fields().include("outbox.eventId");
+                for (Document aggregate : mongo.find(pending, Document.class, collection)) {
+                    waiting += aggregate.getList("outbox", Document.class, List.of()).size();
+                }
+            }
+            return waiting;
+        } catch (RuntimeException databaseUnavailable) {
+            return -1;
+        }
+    }
+
     /** Free: no lease, an expired one, or this instance's own. */
     private Criteria leaseFree(java.time.Instant now) {
         return new Criteria().orOperator(Criteria.where(LEASE_FIELD).exists(false),
@@ -147,6 +167,7 @@ public class OutboxRelay {
                 .setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
                 .setHeader(CloudEventHeaders.DATA_CONTENT_TYPE, "application/json")
                 .setHeader(CloudEventHeaders.CORRELATION_ID, entry.getString("correlationId"))
+                .setHeader(CloudEventHeaders.TRACEPARENT, entry.getString("traceparent"))
                 .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
                 .setHeader(AmqpHeaders.PUBLISH_CONFIRM_CORRELATION, confirm)
                 .build();

@@ -84,7 +84,7 @@ class OutboxRelayLeaseTest {
     }
 
     private static OutboxEntry entry(String eventId) {
-        return new OutboxEntry(eventId, "gongkai.test.parcel-sent.v1", "parcels/" + eventId, Instant.now(), null, "{}");
+        return new OutboxEntry(eventId, "gongkai.test.parcel-sent.v1", "parcels/" + eventId, Instant.now(), null, "{}", null);
     }
 
     @Test
