@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class TestEvents implements DisposableBean {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long an expected event may take: a busy 2-core machine can hold a relay round for seconds. */
+    private static final Duration AWAIT_EVENT = Duration.ofSeconds(60);
 
     public record Received(Map<String, Object> headers, String data) {
         public String type() {
@@ -79,17 +81,17 @@ public class TestEvents implements DisposableBean {
         return List.copyOf(received);
     }
 
+    /** The first event of the type that matches, waiting for it (generously: the machine may be busy). */
     public Received awaitType(String type, Predicate<Received> matching) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            for (Received r : received) {
-                if (r.type().equals(type) && matching.test(r)) {
-                    return r;
-                }
-            }
-            sleep();
+        try {
+            return org.awaitility.Awaitility.await().atMost(AWAIT_EVENT).pollInterval(Duration.ofMillis(100))
+                    .until(() -> received.stream().filter(r -> r.type().equals(type) && matching.test(r)).findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow();
+        } catch (org.awaitility.core.ConditionTimeoutException timedOut) {
+            return fail("no event " + type + " arrived within " + AWAIT_EVENT.toSeconds() + " s; got "
+                    + received.stream().map(Received::type).toList());
         }
-        return fail("no event " + type + " arrived within 15 s; got " + received.stream().map(Received::type).toList());
     }
 
     public Received awaitType(String type) {
@@ -196,14 +198,6 @@ public class TestEvents implements DisposableBean {
             }
         } else if (expected.getNodeType() != actual.getNodeType()) {
             problems.add(path + " should be " + expected.getNodeType() + " but is " + actual.getNodeType());
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
