@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every list route of consultation-service keeps the pagination contract ({@link PaginationContract}). The
- * consultations all start today, so the tie-breaker (the id) is what keeps their pages apart.
+ * consultations all start today, so their pages tie on the first key ({@link ListOrdersTest} checks the tie-breaker).
  */
 @ServiceIntegrationTest
 class PaginationIntegrationTest {

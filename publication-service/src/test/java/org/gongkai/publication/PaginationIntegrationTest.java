@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every list route of publication-service keeps the pagination contract ({@link PaginationContract}): pages in a
  * stable order without overlap, the right total, an empty page beyond the end, and a 400 above the maximum size.
- * Documents are published on the same day and concerns first seen at the same instant, so the tie-breaker (the id) is
- * what keeps the pages apart.
+ * Documents are published on the same day and concerns first seen at the same instant, so their pages tie on the first
+ * key (the embedded wire server breaks ties stably; {@link ListOrdersTest} checks the orders end with a unique key).
  */
 @ServiceIntegrationTest
 class PaginationIntegrationTest {

@@ -108,7 +108,7 @@ public class CommentService {
     }
 
     /** Oldest first, then by id, so that pages never overlap. */
-    static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("receivedAt"), Sort.Order.asc("_id"));
+    public static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("receivedAt"), Sort.Order.asc("_id"));
 
     /** Staff read every comment of a consultation they can see, hidden ones and private fields included; paged in the database. */
     public Page<Comment> forStaff(String consultationId, Actor actor, int page, int size) {

@@ -58,7 +58,7 @@ public class ConsultationService {
     }
 
     /** The latest start first, then by id, so that pages never overlap. */
-    static final Sort LATEST_START_FIRST = Sort.by(Sort.Order.desc("period.start"), Sort.Order.asc("_id"));
+    public static final Sort LATEST_START_FIRST = Sort.by(Sort.Order.desc("period.start"), Sort.Order.asc("_id"));
 
     /** One page of the consultations the actor sees, paged in the database. */
     public Page<Consultation> list(Actor actor, int page, int size) {

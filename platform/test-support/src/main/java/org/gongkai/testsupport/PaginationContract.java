@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.data.domain.Sort;
 
 /**
  * The contract every paginated list route keeps ({@code PageView}: {@code items, page, size, total}): pages walked one
@@ -72,6 +73,17 @@ public final class PaginationContract {
         assertThat(problem.path("detail").asString()).containsPattern("\\p{IsHan}");
         assertThat(get.apply(path + separator + "page=-1").status()).as("page -1 on %s", path).isEqualTo(400);
         return walked;
+    }
+
+    /**
+     * A list's order ends with a unique key, so that equal values in the earlier keys never let two pages overlap or
+     * skip a row. The walk in {@link #check} cannot show this on the embedded wire server, which sorts ties in
+     * insertion order every time; real MongoDB gives no such promise.
+     */
+    public static void assertEndsWithUniqueKey(Sort sort, String... uniqueKeys) {
+        List<Sort.Order> orders = sort.toList();
+        assertThat(orders).as("the order %s", sort).isNotEmpty();
+        assertThat(orders.get(orders.size() - 1).getProperty()).as("the last key of %s", sort).isIn((Object[]) uniqueKeys);
     }
 
     private static JsonNode page(Function<String, Answer> get, String pathAndQuery) {

@@ -49,7 +49,7 @@ class StaffConcerns {
 
     @GetMapping("/portal/staff/concerns")
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        // unanswered and soonest due first is the portal's own order: every page of the list
+        // the portal orders the whole list itself: every page of it
         List<Concern> all = new ArrayList<>(api.staffGetAll(Api.Service.PUBLICATION, "/api/concerns",
                 new ParameterizedTypeReference<ApiPage<Concern>>() { }));
         // unanswered first, the soonest due first

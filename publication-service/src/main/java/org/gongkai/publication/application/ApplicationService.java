@@ -37,9 +37,9 @@ public class ApplicationService {
     private final MongoTemplate mongo;
 
     /** The list: the latest submitted first, then by id, so that pages never overlap. */
-    static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("_id"));
+    public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("_id"));
     /** The deadline board: the earliest due first, then by id. */
-    static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("dueOn"), Sort.Order.asc("_id"));
+    public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("dueOn"), Sort.Order.asc("_id"));
 
     ApplicationService(ApplicationRepository applications, Sections sections, CalendarHolder calendar, Clock clock, MongoTemplate mongo) {
         this.mongo = mongo;

@@ -37,7 +37,7 @@ public class ConcernService {
     }
 
     /** Most recently first seen first, then by id, so that pages never overlap. */
-    static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("firstSeenAt"), Sort.Order.asc("_id"));
+    public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("firstSeenAt"), Sort.Order.asc("_id"));
 
     /** One page of the concerns the actor sees, paged in the database. */
     public Page<Concern> list(Actor actor, int page, int size) {

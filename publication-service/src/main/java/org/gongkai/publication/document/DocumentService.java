@@ -37,11 +37,11 @@ public class DocumentService {
     private final MongoTemplate mongo;
 
     /** Staff lists: by document number (unique, so pages never overlap). */
-    static final Sort BY_DOCUMENT_NUMBER = Sort.by("documentNumber");
+    public static final Sort BY_DOCUMENT_NUMBER = Sort.by("documentNumber");
     /** Public lists: the latest published first, then by id. */
-    static final Sort NEWEST_PUBLISHED_FIRST = Sort.by(Sort.Order.desc("publishedOn"), Sort.Order.asc("_id"));
+    public static final Sort NEWEST_PUBLISHED_FIRST = Sort.by(Sort.Order.desc("publishedOn"), Sort.Order.asc("_id"));
     /** The deadline board: the earliest publication deadline first, then by id. */
-    static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("publicationDueOn"), Sort.Order.asc("_id"));
+    public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("publicationDueOn"), Sort.Order.asc("_id"));
 
     DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock, MongoTemplate mongo) {
         this.documents = documents;
