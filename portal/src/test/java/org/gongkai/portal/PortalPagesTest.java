@@ -90,18 +90,24 @@ class PortalPagesTest {
     @Autowired
     MockMvc mvc;
 
+    /** A list as a paginated route answers it (PageView): these items, page 0, and as many in all. */
+    static String page(String items) {
+        int total = tools.jackson.databind.json.JsonMapper.builder().build().readTree(items).size();
+        return "{\"items\":" + items + ",\"page\":0,\"size\":100,\"total\":" + total + "}";
+    }
+
     @BeforeEach
     void reset() {
         calls.clear();
         answers.clear();
-        answers.put("GET /api/public/catalogues", new Object[] {200, """
+        answers.put("GET /api/public/catalogues", new Object[] {200, page("""
                 [{"catalogue":"work-safety","title":"安全生产","version":1,"effectiveFrom":"2026-12-01","items":28},
-                 {"catalogue":"disaster-relief","title":"救灾","version":2,"effectiveFrom":"2026-06-30","items":20}]"""});
-        answers.put("GET /api/public/documents", new Object[] {200, """
+                 {"catalogue":"disaster-relief","title":"救灾","version":2,"effectiveFrom":"2026-06-30","items":20}]""")});
+        answers.put("GET /api/public/documents", new Object[] {200, page("""
                 [{"id":"d1","documentNumber":"县应急〔2026〕3号","title":"关于开展危险化学品安全专项整治的通知","body":"各乡镇：",
                   "markingLine":"此件公开发布","issuedOn":"2026-11-20","publishedOn":"2026-12-01","catalogueItemCode":"WS-03",
-                  "channels":["gov-website"]}]"""});
-        answers.put("GET /api/public/consultations", new Object[] {200, "[" + CONSULTATION + "]"});
+                  "channels":["gov-website"]}]""")});
+        answers.put("GET /api/public/consultations", new Object[] {200, page("[" + CONSULTATION + "]")});
         answers.put("GET /api/public/consultations/c1", new Object[] {200, CONSULTATION});
     }
 
@@ -144,14 +150,16 @@ class PortalPagesTest {
     }
 
     @Test
-    void documentsAreFoundByTheServicesTextSearchAndByTheirNumber() throws Exception {
-        answers.put("GET /api/public/documents", new Object[] {200, """
+    void documentsAreFoundByTheServicesSearchWhichCoversTheirNumber() throws Exception {
+        answers.put("GET /api/public/documents", new Object[] {200, page("""
                 [{"id":"d1","documentNumber":"县应急〔2026〕3号","title":"危险化学品专项整治","body":"正文","markingLine":"此件公开发布",
                   "issuedOn":"2026-11-20","publishedOn":"2026-12-01","catalogueItemCode":"WS-03","channels":[]},
                  {"id":"d2","documentNumber":"县应急〔2026〕4号","title":"冬春救助","body":"正文","markingLine":"此件公开发布",
-                  "issuedOn":"2026-11-21","publishedOn":"2026-11-30","catalogueItemCode":"DR-01","channels":[]}]"""});
-        // the service's text search finds nothing: only the number can match
-        answers.put("GET /api/public/documents?q=〔2026〕4号", new Object[] {200, "[]"});
+                  "issuedOn":"2026-11-21","publishedOn":"2026-11-30","catalogueItemCode":"DR-01","channels":[]}]""")});
+        // the service's search covers the document number (文号) too
+        answers.put("GET /api/public/documents?q=〔2026〕4号&page=0&size=100", new Object[] {200, page("""
+                [{"id":"d2","documentNumber":"县应急〔2026〕4号","title":"冬春救助","body":"正文","markingLine":"此件公开发布",
+                  "issuedOn":"2026-11-21","publishedOn":"2026-11-30","catalogueItemCode":"DR-01","channels":[]}]""")});
         String html = mvc.perform(get("/portal/documents").param("q", "〔2026〕4号")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("冬春救助").doesNotContain("危险化学品专项整治");
@@ -341,19 +349,51 @@ class PortalPagesTest {
     }
 
     @Test
+    void aListThePortalOrdersItselfIsReadPageByPageFromTheService() throws Exception {
+        String second = CONSULTATION.replace("\"c1\"", "\"c2\"").replace("某某县安全生产条例", "某某县防汛抗旱办法");
+        answers.put("GET /api/public/consultations?page=0&size=100", new Object[] {200,
+                "{\"items\":[" + CONSULTATION + "],\"page\":0,\"size\":100,\"total\":2}"});
+        answers.put("GET /api/public/consultations?page=1&size=100", new Object[] {200,
+                "{\"items\":[" + second + "],\"page\":1,\"size\":100,\"total\":2}"});
+        String html = mvc.perform(get("/portal/consultations")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("某某县安全生产条例", "某某县防汛抗旱办法");
+        assertThat(calls).extracting(Call::path).filteredOn("/api/public/consultations"::equals).hasSize(2);
+    }
+
+    @Test
+    void aConsultationsCommentsAreShownAPageAtATimeWithTheTotal() throws Exception {
+        answers.put("GET /api/consultations/c9", new Object[] {200, """
+                {"id":"c9","section":"safety-coordination","drafter":"safety1","title":"某某县安全生产条例（征求意见稿）","draftText":"第一条",
+                 "decisionBasis":"安全生产法","explanation":"说明","catalogueItemCode":"WS-05","channels":["WEBSITE"],
+                 "periodStart":"2026-12-01","periodEnd":"2026-12-31","periodDays":31,"shortPeriodReason":null,"commentsPublic":false,
+                 "status":"OPEN","openedAt":"2026-12-01T01:00:00Z","closedAt":null}"""});
+        answers.put("GET /api/consultations/c9/comments?page=1&size=20", new Object[] {200, """
+                {"items":[{"id":"k21","channel":"WEBSITE","content":"第二页的意见","name":null,"contact":null,
+                  "receivedAt":"2026-12-01T02:00:00Z","enteredBy":null,"hidden":false,"moderationReason":null,"opinionId":null,"audit":[]}],
+                 "page":1,"size":20,"total":45}"""});
+        answers.put("GET /api/consultations/c9/opinion-suggestions", new Object[] {200, "[]"});
+        answers.put("GET /api/consultations/c9/opinions", new Object[] {200, page("[]")});
+        String html = mvc.perform(get("/portal/staff/consultations/c9").param("page", "2")
+                        .with(staff("safety1", "safety-coordination", "section-staff")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("第二页的意见", "收到的意见（45条）", "共 45 条，第 2 / 3 页", "上一页", "下一页");
+    }
+
+    @Test
     void aSectionSeesCommentsGroupingSuggestionsAndOpinionsOfItsOpenConsultation() throws Exception {
         answers.put("GET /api/consultations/c9", new Object[] {200, """
                 {"id":"c9","section":"safety-coordination","drafter":"safety1","title":"某某县安全生产条例（征求意见稿）","draftText":"第一条",
                  "decisionBasis":"安全生产法","explanation":"说明","catalogueItemCode":"WS-05","channels":["WEBSITE"],
                  "periodStart":"2026-12-01","periodEnd":"2026-12-31","periodDays":31,"shortPeriodReason":null,"commentsPublic":false,
                  "status":"OPEN","openedAt":"2026-12-01T01:00:00Z","closedAt":null}"""});
-        answers.put("GET /api/consultations/c9/comments", new Object[] {200, """
+        answers.put("GET /api/consultations/c9/comments", new Object[] {200, page("""
                 [{"id":"k1","channel":"WEBSITE","content":"建议增加夜间巡查","name":"张三","contact":{"kind":"MOBILE","value":"13800138000"},
-                  "receivedAt":"2026-12-01T02:00:00Z","enteredBy":null,"hidden":false,"moderationReason":null,"opinionId":null,"audit":[]}]"""});
+                  "receivedAt":"2026-12-01T02:00:00Z","enteredBy":null,"hidden":false,"moderationReason":null,"opinionId":null,"audit":[]}]""")});
         answers.put("GET /api/consultations/c9/opinion-suggestions", new Object[] {200, """
                 [{"size":2,"comments":[{"id":"k1","channel":"WEBSITE","content":"建议增加夜间巡查","receivedAt":"2026-12-01T02:00:00Z"},
                   {"id":"k2","channel":"WEBSITE","content":"建议增加夜间巡查力度","receivedAt":"2026-12-01T03:00:00Z"}]}]"""});
-        answers.put("GET /api/consultations/c9/opinions", new Object[] {200, "[]"});
+        answers.put("GET /api/consultations/c9/opinions", new Object[] {200, page("[]")});
         mvc.perform(get("/portal/staff/consultations/c9").with(staff("safety1", "safety-coordination", "section-staff")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("13800138000"), org.hamcrest.Matchers.containsString("第1组，共2条"),
@@ -370,12 +410,12 @@ class PortalPagesTest {
         answers.put("GET /api/public/catalogues/work-safety", new Object[] {200, catalogue.formatted("work-safety", "PUBLISHED")});
         answers.put("GET /api/public/catalogues/disaster-relief", new Object[] {200, catalogue.formatted("disaster-relief", "PUBLISHED")});
         answers.put("GET /api/catalogues/work-safety/draft", new Object[] {200, catalogue.formatted("work-safety", "DRAFT")});
-        answers.put("GET /api/catalogues/proposals", new Object[] {200, """
+        answers.put("GET /api/catalogues/proposals", new Object[] {200, page("""
                 [{"id":"p1","catalogue":"work-safety","section":"safety-coordination","proposer":"safety1","kind":"ADD_ITEM","itemCode":null,
                   "level1":"重点领域信息公开","changes":{"level2":"危险化学品安全监管信息","content":"许可、检查和整改情况","basis":null,
                   "timeLimit":"20个工作日","timeLimitRule":"WORKING_DAYS_AFTER_CHANGE(20)","body":null,"channels":null,"audience":null,
                   "method":null,"level":null},"reason":"本县危化企业较多","status":"PENDING","decidedBy":null,"decisionReason":null,
-                  "appliedToVersion":null,"resultingItemCode":null,"audit":[]}]"""});
+                  "appliedToVersion":null,"resultingItemCode":null,"audit":[]}]""")});
         mvc.perform(get("/portal/staff/proposals").with(staff("safety1", "safety-coordination", "section-staff")))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("新增二级事项"), org.hamcrest.Matchers.containsString("待决定"))));

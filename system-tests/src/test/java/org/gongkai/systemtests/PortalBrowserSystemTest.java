@@ -42,7 +42,7 @@ class PortalBrowserSystemTest {
                 "body", "草稿正文。", "catalogueItemCode", "WS-03", "disclosureAttribute", "PROACTIVE");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> Suite.call(safety1, "POST", "/api/documents", draft).status() == 201);
-        for (JsonNode d : Suite.call(safety1, "GET", "/api/documents", null).json()) {
+        for (JsonNode d : Suite.all(safety1, "/api/documents")) {
             if (d.get("documentNumber").asString().equals(safetyDraftNumber)) {
                 safetyDraftId = d.get("id").asString();
             }
@@ -68,7 +68,7 @@ class PortalBrowserSystemTest {
     }
 
     static JsonNode staffComments(String consultationId) throws Exception {
-        return Suite.call(Suite.token("safety1"), "GET", "/api/consultations/" + consultationId + "/comments", null).json();
+        return Suite.call(Suite.token("safety1"), "GET", "/api/consultations/" + consultationId + "/comments?size=100", null).json().get("items");
     }
 
     @Test

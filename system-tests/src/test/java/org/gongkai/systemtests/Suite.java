@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -253,6 +255,27 @@ final class Suite {
         headers.forEach(request::header);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(), response);
+    }
+
+    /**
+     * Every item of a paginated list (PageView: items, page, size, total), read in pages of 100; {@code path} may carry
+     * a query. Fails on an answer other than 200.
+     */
+    static List<JsonNode> all(String token, String path) throws IOException, InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; page < 100; page++) {
+            Response answer = call(token, "GET", path + separator + "page=" + page + "&size=100", null);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + answer.status() + ": " + answer.body());
+            }
+            JsonNode found = answer.json();
+            found.get("items").forEach(all::add);
+            if (found.get("items").isEmpty() || all.size() >= found.get("total").asLong()) {
+                break;
+            }
+        }
+        return all;
     }
 
     static Response call(String token, String method, String path, Object body) throws IOException, InterruptedException {

@@ -14,6 +14,9 @@ import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
 import org.gongkai.support.organisation.Sections;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,9 +51,10 @@ public class CatalogueService {
                 .orElseThrow(() -> DomainException.notFound("catalogue-not-found", "目录“" + catalogue + "”尚无已发布的版本。"));
     }
 
-    public List<CatalogueVersion> publishedVersions(String catalogue) {
-        return versions.findByCatalogueOrderByVersionDesc(requireKnown(catalogue)).stream()
-                .filter(v -> v.status() == CatalogueVersion.Status.PUBLISHED).toList();
+    /** One page of a catalogue's published versions, the latest first (the version number is unique in a catalogue). */
+    public Page<CatalogueVersion> publishedVersions(String catalogue, int page, int size) {
+        return versions.findByCatalogueAndStatus(requireKnown(catalogue), CatalogueVersion.Status.PUBLISHED,
+                PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "version")));
     }
 
     public CatalogueVersion publishedVersion(String catalogue, int version) {
@@ -85,8 +89,10 @@ public class CatalogueService {
                 changes, reason, actor, now()));
     }
 
-    public List<Proposal> proposals(Actor actor) {
-        return actor.overseesAllSections() ? proposals.findAllByOrderByIdAsc() : proposals.findBySection(actor.section());
+    /** One page of the proposals the actor sees, by id (stable), paged in the database. */
+    public Page<Proposal> proposals(Actor actor, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by("_id"));
+        return actor.overseesAllSections() ? proposals.findAll(request) : proposals.findBySection(actor.section(), request);
     }
 
     public Proposal proposal(String id, Actor actor) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,10 +78,11 @@ class CatalogueStaffController {
     }
 
     @Operation(summary = "查看修订建议列表",
-            description = "列出当前用户可见的修订建议：股室工作人员看到本股室的建议，政务公开办公室、领导和管理员看到全部建议。")
+            description = "分页列出当前用户可见的修订建议，按建议编号排序：股室工作人员看到本股室的建议，政务公开办公室、领导和管理员看到全部建议。page 从 0 开始，size 最多 100。")
     @GetMapping("/proposals")
-    List<ProposalView> proposals() {
-        return catalogues.proposals(CurrentActor.get()).stream().map(p -> ProposalView.of(sections, p)).toList();
+    PageView<ProposalView> proposals(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(catalogues.proposals(CurrentActor.get(), page, size), p -> ProposalView.of(sections, p));
     }
 
     @Operation(summary = "查看一条修订建议",
@@ -98,11 +102,14 @@ class CatalogueStaffController {
 
     /** The rows of the version in force that sources back least, reconstructed first: what the office confirms first. */
     @Operation(summary = "查看待核实事项",
-            description = "列出现行版本中尚未经公开文本印证的事项，依据最少、系重建的事项排在前面，供政务公开办公室逐条核实。")
+            description = "分页列出现行版本中尚未经公开文本印证的事项，依据最少、系重建的事项排在前面（其次按目录中的顺序），供政务公开办公室逐条核实。page 从 0 开始，size 最多 100。")
     @GetMapping("/{catalogue}/rows-to-confirm")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
-    List<CatalogueItem> rowsToConfirm(@PathVariable String catalogue) {
-        return catalogues.rowsToConfirm(catalogue);
+    PageView<CatalogueItem> rowsToConfirm(@PathVariable String catalogue,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        // the rows of one stored version, paged in memory
+        return PageView.of(catalogues.rowsToConfirm(catalogue), page, size);
     }
 
     record ConfirmationRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String checkedAgainst) {

@@ -14,6 +14,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * effective date. {@code _id} is {@code <catalogue>:<version>}, so two writers cannot create the same version.
  */
 @Document("catalogue_versions")
+@CompoundIndex(name = "published_list", def = "{'catalogue': 1, 'status': 1, 'version': -1}")
 public class CatalogueVersion {
 
     public enum Status {

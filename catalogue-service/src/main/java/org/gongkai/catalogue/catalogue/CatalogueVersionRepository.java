@@ -3,11 +3,15 @@ package org.gongkai.catalogue.catalogue;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface CatalogueVersionRepository extends MongoRepository<CatalogueVersion, String> {
 
     List<CatalogueVersion> findByCatalogueOrderByVersionDesc(String catalogue);
+
+    Page<CatalogueVersion> findByCatalogueAndStatus(String catalogue, CatalogueVersion.Status status, Pageable pageable);
 
     Optional<CatalogueVersion> findFirstByCatalogueAndStatusOrderByVersionDesc(String catalogue, CatalogueVersion.Status status);
 

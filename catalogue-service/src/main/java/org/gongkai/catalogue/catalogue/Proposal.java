@@ -10,6 +10,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * into the catalogue's next draft version.
  */
 @Document("catalogue_proposals")
+@CompoundIndex(name = "section_list", def = "{'section': 1, '_id': 1}")
 public class Proposal {
 
     public enum Status {

@@ -2,11 +2,11 @@ package org.gongkai.catalogue.catalogue;
 
 import java.util.List;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface ProposalRepository extends MongoRepository<Proposal, String> {
 
-    List<Proposal> findBySection(String section);
-
-    List<Proposal> findAllByOrderByIdAsc();
+    Page<Proposal> findBySection(String section, Pageable pageable);
 }

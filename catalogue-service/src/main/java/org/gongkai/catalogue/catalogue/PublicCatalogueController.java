@@ -3,6 +3,8 @@ package org.gongkai.catalogue.catalogue;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.web.Downloads;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +48,12 @@ class PublicCatalogueController {
     }
 
     @Operation(summary = "查看各目录的现行版本",
-            description = "列出各目录（安全生产领域 work-safety、防灾减灾救灾领域 disaster-relief）当前施行的已发布版本：目录代码、名称、版本号、施行日期和事项数量。无需登录。")
+            description = "分页列出各目录（安全生产领域 work-safety、防灾减灾救灾领域 disaster-relief）当前施行的已发布版本：目录代码、名称、版本号、施行日期和事项数量，按固定顺序（安全生产领域在前）。page 从 0 开始，size 最多 100。无需登录。")
     @GetMapping
-    List<VersionSummary> current() {
-        return CatalogueService.CATALOGUES.stream().map(catalogues::published).map(VersionSummary::of).toList();
+    PageView<VersionSummary> current(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        // the catalogues are a fixed handful named in code, so paged in memory
+        return PageView.of(CatalogueService.CATALOGUES.stream().map(catalogues::published).map(VersionSummary::of).toList(), page, size);
     }
 
     @Operation(summary = "查看某个目录的现行版本",
@@ -68,21 +73,26 @@ class PublicCatalogueController {
 
     /** Keyword search over names, content and basis; a substring match, which suits Chinese text without word breaks. */
     @Operation(summary = "检索目录事项",
-            description = "在现行版本中按关键词检索事项：在一级、二级事项名称、公开内容和公开依据中查找包含该关键词的事项；不填关键词则返回全部事项。无需登录。")
+            description = "在现行版本中按关键词分页检索事项：在一级、二级事项名称、公开内容和公开依据中查找包含该关键词的事项，按目录中的顺序；不填关键词则列出全部事项。page 从 0 开始，size 最多 100。无需登录。")
     @GetMapping("/{catalogue}/items")
-    List<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") @Size(max = 100) String q) {
+    PageView<CatalogueItem> search(@PathVariable String catalogue, @RequestParam(name = "q", defaultValue = "") @Size(max = 100) String q,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         String needle = q.strip().toLowerCase(Locale.ROOT);
-        return catalogues.published(catalogue).items().stream()
+        // a version is one stored document holding all its items, so its items are paged in memory
+        return PageView.of(catalogues.published(catalogue).items().stream()
                 .filter(i -> needle.isEmpty() || String.join(" ", i.level1(), i.level2(), i.content(), String.join(" ", i.basis()))
                         .toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
+                .toList(), page, size);
     }
 
     @Operation(summary = "查看目录的历次发布版本",
-            description = "列出指定目录所有已发布的版本（版本号、施行日期、事项数量），用于追溯目录的变化。无需登录。")
+            description = "分页列出指定目录所有已发布的版本（版本号、施行日期、事项数量），最新版本在前，用于追溯目录的变化。page 从 0 开始，size 最多 100。无需登录。")
     @GetMapping("/{catalogue}/versions")
-    List<VersionSummary> history(@PathVariable String catalogue) {
-        return catalogues.publishedVersions(catalogue).stream().map(VersionSummary::of).toList();
+    PageView<VersionSummary> history(@PathVariable String catalogue,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(catalogues.publishedVersions(catalogue, page, size), VersionSummary::of);
     }
 
     @Operation(summary = "查看目录的某个历史版本",

@@ -133,7 +133,7 @@ class CatalogueRefinementIntegrationTest {
         Response unknownSection = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("no-such-section", "重点领域信息公开"));
         assertThat(unknownSection.status()).isEqualTo(422);
         assertThat(unknownSection.body()).contains("unknown-section");
-        assertThat(call("office", "GET", "/api/catalogues/proposals", null).body()).doesNotContain("渔业管理", "尽快");
+        assertThat(call("office", "GET", "/api/catalogues/proposals?size=100", null).body()).doesNotContain("渔业管理", "尽快");
     }
 
     @Test
@@ -173,7 +173,7 @@ class CatalogueRefinementIntegrationTest {
 
     @Test
     void aReconstructedRowStaysUnverifiedWhenRefinedAndLeavesItOnlyByTheOfficesConfirmation() {
-        JsonNode toConfirm = json.readTree(call("office", "GET", "/api/catalogues/work-safety/rows-to-confirm", null).body());
+        JsonNode toConfirm = json.readTree(call("office", "GET", "/api/catalogues/work-safety/rows-to-confirm", null).body()).get("items");
         String code = toConfirm.get(0).get("code").asString();
         assertThat(toConfirm.get(0).get("verificationStatus").asString()).isEqualTo("待核实");
 

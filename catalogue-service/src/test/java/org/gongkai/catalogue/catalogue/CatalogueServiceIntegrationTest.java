@@ -72,8 +72,8 @@ class CatalogueServiceIntegrationTest {
 
     @Test
     void theOfficeSeesWhichSeededRowsToConfirmFirst() {
-        List<?> rows = http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm")
-                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office")).retrieve().body(List.class);
+        List<?> rows = (List<?>) http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm?size=100")
+                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office")).retrieve().body(Map.class).get("items");
         assertThat(rows).isNotEmpty();
         List<Object> provenance = rows.stream().map(r -> (Object) ((Map<?, ?>) r).get("provenance")).toList();
         assertThat(provenance).doesNotContain("verified");
@@ -87,7 +87,7 @@ class CatalogueServiceIntegrationTest {
 
     @Test
     void keywordSearchFindsChineseText() {
-        List<?> hits = http().get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(List.class);
+        List<?> hits = (List<?>) http().get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(Map.class).get("items");
         assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.toString()).contains("事故调查"));
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,10 +60,12 @@ class CommentController {
     }
 
     @Operation(summary = "查看全部留言",
-            description = "查看本次征求意见收到的全部留言，包括留言人姓名、联系方式、是否屏蔽、归入哪条意见和操作记录。这些信息仅供工作人员使用。")
+            description = "分页查看本次征求意见收到的全部留言，最早收到的在前，包括留言人姓名、联系方式、是否屏蔽、归入哪条意见和操作记录。这些信息仅供工作人员使用。page 从 0 开始，size 最多 100。")
     @GetMapping
-    List<StaffCommentView> list(@PathVariable String consultationId) {
-        return service.forStaff(consultationId, CurrentActor.get()).stream().map(StaffCommentView::of).toList();
+    PageView<StaffCommentView> list(@PathVariable String consultationId,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.forStaff(consultationId, CurrentActor.get(), page, size), StaffCommentView::of);
     }
 
     @Operation(summary = "录入线下意见",

@@ -1,9 +1,11 @@
 package org.gongkai.consultation.comment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
@@ -18,7 +20,11 @@ interface CommentRepository extends MongoRepository<Comment, String> {
 
     List<Comment> findByConsultationIdOrderByReceivedAt(String consultationId);
 
-    List<Comment> findByConsultationIdAndHiddenFalseOrderByReceivedAt(String consultationId, Pageable page);
+    Page<Comment> findByConsultationId(String consultationId, Pageable page);
+
+    Page<Comment> findByConsultationIdAndHiddenFalse(String consultationId, Pageable page);
 
     List<Comment> findByOpinionId(String opinionId);
+
+    List<Comment> findByOpinionIdIn(Collection<String> opinionIds);
 }

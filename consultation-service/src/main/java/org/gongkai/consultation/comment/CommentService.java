@@ -13,7 +13,9 @@ import org.gongkai.consultation.consultation.ConsultationService;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Use cases of comments: the public submission (the busiest write path), offline entry, moderation, reading. */
@@ -105,19 +107,22 @@ public class CommentService {
         return comments.save(comment);
     }
 
-    /** Staff read every comment of a consultation they can see, hidden ones and private fields included. */
-    public List<Comment> forStaff(String consultationId, Actor actor) {
+    /** Oldest first, then by id, so that pages never overlap. */
+    public static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("receivedAt"), Sort.Order.asc("_id"));
+
+    /** Staff read every comment of a consultation they can see, hidden ones and private fields included; paged in the database. */
+    public Page<Comment> forStaff(String consultationId, Actor actor, int page, int size) {
         visibleConsultation(consultationId, actor);
-        return comments.findByConsultationIdOrderByReceivedAt(consultationId);
+        return comments.findByConsultationId(consultationId, PageRequest.of(page, size, OLDEST_FIRST));
     }
 
     /** Comments shown on the public route: only where the section chose so, never hidden ones. */
-    public List<Comment> forPublic(String consultationId, int page, int size) {
+    public Page<Comment> forPublic(String consultationId, int page, int size) {
         Consultation consultation = consultations.publicConsultation(consultationId);
         if (!consultation.commentsPublic()) {
             throw DomainException.notFound("comments-not-public", "该征求意见的留言不对外公开。");
         }
-        return comments.findByConsultationIdAndHiddenFalseOrderByReceivedAt(consultationId, PageRequest.of(page, size));
+        return comments.findByConsultationIdAndHiddenFalse(consultationId, PageRequest.of(page, size, OLDEST_FIRST));
     }
 
     public Comment byReceipt(String receipt) {
@@ -132,6 +137,12 @@ public class CommentService {
 
     public List<Comment> inOpinion(String opinionId) {
         return comments.findByOpinionId(opinionId);
+    }
+
+    /** The comments of these opinions, oldest first. */
+    public List<Comment> inOpinions(java.util.Collection<String> opinionIds) {
+        return opinionIds.isEmpty() ? List.of() : comments.findByOpinionIdIn(opinionIds).stream()
+                .sorted(java.util.Comparator.comparing(Comment::receivedAt).thenComparing(Comment::id)).toList();
     }
 
     public List<Comment> saveAll(List<Comment> changed) {

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.consultation.consultation.Channel;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,12 +80,12 @@ class PublicCommentController {
     }
 
     @Operation(summary = "查看公开的留言",
-            description = "在设定为留言公开的征求意见中，分页查看公众留言内容（不含姓名和联系方式）；page 从 0 开始，size 最多 200。留言不公开时返回“不存在”。无需登录。")
+            description = "在设定为留言公开的征求意见中，分页查看公众留言内容（不含姓名和联系方式），最早收到的在前；page 从 0 开始，size 最多 200。留言不公开时返回“不存在”。无需登录。")
     @GetMapping
-    List<PublicComment> list(@PathVariable String consultationId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return service.forPublic(consultationId, page, size).stream().map(PublicComment::of).toList();
+    PageView<PublicComment> list(@PathVariable String consultationId,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "50") @Min(1) @Max(200) int size) {
+        return PageView.of(service.forPublic(consultationId, page, size), PublicComment::of);
     }
 
     /**

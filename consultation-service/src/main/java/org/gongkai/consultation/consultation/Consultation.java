@@ -17,6 +17,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -26,6 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * and opinions live in their own documents so that the busiest write path never rewrites this one.
  */
 @Document("consultations")
+@CompoundIndex(name = "section_list", def = "{'section': 1, 'period.start': -1, '_id': 1}")
+@CompoundIndex(name = "public_list", def = "{'status': 1, 'period.start': -1, '_id': 1}")
 public class Consultation {
 
     public enum Status {

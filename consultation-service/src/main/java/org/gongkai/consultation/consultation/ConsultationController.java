@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,10 +73,11 @@ class ConsultationController {
     }
 
     @Operation(summary = "查看征求意见列表",
-            description = "列出当前用户可见的征求意见，开始日期最近的在前；股室工作人员只看到本股室的。")
+            description = "分页列出当前用户可见的征求意见，开始日期最近的在前（同一天开始的按编号）；股室工作人员只看到本股室的。page 从 0 开始，size 最多 100。")
     @GetMapping
-    List<ConsultationView> list() {
-        return service.list(CurrentActor.get()).stream().map(c -> ConsultationView.of(sections, c)).toList();
+    PageView<ConsultationView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.list(CurrentActor.get(), page, size), c -> ConsultationView.of(sections, c));
     }
 
     @Operation(summary = "查看一项征求意见",

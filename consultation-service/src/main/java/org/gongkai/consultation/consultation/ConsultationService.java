@@ -3,7 +3,6 @@ package org.gongkai.consultation.consultation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,9 @@ import org.gongkai.support.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Use cases of the consultation lifecycle; the rules live in {@link Consultation}. Other features read consultations here. */
@@ -55,12 +57,13 @@ public class ConsultationService {
         return consultations.findById(id).filter(c -> c.isVisibleTo(actor)).orElseThrow(() -> Consultation.notFound(id));
     }
 
-    public List<Consultation> list(Actor actor) {
-        if (actor.overseesAllSections()) {
-            return consultations.findAll().stream()
-                    .sorted(Comparator.comparing((Consultation c) -> c.period().start()).reversed()).toList();
-        }
-        return consultations.findBySectionOrderByPeriodStartDesc(actor.section());
+    /** The latest start first, then by id, so that pages never overlap. */
+    public static final Sort LATEST_START_FIRST = Sort.by(Sort.Order.desc("period.start"), Sort.Order.asc("_id"));
+
+    /** One page of the consultations the actor sees, paged in the database. */
+    public Page<Consultation> list(Actor actor, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, LATEST_START_FIRST);
+        return actor.overseesAllSections() ? consultations.findAll(request) : consultations.findBySection(actor.section(), request);
     }
 
     /** Any consultation, for the other features' use cases, which apply their own checks. */
@@ -72,9 +75,11 @@ public class ConsultationService {
         return consultations.save(consultation);
     }
 
-    public List<Consultation> publicConsultations() {
-        return consultations.findByStatusInOrderByPeriodStartDesc(
-                EnumSet.of(Consultation.Status.OPEN, Consultation.Status.CLOSED, Consultation.Status.FEEDBACK_PUBLISHED));
+    /** One page of the published consultations, the latest start first, paged in the database. */
+    public Page<Consultation> publicConsultations(int page, int size) {
+        return consultations.findByStatusIn(
+                EnumSet.of(Consultation.Status.OPEN, Consultation.Status.CLOSED, Consultation.Status.FEEDBACK_PUBLISHED),
+                PageRequest.of(page, size, LATEST_START_FIRST));
     }
 
     public Consultation publicConsultation(String id) {

@@ -3,12 +3,17 @@ package org.gongkai.consultation.consultation;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Token-free reading of opened consultations and their published feedback; drafts never leave through here. */
@@ -38,11 +43,12 @@ class PublicConsultationController {
     }
 
     @Operation(summary = "查阅征求意见",
-            description = "列出已发布的征求意见（正在征求、已截止、已反馈），开始日期最近的在前，并标明目前是否还接受意见。无需登录。")
+            description = "分页列出已发布的征求意见（正在征求、已截止、已反馈），开始日期最近的在前（同一天开始的按编号），并标明目前是否还接受意见。page 从 0 开始，size 最多 100。无需登录。")
     @GetMapping
-    List<PublicConsultation> list() {
+    PageView<PublicConsultation> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         LocalDate today = service.today();
-        return service.publicConsultations().stream().map(c -> PublicConsultation.of(c, today)).toList();
+        return PageView.of(service.publicConsultations(page, size), c -> PublicConsultation.of(c, today));
     }
 
     @Operation(summary = "查看一项征求意见",

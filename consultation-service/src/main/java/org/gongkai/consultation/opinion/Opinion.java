@@ -15,6 +15,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A merged opinion stays, pointing at the one it went into, so that its audit trail and events are kept.
  */
 @Document("opinions")
+@CompoundIndex(name = "consultation_list", def = "{'consultationId': 1, 'mergedInto': 1, '_id': 1}")
 public class Opinion {
 
     public static final int MAX_SUMMARY_LENGTH = 1000;

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.consultation.consultation.FeedbackReport;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,10 +97,12 @@ class OpinionController {
     }
 
     @Operation(summary = "查看归并后的意见",
-            description = "列出本次征求意见已归并的各条意见：摘要、包含的留言数、是否为集中意见、采纳决定及理由、操作记录。")
+            description = "分页列出本次征求意见已归并的各条意见（按意见编号排序）：摘要、包含的留言数、是否为集中意见、采纳决定及理由、操作记录。page 从 0 开始，size 最多 100。")
     @GetMapping("/opinions")
-    List<OpinionView> list(@PathVariable String consultationId) {
-        return service.list(consultationId, CurrentActor.get()).stream().map(OpinionView::of).toList();
+    PageView<OpinionView> list(@PathVariable String consultationId,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.list(consultationId, CurrentActor.get(), page, size), OpinionView::of);
     }
 
     @Operation(summary = "归并为一条意见",

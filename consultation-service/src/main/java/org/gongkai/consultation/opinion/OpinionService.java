@@ -19,6 +19,9 @@ import org.gongkai.consultation.consultation.ConsultationService;
 import org.gongkai.consultation.consultation.FeedbackReport;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -59,13 +62,16 @@ public class OpinionService {
                 .stream().map(ids -> ids.stream().map(byId::get).toList()).toList();
     }
 
-    public List<OpinionWithComments> list(String consultationId, Actor actor) {
+    /**
+     * One page of the active opinions of a consultation, by id (stable; opinions have no date of their own), each with
+     * its visible comments; paged in the database, and only the comments of the opinions on the page are read.
+     */
+    public Page<OpinionWithComments> list(String consultationId, Actor actor, int page, int size) {
         consultations.get(consultationId, actor);
-        Map<String, List<Comment>> grouped = visibleGroupedComments(consultationId);
-        return opinions.findByConsultationId(consultationId).stream()
-                .filter(Opinion::isActive)
-                .map(o -> withComments(o, grouped.getOrDefault(o.id(), List.of())))
-                .toList();
+        Page<Opinion> found = opinions.findByConsultationIdAndMergedIntoIsNull(consultationId, PageRequest.of(page, size, Sort.by("_id")));
+        Map<String, List<Comment>> grouped = comments.inOpinions(found.map(Opinion::id).getContent()).stream()
+                .filter(c -> !c.hidden()).collect(Collectors.groupingBy(Comment::opinionId));
+        return found.map(o -> withComments(o, grouped.getOrDefault(o.id(), List.of())));
     }
 
     public OpinionWithComments confirm(String consultationId, String summary, Collection<String> commentIds, Actor actor) {
@@ -212,10 +218,6 @@ public class OpinionService {
     private OpinionWithComments withComments(Opinion opinion, List<Comment> grouped) {
         List<Comment> shown = visible(grouped);
         return new OpinionWithComments(opinion, shown, Opinion.isConcentrated(shown.size(), properties.concentratedThreshold()));
-    }
-
-    private Map<String, List<Comment>> visibleGroupedComments(String consultationId) {
-        return visibleGroupedComments(comments.ofConsultation(consultationId));
     }
 
     private static Map<String, List<Comment>> visibleGroupedComments(List<Comment> all) {

@@ -160,7 +160,8 @@ class PublicCommentIntegrationTest {
         Response listed = call(port, null, "GET", "/api/public/consultations/" + id + "/comments", null);
         assertThat(listed.status()).isEqualTo(200);
         assertThat(listed.headers().getContentType().toString()).startsWith("application/json");
-        assertThat(listed.json()).hasSize(2);
+        assertThat(listed.json().get("items")).hasSize(2);
+        assertThat(listed.json().get("total").asLong()).isEqualTo(2);
         assertThat(listed.body()).as("plain text is returned as given, inside JSON").contains("<b>建议</b>增加网上举报渠道<script>alert(1)</script>");
 
         List<TestEvents.Received> received = List.of(
@@ -189,7 +190,7 @@ class PublicCommentIntegrationTest {
 
         assertThat(call(port, "safety1", "PUT", "/api/consultations/" + id + "/comment-visibility",
                 Map.of("commentsPublic", true, "reason", "公开意见便于社会监督")).status()).isEqualTo(200);
-        assertThat(call(port, null, "GET", "/api/public/consultations/" + id + "/comments", null).json()).hasSize(2);
+        assertThat(call(port, null, "GET", "/api/public/consultations/" + id + "/comments", null).json().get("items")).hasSize(2);
 
         String spamId = comments.findByReceipt(spam.json().get("receipt").asString()).orElseThrow().id();
         String moderation = "/api/consultations/" + id + "/comments/" + spamId + "/moderation";
@@ -200,7 +201,7 @@ class PublicCommentIntegrationTest {
         assertThat(hidden.status()).isEqualTo(200);
         assertThat(hidden.json().get("audit").toString()).contains("hidden", "safety1", "广告信息");
 
-        JsonNode shown = call(port, null, "GET", "/api/public/consultations/" + id + "/comments", null).json();
+        JsonNode shown = call(port, null, "GET", "/api/public/consultations/" + id + "/comments", null).json().get("items");
         assertThat(shown).hasSize(1);
         assertThat(shown.toString()).doesNotContain("代办");
         Response spamStatus = call(port, null, "GET", "/api/public/comments/" + spam.json().get("receipt").asString(), null);

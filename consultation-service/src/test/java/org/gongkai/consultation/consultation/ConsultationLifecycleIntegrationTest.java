@@ -55,7 +55,7 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(created.json().get("periodDays").asInt()).isEqualTo(30);
 
         assertThat(call(port, null, "GET", "/api/public/consultations/" + id, null).status()).as("a draft is not public").isEqualTo(404);
-        assertThat(call(port, null, "GET", "/api/public/consultations", null).body()).doesNotContain(id);
+        assertThat(call(port, null, "GET", "/api/public/consultations?size=100", null).body()).doesNotContain(id);
         assertThat(comment(port, id, "草稿阶段的意见").status()).isEqualTo(404);
 
         Response opened = call(port, "safety1", "POST", "/api/consultations/" + id + "/opening", null);
@@ -70,7 +70,7 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(publicView.json().get("statusLabel").asString()).isEqualTo("征求意见中");
         assertThat(publicView.json().get("channelLabels").toString()).contains("政府网站");
         assertThat(publicView.body()).doesNotContain("audit").doesNotContain("safety1").doesNotContain("drafter");
-        assertThat(call(port, null, "GET", "/api/public/consultations", null).body()).contains(id);
+        assertThat(call(port, null, "GET", "/api/public/consultations?size=100", null).body()).contains(id);
 
         TestEvents.Received openedEvent = events.awaitType("gongkai.consultation.consultation-opened.v1", r -> r.data().contains(id));
         TestEvents.assertMatchesFixture(openedEvent);
@@ -106,7 +106,7 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(call(port, "relief1", "GET", "/api/consultations/" + id, null).status()).isEqualTo(404);
         assertThat(call(port, "relief1", "POST", "/api/consultations/" + id + "/opening", null).status()).isEqualTo(404);
         assertThat(call(port, "relief1", "PUT", "/api/consultations/" + id, draft(true)).status()).isEqualTo(404);
-        assertThat(call(port, "relief1", "GET", "/api/consultations", null).body()).doesNotContain(id);
+        assertThat(call(port, "relief1", "GET", "/api/consultations?size=100", null).body()).doesNotContain(id);
 
         assertThat(call(port, "leader", "GET", "/api/consultations/" + id, null).status()).isEqualTo(200);
         Response leaderOpens = call(port, "leader", "POST", "/api/consultations/" + id + "/opening", null);

@@ -70,7 +70,7 @@ class OpinionFeedbackIntegrationTest {
 
     private Map<String, String> commentIdsByContent(String consultationId) {
         Map<String, String> ids = new LinkedHashMap<>();
-        for (JsonNode c : call(port, "safety1", "GET", "/api/consultations/" + consultationId + "/comments", null).json()) {
+        for (JsonNode c : call(port, "safety1", "GET", "/api/consultations/" + consultationId + "/comments?size=100", null).json().get("items")) {
             ids.put(c.get("content").asString(), c.get("id").asString());
         }
         return ids;
@@ -248,7 +248,7 @@ class OpinionFeedbackIntegrationTest {
         assertThat(merged.json().get("audit").toString()).contains("merged", hotlineId);
 
         List<String> active = new ArrayList<>();
-        call(port, "safety1", "GET", base + "/opinions", null).json().forEach(o -> active.add(o.get("id").asString()));
+        call(port, "safety1", "GET", base + "/opinions", null).json().get("items").forEach(o -> active.add(o.get("id").asString()));
         assertThat(active).containsExactlyInAnyOrder(mixedId, split.json().get("id").asString());
         assertThat(call(port, "safety1", "PUT", base + "/opinions/" + hotlineId + "/decision", Map.of("decision", "ADOPTED")).body())
                 .contains("opinion-merged");

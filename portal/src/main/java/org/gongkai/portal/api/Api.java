@@ -71,6 +71,43 @@ public class Api {
         return request(HttpMethod.GET, service, path, null, true, h -> { }, vars).body(type);
     }
 
+    /** The largest page the services give. */
+    public static final int MAX_PAGE_SIZE = 100;
+    /** How many pages {@link #getAll} reads at most (so 10,000 rows). */
+    static final int MAX_PAGES = 100;
+
+    /**
+     * Every page of a paginated public list, for a page of the portal that still filters or sorts the whole list itself
+     * (see docs/performance.md). {@code path} may carry a query; page and size are added.
+     */
+    public <T> List<T> getAll(Service service, String path, ParameterizedTypeReference<ApiPage<T>> type, Object... vars) {
+        return all(false, service, path, type, vars);
+    }
+
+    /** Every page of a paginated list read as the signed-in user; see {@link #getAll}. */
+    public <T> List<T> staffGetAll(Service service, String path, ParameterizedTypeReference<ApiPage<T>> type, Object... vars) {
+        return all(true, service, path, type, vars);
+    }
+
+    private <T> List<T> all(boolean staff, Service service, String path, ParameterizedTypeReference<ApiPage<T>> type, Object... vars) {
+        String paged = path + (path.contains("?") ? "&" : "?") + "page={page}&size={size}";
+        List<T> all = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            Object[] withPage = java.util.Arrays.copyOf(vars, vars.length + 2);
+            withPage[vars.length] = page;
+            withPage[vars.length + 1] = MAX_PAGE_SIZE;
+            ApiPage<T> found = request(HttpMethod.GET, service, paged, null, staff, h -> { }, withPage).body(type);
+            if (found == null) {
+                break;
+            }
+            all.addAll(found.items());
+            if (found.items().isEmpty() || all.size() >= found.total()) {
+                break;
+            }
+        }
+        return all;
+    }
+
     /** A change as the signed-in user; {@code body} may be null. */
     public <T> T staffSend(HttpMethod method, Service service, String path, Object body, Class<T> type, Object... vars) {
         return request(method, service, path, body, true, h -> { }, vars).body(type);

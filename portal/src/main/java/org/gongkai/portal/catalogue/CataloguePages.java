@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.web.Paged;
 import org.springframework.core.ParameterizedTypeReference;
@@ -40,14 +41,15 @@ class CataloguePages {
         version.items().forEach(i -> firstLevel.add(i.level1()));
         List<CatalogueModels.Item> items = version.items();
         if (q != null && !q.isBlank()) {
-            items = api.get(Api.Service.CATALOGUE, "/api/public/catalogues/{c}/items?q={q}",
-                    new ParameterizedTypeReference<List<CatalogueModels.Item>>() { }, catalogue, q.strip());
+            // the rows of one version, filtered again by first-level item here: every page of the search
+            items = api.getAll(Api.Service.CATALOGUE, "/api/public/catalogues/{c}/items?q={q}",
+                    new ParameterizedTypeReference<ApiPage<CatalogueModels.Item>>() { }, catalogue, q.strip());
         }
         if (level1 != null && !level1.isBlank()) {
             items = items.stream().filter(i -> level1.equals(i.level1())).toList();
         }
-        List<CatalogueModels.Summary> versions = api.get(Api.Service.CATALOGUE, "/api/public/catalogues/{c}/versions",
-                new ParameterizedTypeReference<List<CatalogueModels.Summary>>() { }, catalogue);
+        List<CatalogueModels.Summary> versions = api.getAll(Api.Service.CATALOGUE, "/api/public/catalogues/{c}/versions",
+                new ParameterizedTypeReference<ApiPage<CatalogueModels.Summary>>() { }, catalogue);
         List<CatalogueModels.Summary> newestFirst = new ArrayList<>(versions);
         newestFirst.sort((a, b) -> Integer.compare(b.version(), a.version()));
         model.addAttribute("catalogue", catalogue);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.web.FlashActions;
 import org.gongkai.portal.web.Paged;
 import org.springframework.core.ParameterizedTypeReference;
@@ -48,8 +49,9 @@ class StaffConcerns {
 
     @GetMapping("/portal/staff/concerns")
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<Concern> all = new ArrayList<>(api.staffGet(Api.Service.PUBLICATION, "/api/concerns",
-                new ParameterizedTypeReference<List<Concern>>() { }));
+        // the portal orders the whole list itself: every page of it
+        List<Concern> all = new ArrayList<>(api.staffGetAll(Api.Service.PUBLICATION, "/api/concerns",
+                new ParameterizedTypeReference<ApiPage<Concern>>() { }));
         // unanswered first, the soonest due first
         all.sort(Comparator.comparing(Concern::answered).thenComparing(Concern::responseDueAt, Comparator.nullsLast(Comparator.naturalOrder())));
         model.addAttribute("concerns", Paged.of(all, page, 20));

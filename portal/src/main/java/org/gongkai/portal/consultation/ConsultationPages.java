@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.web.FormErrors;
 import org.gongkai.portal.web.Paged;
@@ -29,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class ConsultationPages {
 
-    static final ParameterizedTypeReference<List<ConsultationModels.PublicConsultation>> LIST = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<ApiPage<ConsultationModels.PublicConsultation>> LIST = new ParameterizedTypeReference<>() { };
     private final Api api;
 
     ConsultationPages(Api api) {
@@ -38,7 +39,8 @@ class ConsultationPages {
 
     @GetMapping("/portal/consultations")
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<ConsultationModels.PublicConsultation> all = new ArrayList<>(api.get(Api.Service.CONSULTATION, "/api/public/consultations", LIST));
+        // open ones first is the portal's own order: every page of the list
+        List<ConsultationModels.PublicConsultation> all = new ArrayList<>(api.getAll(Api.Service.CONSULTATION, "/api/public/consultations", LIST));
         // open ones first (soonest deadline first), then the rest, newest first
         all.sort(Comparator.comparing((ConsultationModels.PublicConsultation c) -> !c.acceptingComments())
                 .thenComparing(c -> c.acceptingComments() ? c.periodEnd() : null, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -139,12 +141,13 @@ class ConsultationPages {
         model.addAttribute("errors", errors);
         if (consultation.commentsPublic()) {
             int size = 20;
-            List<ConsultationModels.PublicComment> comments = api.get(Api.Service.CONSULTATION,
+            ApiPage<ConsultationModels.PublicComment> comments = api.get(Api.Service.CONSULTATION,
                     "/api/public/consultations/{id}/comments?page={p}&size={s}",
-                    new ParameterizedTypeReference<List<ConsultationModels.PublicComment>>() { }, id, Math.max(0, page - 1), size);
-            model.addAttribute("comments", comments);
+                    new ParameterizedTypeReference<ApiPage<ConsultationModels.PublicComment>>() { }, id, Math.max(0, page - 1), size);
+            model.addAttribute("comments", comments.items());
             model.addAttribute("commentsPage", Math.max(1, page));
-            model.addAttribute("commentsHasNext", comments.size() == size);
+            model.addAttribute("commentsTotal", comments.total());
+            model.addAttribute("commentsHasNext", (long) Math.max(1, page) * size < comments.total());
         }
         return "consultation/page";
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.web.Paged;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DocumentPages {
 
-    static final ParameterizedTypeReference<List<DocumentModels.PublicDocument>> LIST = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<ApiPage<DocumentModels.PublicDocument>> LIST = new ParameterizedTypeReference<>() { };
     private final Api api;
 
     DocumentPages(Api api) {
@@ -28,15 +29,10 @@ class DocumentPages {
     @GetMapping("/portal/documents")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String item,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "1") int page, Model model) {
-        List<DocumentModels.PublicDocument> all = api.get(Api.Service.PUBLICATION, "/api/public/documents", LIST);
-        if (q != null && !q.isBlank()) {
-            // the service searches title and body; people also search by document number (文号)
-            String needle = q.strip();
-            java.util.Set<String> found = new java.util.HashSet<>();
-            api.get(Api.Service.PUBLICATION, "/api/public/documents?q={q}", LIST, needle).forEach(d -> found.add(d.id()));
-            all = all.stream().filter(d -> found.contains(d.id())
-                    || (d.documentNumber() != null && d.documentNumber().contains(needle))).toList();
-        }
+        // the year and item facets are drawn from the whole list: every page of it (the service searches number, title and text)
+        List<DocumentModels.PublicDocument> all = q == null || q.isBlank()
+                ? api.getAll(Api.Service.PUBLICATION, "/api/public/documents", LIST)
+                : api.getAll(Api.Service.PUBLICATION, "/api/public/documents?q={q}", LIST, q.strip());
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         TreeSet<String> items = new TreeSet<>();
         all.forEach(d -> {

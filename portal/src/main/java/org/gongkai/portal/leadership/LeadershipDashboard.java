@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.web.Zh;
 import org.gongkai.portal.workbench.DocumentDesk;
@@ -73,9 +74,9 @@ class LeadershipDashboard {
         model.addAttribute("periods", periods());
         model.addAttribute("report", report);
         model.addAttribute("bars", bars(report.trend()));
-        model.addAttribute("overdueReports", api.staffGet(Api.Service.REPORTING, "/api/reporting/reports/overdue?period={p}",
-                new ParameterizedTypeReference<List<OverdueSection>>() { }, p));
-        List<StaffDocument> board = api.staffGet(Api.Service.PUBLICATION, "/api/documents/deadline-board", DocumentDesk.LIST);
+        model.addAttribute("overdueReports", api.staffGetAll(Api.Service.REPORTING, "/api/reporting/reports/overdue?period={p}",
+                new ParameterizedTypeReference<ApiPage<OverdueSection>>() { }, p));
+        List<StaffDocument> board = api.staffGetAll(Api.Service.PUBLICATION, "/api/documents/deadline-board", DocumentDesk.LIST);
         model.addAttribute("overdueDocuments", desk.rows(board.stream().filter(StaffDocument::overdue).toList()));
         return "leadership/dashboard";
     }

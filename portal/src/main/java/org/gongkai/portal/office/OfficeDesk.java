@@ -30,14 +30,15 @@ class OfficeDesk {
     @GetMapping("/portal/office")
     String queue(@RequestParam(defaultValue = "1") int page, Model model) {
         CurrentUser user = CurrentUser.get();
-        List<StaffDocument> all = api.staffGet(Api.Service.PUBLICATION, "/api/documents", DocumentDesk.LIST);
+        // the queue is chosen by review stage in the portal: every page of the list
+        List<StaffDocument> all = api.staffGetAll(Api.Service.PUBLICATION, "/api/documents", DocumentDesk.LIST);
         List<StaffDocument> mine = all.stream().filter(d -> (user.has("disclosure-office") && d.awaitsDisclosureOffice())
                 || (user.has("confidentiality-officer") && d.awaitsConfidentialityOfficer()))
                 .sorted(java.util.Comparator.comparing(StaffDocument::lastChanged, java.util.Comparator.reverseOrder())).toList();
         model.addAttribute("queue", Paged.of(desk.rows(mine), page, 20));
         if (user.has("disclosure-office")) {
             model.addAttribute("toIssue", desk.rows(all.stream().filter(StaffDocument::isApproved).toList()));
-            List<StaffDocument> board = api.staffGet(Api.Service.PUBLICATION, "/api/documents/deadline-board", DocumentDesk.LIST);
+            List<StaffDocument> board = api.staffGetAll(Api.Service.PUBLICATION, "/api/documents/deadline-board", DocumentDesk.LIST);
             model.addAttribute("board", desk.rows(board));
         }
         return "office/queue";

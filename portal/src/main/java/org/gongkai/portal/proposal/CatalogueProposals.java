@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.catalogue.CatalogueModels;
 import org.gongkai.portal.web.CurrentUser;
@@ -39,7 +40,7 @@ class CatalogueProposals {
             String resultingItemCode) {
     }
 
-    static final ParameterizedTypeReference<List<Proposal>> LIST = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<ApiPage<Proposal>> LIST = new ParameterizedTypeReference<>() { };
     static final List<String> KINDS = List.of("ADD_ITEM", "REFINE_ITEM", "TAKE_RESPONSIBILITY", "MARK_NOT_APPLICABLE");
     private final Api api;
 
@@ -49,7 +50,8 @@ class CatalogueProposals {
 
     @GetMapping("/portal/staff/proposals")
     String sectionProposals(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<Proposal> all = new ArrayList<>(api.staffGet(Api.Service.CATALOGUE, "/api/catalogues/proposals", LIST));
+        // pending first is the portal's own order: every page of the list
+        List<Proposal> all = new ArrayList<>(api.staffGetAll(Api.Service.CATALOGUE, "/api/catalogues/proposals", LIST));
         all.sort(Comparator.comparing((Proposal p) -> !"PENDING".equals(p.status())));
         Map<String, List<CatalogueModels.Item>> items = new LinkedHashMap<>();
         for (String catalogue : List.of("work-safety", "disaster-relief")) {
@@ -80,7 +82,7 @@ class CatalogueProposals {
 
     @GetMapping("/portal/office/proposals")
     String officeProposals(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<Proposal> all = new ArrayList<>(api.staffGet(Api.Service.CATALOGUE, "/api/catalogues/proposals", LIST));
+        List<Proposal> all = new ArrayList<>(api.staffGetAll(Api.Service.CATALOGUE, "/api/catalogues/proposals", LIST));
         all.sort(Comparator.comparing((Proposal p) -> !"PENDING".equals(p.status())));
         Map<String, CatalogueModels.Version> drafts = new LinkedHashMap<>();
         for (String catalogue : List.of("work-safety", "disaster-relief")) {

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.catalogue.CatalogueModels;
 import org.gongkai.portal.web.FlashActions;
@@ -100,7 +101,8 @@ class StaffConsultations {
         public void setCommentsPublic(boolean v) { commentsPublic = v; }
     }
 
-    static final ParameterizedTypeReference<List<Consultation>> LIST = new ParameterizedTypeReference<>() { };
+    static final ParameterizedTypeReference<ApiPage<Consultation>> LIST = new ParameterizedTypeReference<>() { };
+    static final int PAGE_SIZE = 20;
     private final Api api;
 
     StaffConsultations(Api api) {
@@ -109,9 +111,9 @@ class StaffConsultations {
 
     @GetMapping("/portal/staff/consultations")
     String list(@RequestParam(defaultValue = "1") int page, Model model) {
-        List<Consultation> all = new ArrayList<>(api.staffGet(Api.Service.CONSULTATION, "/api/consultations", LIST));
-        all.sort(Comparator.comparing(Consultation::periodStart, Comparator.nullsLast(Comparator.reverseOrder())));
-        model.addAttribute("consultations", Paged.of(all, page, 20));
+        // the service's order is the page's: the latest start first
+        model.addAttribute("consultations", Paged.of(api.staffGet(Api.Service.CONSULTATION, "/api/consultations?page={p}&size={s}", LIST,
+                Math.max(0, page - 1), PAGE_SIZE)));
         return "staff/consultations";
     }
 
@@ -148,15 +150,16 @@ class StaffConsultations {
     }
 
     @GetMapping("/portal/staff/consultations/{id}")
-    String consultation(@PathVariable String id, Model model) {
+    String consultation(@PathVariable String id, @RequestParam(defaultValue = "1") int page, Model model) {
         Consultation consultation = api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}", Consultation.class, id);
         model.addAttribute("consultation", consultation);
         boolean started = !"DRAFT".equals(consultation.status());
-        model.addAttribute("comments", !started ? List.of()
-                : api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/comments",
-                        new ParameterizedTypeReference<List<StaffComment>>() { }, id));
-        model.addAttribute("opinions", !started ? List.of() : api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/opinions",
-                new ParameterizedTypeReference<List<Opinion>>() { }, id));
+        // comments can run into thousands: one page of them at a time, the oldest first
+        model.addAttribute("comments", !started ? Paged.of(new ApiPage<StaffComment>(List.of(), 0, PAGE_SIZE, 0))
+                : Paged.of(api.staffGet(Api.Service.CONSULTATION, "/api/consultations/{id}/comments?page={p}&size={s}",
+                        new ParameterizedTypeReference<ApiPage<StaffComment>>() { }, id, Math.max(0, page - 1), PAGE_SIZE)));
+        model.addAttribute("opinions", !started ? List.of() : api.staffGetAll(Api.Service.CONSULTATION, "/api/consultations/{id}/opinions",
+                new ParameterizedTypeReference<ApiPage<Opinion>>() { }, id));
         model.addAttribute("suggestions", !started ? List.of() : api.staffGet(Api.Service.CONSULTATION,
                 "/api/consultations/{id}/opinion-suggestions", new ParameterizedTypeReference<List<Suggestion>>() { }, id));
         return "staff/consultation";

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.catalogue.CatalogueModels;
 import org.gongkai.portal.consultation.ConsultationModels;
 import org.gongkai.portal.document.DocumentModels;
@@ -25,14 +26,13 @@ class HomePages {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("catalogues", api.get(Api.Service.CATALOGUE, "/api/public/catalogues",
-                new ParameterizedTypeReference<List<CatalogueModels.Summary>>() { }));
-        List<DocumentModels.PublicDocument> documents = new ArrayList<>(api.get(Api.Service.PUBLICATION, "/api/public/documents",
-                new ParameterizedTypeReference<List<DocumentModels.PublicDocument>>() { }));
-        documents.sort(Comparator.comparing(DocumentModels.PublicDocument::publishedOn, Comparator.nullsLast(Comparator.reverseOrder())));
-        model.addAttribute("documents", documents.subList(0, Math.min(8, documents.size())));
-        List<ConsultationModels.PublicConsultation> consultations = api.get(Api.Service.CONSULTATION, "/api/public/consultations",
-                new ParameterizedTypeReference<List<ConsultationModels.PublicConsultation>>() { });
+        model.addAttribute("catalogues", api.getAll(Api.Service.CATALOGUE, "/api/public/catalogues",
+                new ParameterizedTypeReference<ApiPage<CatalogueModels.Summary>>() { }));
+        // the service lists the latest published first: the first page is the newest eight
+        model.addAttribute("documents", api.get(Api.Service.PUBLICATION, "/api/public/documents?page=0&size=8",
+                new ParameterizedTypeReference<ApiPage<DocumentModels.PublicDocument>>() { }).items());
+        List<ConsultationModels.PublicConsultation> consultations = api.getAll(Api.Service.CONSULTATION, "/api/public/consultations",
+                new ParameterizedTypeReference<ApiPage<ConsultationModels.PublicConsultation>>() { });
         model.addAttribute("open", consultations.stream().filter(ConsultationModels.PublicConsultation::acceptingComments)
                 .sorted(Comparator.comparing(ConsultationModels.PublicConsultation::periodEnd)).limit(6).toList());
         model.addAttribute("feedback", consultations.stream().filter(ConsultationModels.PublicConsultation::feedbackPublished)

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.gongkai.portal.api.Api;
+import org.gongkai.portal.api.ApiPage;
 import org.gongkai.portal.api.ApiProblem;
 import org.gongkai.portal.catalogue.CatalogueModels;
 import org.gongkai.portal.web.CurrentUser;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class DocumentDesk {
 
-    public static final ParameterizedTypeReference<List<StaffDocument>> LIST = new ParameterizedTypeReference<>() { };
+    public static final ParameterizedTypeReference<ApiPage<StaffDocument>> LIST = new ParameterizedTypeReference<>() { };
     private static final List<String> STATES = List.of("DRAFT", "IN_REVIEW", "APPROVED", "ISSUED", "PUBLISHED");
 
     public record Row(StaffDocument document, Long workingDaysLeft) {
@@ -51,7 +52,8 @@ public class DocumentDesk {
 
     @GetMapping("/portal/staff")
     String workbench(@RequestParam(required = false) String status, @RequestParam(defaultValue = "1") int page, Model model) {
-        List<StaffDocument> all = api.staffGet(Api.Service.PUBLICATION, "/api/documents", LIST);
+        // counts per state and the overdue-first order need the whole list: every page of it
+        List<StaffDocument> all = api.staffGetAll(Api.Service.PUBLICATION, "/api/documents", LIST);
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         STATES.forEach(s -> counts.put(s, all.stream().filter(d -> s.equals(d.status())).count()));
         List<StaffDocument> shown = new ArrayList<>(all.stream().filter(d -> status == null || status.isBlank() || status.equals(d.status())).toList());

@@ -31,6 +31,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -43,6 +44,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Events carry no personal data: applicant type, channel, dates and codes only (A10).
  */
 @Document("applications")
+@CompoundIndex(name = "section_list", def = "{'section': 1, 'state': 1, 'submittedAt': -1, '_id': 1}")
+@CompoundIndex(name = "list", def = "{'submittedAt': -1, '_id': 1}")
+@CompoundIndex(name = "deadline_board", def = "{'state': 1, 'dueOn': 1, '_id': 1}")
 public class Application {
 
     /** Art. 33: the answer is due within 20 working days of receipt. */

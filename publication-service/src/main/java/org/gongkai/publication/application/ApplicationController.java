@@ -147,8 +147,7 @@ class ApplicationController {
     PageView<ApplicationView> list(@RequestParam(name = "state", required = false) ApplicationState state,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        PageView<Application> found = PageView.of(service.list(state, CurrentActor.get()), page, size);
-        return new PageView<>(found.items().stream().map(this::view).toList(), page, size, found.total());
+        return PageView.of(service.list(state, CurrentActor.get(), page, size), this::view);
     }
 
     @Operation(summary = "查看申请答复期限",
@@ -156,13 +155,11 @@ class ApplicationController {
     @GetMapping("/deadline-board")
     PageView<BoardEntry> deadlineBoard(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        PageView<Application> found = PageView.of(service.deadlineBoard(CurrentActor.get()), page, size);
         LocalDate today = service.today();
-        return new PageView<>(found.items().stream().map(a -> new BoardEntry(a.id(), a.section(), sections.label(a.section()),
+        return PageView.of(service.deadlineBoard(CurrentActor.get(), page, size), a -> new BoardEntry(a.id(), a.section(), sections.label(a.section()),
                 a.channel(), ApplicationVocabulary.CHANNELS.get(a.channel()), a.applicant().type(), a.applicant().typeLabel(),
                 a.sought().title(), a.receipt().receivedOn(), a.clockStart(), a.dueOn(), a.dueConfirmed(),
-                a.workingDaysLeft(service.calendar(), today), a.isOverdueOn(today), a.extension() != null)).toList(),
-                page, size, found.total());
+                a.workingDaysLeft(service.calendar(), today), a.isOverdueOn(today), a.extension() != null));
     }
 
     @Operation(summary = "查看一份申请",

@@ -2,6 +2,8 @@ package org.gongkai.publication.calendar;
 
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -11,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.Actor;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -75,11 +79,12 @@ class CalendarNoticeController {
     }
 
     @Operation(summary = "查看已录入的节假日安排",
-            description = "列出已录入的各年度节假日安排及其操作记录。")
+            description = "分页列出已录入的各年度节假日安排及其操作记录，按年份从早到晚。page 从 0 开始，size 最多 100。")
     @GetMapping("/notices")
     @PreAuthorize(READERS)
-    List<NoticeView> list() {
-        return service.list().stream().map(NoticeView::of).toList();
+    PageView<NoticeView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.list(page, size), NoticeView::of);
     }
 
     @Operation(summary = "查看某年的节假日安排",

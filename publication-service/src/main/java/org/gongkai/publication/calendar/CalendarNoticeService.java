@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +14,9 @@ import org.gongkai.publication.document.PolicyDocument;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -123,8 +125,9 @@ public class CalendarNoticeService {
         return new Saved(stored, changed);
     }
 
-    public List<CalendarNotice> list() {
-        return notices.findAll().stream().sorted(Comparator.comparingInt(CalendarNotice::year)).toList();
+    /** One page of the notices by year (the year is the id), paged in the database. */
+    public Page<CalendarNotice> list(int page, int size) {
+        return notices.findAll(PageRequest.of(page, size, Sort.by("year")));
     }
 
     public CalendarNotice get(int year) {

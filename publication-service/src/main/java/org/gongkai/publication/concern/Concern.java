@@ -21,6 +21,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * to the propaganda, cyberspace, emergency and disclosure departments with a proposal before the bureau speaks.
  */
 @Document("concerns")
+@CompoundIndex(name = "section_list", def = "{'section': 1, 'firstSeenAt': -1, '_id': 1}")
 public class Concern {
 
     public static final Duration RESPONSE_TIME = Duration.ofHours(48);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,12 +17,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -70,10 +74,11 @@ class ConcernController {
     }
 
     @Operation(summary = "查看社会关切列表",
-            description = "列出当前用户可见的社会关切及其回应期限、是否已回应、是否按时回应；股室工作人员只看到本股室的。")
+            description = "分页列出当前用户可见的社会关切及其回应期限、是否已回应、是否按时回应，最近发现的在前；股室工作人员只看到本股室的。page 从 0 开始，size 最多 100。")
     @GetMapping
-    List<ConcernView> list() {
-        return concerns.list(CurrentActor.get()).stream().map(c -> ConcernView.of(sections, c)).toList();
+    PageView<ConcernView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(concerns.list(CurrentActor.get(), page, size), c -> ConcernView.of(sections, c));
     }
 
     @Operation(summary = "查看一条社会关切",

@@ -36,13 +36,18 @@ public class ConcernService {
                 section, crossDepartment, actor, Instant.now(clock)));
     }
 
-    public List<Concern> list(Actor actor) {
-        return actor.overseesAllSections() ? concerns.findAll() : concerns.findBySection(actor.section());
+    /** Most recently first seen first, then by id, so that pages never overlap. */
+    public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("firstSeenAt"), Sort.Order.asc("_id"));
+
+    /** One page of the concerns the actor sees, paged in the database. */
+    public Page<Concern> list(Actor actor, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
+        return actor.overseesAllSections() ? concerns.findAll(request) : concerns.findBySection(actor.section(), request);
     }
 
     /** Answered concerns for the public, most recently first seen first. */
     public Page<Concern> answered(int page, int size) {
-        return concerns.findAnswered(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "firstSeenAt")));
+        return concerns.findAnswered(PageRequest.of(page, size, NEWEST_FIRST));
     }
 
     public Concern answeredConcern(String id) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -122,10 +126,11 @@ class DocumentController {
     }
 
     @Operation(summary = "查看政策文件列表",
-            description = "列出当前用户可见的政策文件及其办理状态和公开时限：股室工作人员看到本股室的文件，政务公开办公室、保密审查人员、领导和管理员看到全部文件。")
+            description = "分页列出当前用户可见的政策文件及其办理状态和公开时限，按文号排序：股室工作人员看到本股室的文件，政务公开办公室、保密审查人员、领导和管理员看到全部文件。page 从 0 开始，size 最多 100。")
     @GetMapping
-    List<DocumentView> list() {
-        return service.list(CurrentActor.get()).stream().map(this::view).toList();
+    PageView<DocumentView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.list(CurrentActor.get(), page, size), this::view);
     }
 
     @Operation(summary = "查看一份政策文件",
@@ -215,11 +220,12 @@ class DocumentController {
     }
 
     @Operation(summary = "查看待公开文件时限",
-            description = "政务公开办公室、领导和管理员查看所有已印发尚未公开的文件及其公开期限，临近和逾期的一目了然。")
+            description = "政务公开办公室、领导和管理员分页查看所有已印发尚未公开的文件及其公开期限，公开期限最早的在前，临近和逾期的一目了然。page 从 0 开始，size 最多 100。")
     @GetMapping("/deadline-board")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
-    List<DocumentView> deadlineBoard() {
-        return service.awaitingPublication().stream().map(this::view).toList();
+    PageView<DocumentView> deadlineBoard(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.awaitingPublication(page, size), this::view);
     }
 
     /** After an administrator added calendar data: reload it now and recompute open deadlines. */

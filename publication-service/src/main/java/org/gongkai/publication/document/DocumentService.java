@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -17,6 +16,14 @@ import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Use cases of the document lifecycle; the rules themselves live in {@link PolicyDocument}. */
@@ -27,9 +34,18 @@ public class DocumentService {
     private final CatalogueSnapshots catalogue;
     private final CalendarHolder calendar;
     private final Clock clock;
+    private final MongoTemplate mongo;
 
-    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock) {
+    /** Staff lists: by document number (unique, so pages never overlap). */
+    public static final Sort BY_DOCUMENT_NUMBER = Sort.by("documentNumber");
+    /** Public lists: the latest published first, then by id. */
+    public static final Sort NEWEST_PUBLISHED_FIRST = Sort.by(Sort.Order.desc("publishedOn"), Sort.Order.asc("_id"));
+    /** The deadline board: the earliest publication deadline first, then by id. */
+    public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("publicationDueOn"), Sort.Order.asc("_id"));
+
+    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock, MongoTemplate mongo) {
         this.documents = documents;
+        this.mongo = mongo;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
@@ -53,11 +69,16 @@ public class DocumentService {
                 .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该文件（" + id + "）。"));
     }
 
-    public List<PolicyDocument> list(Actor actor) {
-        if (actor.overseesAllSections()) {
-            return documents.findAll();
-        }
-        return documents.findBySectionOrderByDocumentNumber(actor.section());
+    /** One page of the documents the actor sees, by document number; paged in the database. */
+    public Page<PolicyDocument> list(Actor actor, int page, int size) {
+        Query query = actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
+        return page(query, PageRequest.of(page, size, BY_DOCUMENT_NUMBER));
+    }
+
+    private Page<PolicyDocument> page(Query query, Pageable pageable) {
+        List<PolicyDocument> found = mongo.find(Query.of(query).with(pageable), PolicyDocument.class);
+        return PageableExecutionUtils.getPage(found, pageable,
+                () -> mongo.count(query, PolicyDocument.class));
     }
 
     public PolicyDocument revise(String id, PolicyDocument.Draft revised, Actor actor) {
@@ -128,12 +149,28 @@ public class DocumentService {
                 .toList();
     }
 
-    public List<PolicyDocument> published(String query) {
-        String needle = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        return documents.findByStatusOrderByPublishedOnDesc(PolicyDocument.Status.PUBLISHED).stream()
-                .filter(PolicyDocument::isPublic)
-                .filter(d -> needle.isEmpty() || d.searchableText().toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
+    /**
+     * One page of the proactively published documents, latest first; a keyword is looked for (ignoring case) in the
+     * document number, title, body and interpretation, as {@link PolicyDocument#searchableText()} does. Paged in the database.
+     */
+    public Page<PolicyDocument> published(String query, boolean onlyInterpreted, int page, int size) {
+        Criteria criteria = Criteria.where("status").is(PolicyDocument.Status.PUBLISHED)
+                .and("attribute").is(DisclosureAttribute.PROACTIVE);
+        if (onlyInterpreted) {
+            criteria = criteria.and("interpretation").ne(null);
+        }
+        String needle = query == null ? "" : query.strip();
+        if (needle.indexOf('\0') >= 0) {
+            // a database pattern cannot hold NUL, and no stored text has one
+            return Page.empty(PageRequest.of(page, size));
+        }
+        if (!needle.isEmpty()) {
+            String pattern = java.util.regex.Pattern.quote(needle);
+            criteria = criteria.orOperator(Criteria.where("documentNumber").regex(pattern, "i"),
+                    Criteria.where("title").regex(pattern, "i"), Criteria.where("body").regex(pattern, "i"),
+                    Criteria.where("interpretation.content").regex(pattern, "i"));
+        }
+        return page(Query.query(criteria), PageRequest.of(page, size, NEWEST_PUBLISHED_FIRST));
     }
 
     public PolicyDocument publishedDocument(String id) {
@@ -142,6 +179,13 @@ public class DocumentService {
     }
 
     /** The deadline board: issued proactive documents not yet published, earliest due first. */
+    /** One page of {@link #awaitingPublication()}, paged in the database. */
+    public Page<PolicyDocument> awaitingPublication(int page, int size) {
+        Query query = Query.query(Criteria.where("status").is(PolicyDocument.Status.ISSUED)
+                .and("publicationDueOn").ne(null).and("abolition").is(null));
+        return page(query, PageRequest.of(page, size, EARLIEST_DUE_FIRST));
+    }
+
     public List<PolicyDocument> awaitingPublication() {
         return documents.findByStatus(PolicyDocument.Status.ISSUED).stream()
                 .filter(d -> d.publicationDueOn() != null && !d.isAbolished())

@@ -29,6 +29,7 @@ import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -39,6 +40,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Its interpretation lives inside it, so both are reviewed and released together (I1–I6).
  */
 @Document("documents")
+@CompoundIndex(name = "section_list", def = "{'section': 1, 'documentNumber': 1}")
+@CompoundIndex(name = "public_list", def = "{'status': 1, 'attribute': 1, 'publishedOn': -1, '_id': 1}")
+@CompoundIndex(name = "deadline_board", def = "{'status': 1, 'publicationDueOn': 1, '_id': 1}")
 public class PolicyDocument {
 
     public enum Status {

@@ -65,10 +65,12 @@ class PublicDocumentController {
     }
 
     @Operation(summary = "查阅已公开的政策文件",
-            description = "列出已主动公开的政策文件（文号、标题、正文、成文和公开日期、公开渠道，以及随文发布的政策解读）；q 为关键词时在标题、文号、正文和解读中检索。无需登录。")
+            description = "分页列出已主动公开的政策文件（文号、标题、正文、成文和公开日期、公开渠道，以及随文发布的政策解读），最新公开的在前；q 为关键词时在标题、文号、正文和解读中检索。page 从 0 开始，size 最多 100。无需登录。")
     @GetMapping("/documents")
-    List<PublicDocument> list(@RequestParam(name = "q", required = false) @Size(max = 100) String query) {
-        return service.published(query).stream().map(PublicDocument::of).toList();
+    PageView<PublicDocument> list(@RequestParam(name = "q", required = false) @Size(max = 100) String query,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageView.of(service.published(query, false, page, size), PublicDocument::of);
     }
 
     @Operation(summary = "查看一份已公开的政策文件",
@@ -85,9 +87,7 @@ class PublicDocumentController {
     PageView<PublicInterpretation> interpretations(@RequestParam(name = "q", required = false) @Size(max = 100) String query,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        List<PublicInterpretation> all = service.published(query).stream().filter(d -> d.interpretation() != null)
-                .map(PublicInterpretation::of).toList();
-        return PageView.of(all, page, size);
+        return PageView.of(service.published(query, true, page, size), PublicInterpretation::of);
     }
 
     @Operation(summary = "查看一份文件的政策解读",

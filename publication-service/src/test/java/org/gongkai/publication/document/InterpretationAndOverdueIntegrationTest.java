@@ -72,8 +72,8 @@ class InterpretationAndOverdueIntegrationTest {
         assertThat(documents.announceOverdue()).isZero();
         TestEvents.Received overdue = events.awaitType("gongkai.publication.document-publication-overdue.v1", r -> r.data().contains(id));
         TestEvents.assertMatchesFixture(overdue);
-        assertThat(call(port, "office", "GET", "/api/documents/deadline-board", null).body()).contains(id, "\"overdue\":true");
-        assertThat(call(port, "safety1", "GET", "/api/documents/deadline-board", null).status()).isEqualTo(403);
+        assertThat(call(port, "office", "GET", "/api/documents/deadline-board?size=100", null).body()).contains(id, "\"overdue\":true");
+        assertThat(call(port, "safety1", "GET", "/api/documents/deadline-board?size=100", null).status()).isEqualTo(403);
 
         assertThat(call(port, "office", "POST", "/api/documents/" + id + "/publication", Map.of("publishedOn", "2024-11-20")).status()).isEqualTo(200);
         TestEvents.Received interpreted = events.awaitType("gongkai.publication.interpretation-published.v1", r -> r.data().contains(id));

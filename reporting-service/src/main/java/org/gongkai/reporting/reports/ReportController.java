@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -17,6 +19,7 @@ import org.gongkai.reporting.figures.SectionFigures;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.Downloads;
+import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -125,10 +128,13 @@ class ReportController {
     }
 
     @Operation(summary = "查看逾期未报的股室",
-            description = "政务公开办公室、领导和管理员查看某一期间尚未按期报送进展报告的股室。")
+            description = "政务公开办公室、领导和管理员分页查看某一期间尚未按期报送进展报告的股室，按股室的固定顺序。page 从 0 开始，size 最多 100。")
     @GetMapping("/reports/overdue")
     @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
-    List<ReportService.OverdueSection> overdue(@RequestParam String period) {
-        return reports.overdue(Period.parse(period)).stream().map(o -> o.withSectionLabel(sections.label(o.section()))).toList();
+    PageView<ReportService.OverdueSection> overdue(@RequestParam String period,
+            @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
+        // at most one row per section, a handful: paged in memory
+        return PageView.of(reports.overdue(Period.parse(period)), page, size).map(o -> o.withSectionLabel(sections.label(o.section())));
     }
 }

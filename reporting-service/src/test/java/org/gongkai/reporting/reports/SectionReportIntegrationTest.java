@@ -63,7 +63,7 @@ class SectionReportIntegrationTest {
         TestEvents.Received event = events.awaitType("gongkai.reporting.report-submitted.v1", r -> r.data().contains("2021-H1"));
         TestEvents.assertMatchesFixture(event);
 
-        JsonNode overdue = call("office", "GET", "/api/reporting/reports/overdue?period=2021-H1", null).json();
+        JsonNode overdue = call("office", "GET", "/api/reporting/reports/overdue?period=2021-H1", null).json().get("items");
         assertThat(overdue.toString()).contains("disaster-relief").doesNotContain("safety-coordination");
         assertThat(overdue.get(0).get("statusLabel").asString()).isIn("未开始", "草稿", "已退回");
         assertThat(overdue.get(0).get("sectionLabel").asString()).isEqualTo("救灾和物资保障股");
