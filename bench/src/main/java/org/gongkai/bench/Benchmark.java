@@ -71,8 +71,13 @@ public final class Benchmark {
         backlog = new Backlog(amqpHost, amqpPort, namespace + ".consultation.reporting-service");
     }
 
-    public static void main(String[] args) throws Exception {
-        new Benchmark().run();
+    public static void main(String[] args) {
+        try {
+            new Benchmark().run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP and AMQP clients' threads would keep the JVM alive
+        }
         System.exit(0);
     }
 
