@@ -123,7 +123,7 @@ public final class Benchmark {
                         drainMax = Math.max(drainMax, drained);
                         say("   reporting caught up %.1f s after the side ended (queue depth max so far %d)", drained / 1000.0,
                                 backlog.max());
-                        Lag recent = lag();
+                        Lag recent = lag().plus(null);
                         say("   lag over reporting's recent window: %s", recent.describe());
                         window = recent.plus(window);
                     }
