@@ -86,6 +86,8 @@ public final class Benchmark {
         int nproc = Runtime.getRuntime().availableProcessors();
         say("== machine: %d processors, 1-min load average %s; %d rounds of %d s per side after %d s warm-up, concurrency %d",
                 nproc, loadStart, rounds, side.toSeconds(), warmup.toSeconds(), concurrency);
+        staff.get(); // fails at once when Keycloak does not answer
+        admin.get();
         consultationId = openConsultation();
         say("== consultation %s opened for the comments", consultationId);
 
