@@ -1,5 +1,8 @@
 package org.gongkai.catalogue;
 
+import org.gongkai.catalogue.catalogue.CatalogueVersion;
+import org.gongkai.support.events.OutboxCollections;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -8,5 +11,11 @@ public class CatalogueServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(CatalogueServiceApplication.class, args);
+    }
+
+    /** The aggregates whose outboxes this service's relay sends. */
+    @Bean
+    OutboxCollections outboxCollections() {
+        return OutboxCollections.of(CatalogueVersion.class);
     }
 }

@@ -8,12 +8,14 @@ import java.util.Optional;
 
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -23,7 +25,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("catalogue_versions")
 @CompoundIndex(name = "published_list", def = "{'catalogue': 1, 'status': 1, 'version': -1}")
-public class CatalogueVersion {
+public class CatalogueVersion implements RecordsChanges {
 
     public enum Status {
         DRAFT("草稿"), PUBLISHED("已发布");
@@ -50,15 +52,14 @@ public class CatalogueVersion {
     private Instant publishedAt;
     private final List<CatalogueItem> items;
     private final List<AppliedProposal> appliedProposals;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
     @PersistenceCreator
     CatalogueVersion(String id, String catalogue, String title, int version, Status status, LocalDate effectiveFrom,
-            Instant publishedAt, List<CatalogueItem> items, List<AppliedProposal> appliedProposals, List<AuditEntry> audit,
-            List<OutboxEntry> outbox, Long revision) {
+            Instant publishedAt, List<CatalogueItem> items, List<AppliedProposal> appliedProposals, Changes changes, Long revision) {
         this.id = id;
         this.catalogue = catalogue;
         this.title = title;
@@ -68,8 +69,7 @@ public class CatalogueVersion {
         this.publishedAt = publishedAt;
         this.items = new ArrayList<>(items);
         this.appliedProposals = new ArrayList<>(appliedProposals == null ? List.of() : appliedProposals);
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -77,8 +77,8 @@ public class CatalogueVersion {
             Actor actor, Instant now, String reason) {
         requireUniqueCodes(items);
         CatalogueVersion draft = new CatalogueVersion(catalogue + ":" + version, catalogue, title, version, Status.DRAFT,
-                null, null, items, List.of(), List.of(), List.of(), null);
-        draft.audit.add(AuditEntry.of(actor, now, "draft-created", reason));
+                null, null, items, List.of(), Changes.none(), null);
+        draft.changes.audit(actor, now, "draft-created", reason);
         return draft;
     }
 
@@ -170,7 +170,7 @@ public class CatalogueVersion {
             throw DomainException.invalid("confirmation-basis-required", "请说明核实所依据的文件或来源。");
         }
         replace(item, item.withProvenance(CatalogueItem.OFFICE_CONFIRMED));
-        audit.add(AuditEntry.of(actor, now, "row-confirmed", code + "：" + checkedAgainst.strip()));
+        changes.audit(actor, now, "row-confirmed", code + "：" + checkedAgainst.strip());
         return code;
     }
 
@@ -180,7 +180,7 @@ public class CatalogueVersion {
         requireUniqueCodes(imported);
         items.clear();
         items.addAll(imported);
-        audit.add(AuditEntry.of(actor, now, "items-replaced", why));
+        changes.audit(actor, now, "items-replaced", why);
     }
 
     /** A draft holding approved proposals is not thrown away: those approvals would silently be lost. */
@@ -241,9 +241,9 @@ public class CatalogueVersion {
         this.status = Status.PUBLISHED;
         this.effectiveFrom = effectiveFrom;
         this.publishedAt = now;
-        audit.add(AuditEntry.of(actor, now, "published", "自 " + effectiveFrom + " 起施行"));
-        outbox.add(OutboxEntry.of(new CatalogueVersionPublished(catalogue, version, effectiveFrom, now,
-                items.stream().map(CatalogueItem::toEvent).toList()), now));
+        changes.audit(actor, now, "published", "自 " + effectiveFrom + " 起施行");
+        changes.announce(new CatalogueVersionPublished(catalogue, version, effectiveFrom, now,
+                items.stream().map(CatalogueItem::toEvent).toList()), now);
     }
 
     public Optional<CatalogueItem> item(String code) {
@@ -283,6 +283,11 @@ public class CatalogueVersion {
     }
 
     public List<AuditEntry> audit() {
-        return List.copyOf(audit);
+        return changes.auditTrail();
+    }
+
+    @Override
+    public Changes changes() {
+        return changes;
     }
 }

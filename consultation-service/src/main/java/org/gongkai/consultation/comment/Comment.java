@@ -8,12 +8,14 @@ import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.contracts.consultation.CommentReceived;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,7 +31,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "duplicate_lookup", def = "{'consultationId': 1, 'clientFingerprint': 1, 'contentHash': 1}")
 // the outbox relay looks for pending events in every comment; only the few with one are in this index
 @CompoundIndex(name = "pending_events", def = "{'outbox.eventId': 1}", sparse = true)
-public class Comment {
+public class Comment implements RecordsChanges {
 
     public static final int MAX_CONTENT_LENGTH = 2000;
     public static final int MAX_NAME_LENGTH = 50;
@@ -61,8 +63,8 @@ public class Comment {
     private String moderationReason;
     @Indexed
     private String opinionId;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
@@ -70,7 +72,7 @@ public class Comment {
     Comment(String id, String consultationId, String section, String catalogueItemCode, Channel channel, String content,
             String authorName, Contact contact, String receipt, String submissionKey, String clientFingerprint,
             String contentHash, Instant receivedAt, String enteredBy, boolean hidden, String moderationReason,
-            String opinionId, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            String opinionId, Changes changes, Long revision) {
         this.id = id;
         this.consultationId = consultationId;
         this.section = section;
@@ -88,8 +90,7 @@ public class Comment {
         this.hidden = hidden;
         this.moderationReason = moderationReason;
         this.opinionId = opinionId;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -129,7 +130,7 @@ public class Comment {
         }
         Comment comment = create(id, consultation, channel, submission, submissionKey(consultation.id(), null, id), null,
                 actor.username(), now);
-        comment.audit.add(AuditEntry.of(actor, now, "entered-offline", channel.name()));
+        comment.changes.audit(actor, now, "entered-offline", channel.name());
         return comment;
     }
 
@@ -149,9 +150,9 @@ public class Comment {
         Contact contact = Contact.parse(submission.contact());
         Comment comment = new Comment(id, consultation.id(), consultation.section(), consultation.catalogueItemCode(), channel,
                 content, name, contact, ReceiptCodes.next(), submissionKey, clientFingerprint, contentHash(content), now,
-                enteredBy, false, null, null, List.of(), List.of(), null);
-        comment.outbox.add(OutboxEntry.of(new CommentReceived(consultation.id(), id, consultation.section(),
-                consultation.catalogueItemCode(), channel.name(), now), now));
+                enteredBy, false, null, null, Changes.none(), null);
+        comment.changes.announce(new CommentReceived(consultation.id(), id, consultation.section(),
+                consultation.catalogueItemCode(), channel.name(), now), now);
         return comment;
     }
 
@@ -184,8 +185,8 @@ public class Comment {
         if (hide) {
             opinionId = null;
         }
-        audit.add(AuditEntry.of(actor, now, hide ? "hidden" : "shown",
-                formerOpinion != null && hide ? reason.strip() + " (removed from opinion " + formerOpinion + ")" : reason.strip()));
+        changes.audit(actor, now, hide ? "hidden" : "shown",
+                formerOpinion != null && hide ? reason.strip() + " (removed from opinion " + formerOpinion + ")" : reason.strip());
     }
 
     /** Puts the comment into an opinion, or takes it out with {@code null}; a comment is in at most one opinion. */
@@ -194,7 +195,7 @@ public class Comment {
             throw DomainException.conflict("comment-hidden", "留言 " + id + " 已被隐藏，不能归入意见。");
         }
         opinionId = newOpinionId;
-        audit.add(AuditEntry.of(actor, now, newOpinionId == null ? "ungrouped" : "grouped", newOpinionId));
+        changes.audit(actor, now, newOpinionId == null ? "ungrouped" : "grouped", newOpinionId);
     }
 
     public boolean isVisibleToPublic() {
@@ -218,8 +219,6 @@ public class Comment {
     public boolean hidden() { return hidden; }
     public String moderationReason() { return moderationReason; }
     public String opinionId() { return opinionId; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
-
-    /** Events recorded with the last changes and not yet relayed. */
-    List<OutboxEntry> pendingEvents() { return List.copyOf(outbox); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

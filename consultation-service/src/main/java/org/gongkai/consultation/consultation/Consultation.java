@@ -11,12 +11,14 @@ import org.gongkai.contracts.consultation.ConsultationClosed;
 import org.gongkai.contracts.consultation.ConsultationOpened;
 import org.gongkai.contracts.consultation.FeedbackPublished;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,7 +31,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("consultations")
 @CompoundIndex(name = "section_list", def = "{'section': 1, 'period.start': -1, '_id': 1}")
 @CompoundIndex(name = "public_list", def = "{'status': 1, 'period.start': -1, '_id': 1}")
-public class Consultation {
+public class Consultation implements RecordsChanges {
 
     public enum Status {
         DRAFT("草稿"), OPEN("征求意见中"), CLOSED("征求意见已结束"), FEEDBACK_PUBLISHED("已公布采纳情况");
@@ -71,8 +73,8 @@ public class Consultation {
     private Instant openedAt;
     private Instant closedAt;
     private FeedbackReport feedback;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
@@ -80,7 +82,7 @@ public class Consultation {
     Consultation(String id, String section, String drafter, String title, String draftText, String decisionBasis,
             String explanation, String catalogueItemCode, List<Channel> channels, CommentPeriod period,
             boolean commentsPublic, Status status, Instant openedAt, Instant closedAt, FeedbackReport feedback,
-            List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Changes changes, Long revision) {
         this.id = id;
         this.section = section;
         this.drafter = drafter;
@@ -96,8 +98,7 @@ public class Consultation {
         this.openedAt = openedAt;
         this.closedAt = closedAt;
         this.feedback = feedback;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -111,7 +112,7 @@ public class Consultation {
             throw DomainException.forbidden("drafting-requires-section", "只有所属股室的工作人员可以起草征求意见稿。");
         }
         Consultation consultation = new Consultation(id, actor.section(), actor.username(), null, null, null, null, null,
-                null, null, false, Status.DRAFT, null, null, null, List.of(), List.of(), null);
+                null, null, false, Status.DRAFT, null, null, null, Changes.none(), null);
         consultation.apply(draft);
         consultation.record(actor, now, "drafted", null);
         return consultation;
@@ -148,9 +149,9 @@ public class Consultation {
         status = Status.OPEN;
         openedAt = now;
         record(actor, now, "opened", period.shortPeriodReason());
-        outbox.add(OutboxEntry.of(new ConsultationOpened(id, title, section, catalogueItemCode,
+        changes.announce(new ConsultationOpened(id, title, section, catalogueItemCode,
                 channels.stream().map(Channel::name).toList(), period.start(), period.end(), period.isShort(),
-                commentsPublic, now), now));
+                commentsPublic, now), now);
     }
 
     /** Closes an open consultation once its period has ended; returns whether it did. */
@@ -161,7 +162,7 @@ public class Consultation {
         status = Status.CLOSED;
         closedAt = now;
         record(CLOSING_JOB, now, "closed", "comment period ended on " + period.end());
-        outbox.add(OutboxEntry.of(new ConsultationClosed(id, section, catalogueItemCode, period.start(), period.end(), now), now));
+        changes.announce(new ConsultationClosed(id, section, catalogueItemCode, period.start(), period.end(), now), now);
         return true;
     }
 
@@ -216,9 +217,9 @@ public class Consultation {
         feedback = report;
         status = Status.FEEDBACK_PUBLISHED;
         record(actor, now, "feedback-published", report.opinionCount() + " opinions, " + report.concentratedCount() + " concentrated");
-        outbox.add(OutboxEntry.of(new FeedbackPublished(id, section, catalogueItemCode, report.commentCount(),
+        changes.announce(new FeedbackPublished(id, section, catalogueItemCode, report.commentCount(),
                 report.opinionCount(), report.adoptedCount(), report.partlyAdoptedCount(), report.notAdoptedCount(),
-                report.concentratedCount(), report.concentratedNotAdoptedCount(), now), now));
+                report.concentratedCount(), report.concentratedNotAdoptedCount(), now), now);
     }
 
     public boolean isPublic() {
@@ -259,7 +260,7 @@ public class Consultation {
     }
 
     private void record(Actor actor, Instant now, String action, String reason) {
-        audit.add(AuditEntry.of(actor, now, action, reason));
+        changes.audit(actor, now, action, reason);
     }
 
     public String id() { return id; }
@@ -277,8 +278,6 @@ public class Consultation {
     public Instant openedAt() { return openedAt; }
     public Instant closedAt() { return closedAt; }
     public FeedbackReport feedback() { return feedback; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
-
-    /** Events recorded with the last changes and not yet relayed. */
-    List<OutboxEntry> pendingEvents() { return List.copyOf(outbox); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

@@ -9,12 +9,14 @@ import org.gongkai.consultation.consultation.AdoptionDecision;
 import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.contracts.consultation.OpinionDecided;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -26,7 +28,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("opinions")
 @CompoundIndex(name = "consultation_list", def = "{'consultationId': 1, 'mergedInto': 1, '_id': 1}")
-public class Opinion {
+public class Opinion implements RecordsChanges {
 
     public static final int MAX_SUMMARY_LENGTH = 1000;
 
@@ -41,15 +43,14 @@ public class Opinion {
     private String reason;
     private Instant decidedAt;
     private String mergedInto;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
     @PersistenceCreator
     Opinion(String id, String consultationId, String section, String catalogueItemCode, String summary,
-            AdoptionDecision decision, String reason, Instant decidedAt, String mergedInto, List<AuditEntry> audit,
-            List<OutboxEntry> outbox, Long revision) {
+            AdoptionDecision decision, String reason, Instant decidedAt, String mergedInto, Changes changes, Long revision) {
         this.id = id;
         this.consultationId = consultationId;
         this.section = section;
@@ -59,8 +60,7 @@ public class Opinion {
         this.reason = reason;
         this.decidedAt = decidedAt;
         this.mergedInto = mergedInto;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -75,7 +75,7 @@ public class Opinion {
             throw DomainException.invalid("comments-required", "一条意见至少要归并一条留言。");
         }
         Opinion opinion = new Opinion(id, consultation.id(), consultation.section(), consultation.catalogueItemCode(),
-                requireSummary(summary), null, null, null, null, List.of(), List.of(), null);
+                requireSummary(summary), null, null, null, null, Changes.none(), null);
         opinion.record(actor, now, "confirmed", commentCount + " comments");
         return opinion;
     }
@@ -99,8 +99,8 @@ public class Opinion {
         reason = cleanReason;
         decidedAt = now;
         record(actor, now, "decided-" + newDecision.name().toLowerCase(Locale.ROOT), cleanReason);
-        outbox.add(OutboxEntry.of(new OpinionDecided(consultationId, id, section, catalogueItemCode, newDecision.name(),
-                cleanReason, commentCount, concentrated, now), now));
+        changes.announce(new OpinionDecided(consultationId, id, section, catalogueItemCode, newDecision.name(),
+                cleanReason, commentCount, concentrated, now), now);
     }
 
     public void reviseSummary(Actor actor, String newSummary, Instant now) {
@@ -153,7 +153,7 @@ public class Opinion {
     }
 
     private void record(Actor actor, Instant now, String action, String why) {
-        audit.add(AuditEntry.of(actor, now, action, why));
+        changes.audit(actor, now, action, why);
     }
 
     public String id() { return id; }
@@ -165,8 +165,6 @@ public class Opinion {
     public String reason() { return reason; }
     public Instant decidedAt() { return decidedAt; }
     public String mergedInto() { return mergedInto; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
-
-    /** Events recorded with the last changes and not yet relayed. */
-    List<OutboxEntry> pendingEvents() { return List.copyOf(outbox); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

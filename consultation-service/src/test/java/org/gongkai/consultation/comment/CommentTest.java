@@ -61,7 +61,7 @@ class CommentTest {
         Comment comment = online("建议将举报奖励标准提高到罚款金额的百分之二十", "张三", "13800138000");
         assertThat(comment.authorName()).isEqualTo("张三");
         assertThat(comment.contact()).isEqualTo(new Contact(Contact.Kind.MOBILE, "13800138000"));
-        assertThat(comment.pendingEvents()).singleElement().satisfies(event -> {
+        assertThat(org.gongkai.testsupport.Announced.entries(comment)).singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo("gongkai.consultation.comment-received.v1");
             assertThat(event.data()).contains("\"consultationId\":\"c-1\"", "\"commentId\":\"k-1\"", "\"channel\":\"WEBSITE\"",
                     "\"section\":\"safety-coordination\"");
@@ -120,7 +120,7 @@ class CommentTest {
         assertThat(comment.channel()).isEqualTo(Channel.SYMPOSIUM);
         assertThat(comment.enteredBy()).isEqualTo("safety1");
         assertThat(comment.audit()).singleElement().satisfies(a -> assertThat(a.action()).isEqualTo("entered-offline"));
-        assertThat(comment.pendingEvents()).extracting(OutboxEntry::data).singleElement().asString().contains("SYMPOSIUM");
+        assertThat(org.gongkai.testsupport.Announced.entries(comment)).extracting(OutboxEntry::data).singleElement().asString().contains("SYMPOSIUM");
         assertThatThrownBy(() -> Comment.enteredOffline("k-3", openConsultation(), Channel.WEBSITE,
                 new Comment.Submission("网上意见", null, null), SAFETY1, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("offline-channel-required"));

@@ -45,7 +45,7 @@ class ConsultationTest {
         assertThat(consultation.section()).isEqualTo("safety-coordination");
         assertThat(consultation.channels()).containsExactly(Channel.WEBSITE, Channel.HEARING);
         assertThat(consultation.isPublic()).isFalse();
-        assertThat(consultation.pendingEvents()).isEmpty();
+        assertThat(org.gongkai.testsupport.Announced.entries(consultation)).isEmpty();
         assertThatThrownBy(() -> Consultation.draft("c-2", draft(START, START.plusDays(29), null), OFFICE, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("drafting-requires-section"));
     }
@@ -67,9 +67,9 @@ class ConsultationTest {
         Consultation consultation = openConsultation();
         assertThat(consultation.status()).isEqualTo(Consultation.Status.OPEN);
         assertThat(consultation.isPublic()).isTrue();
-        assertThat(consultation.pendingEvents()).extracting(OutboxEntry::type)
+        assertThat(org.gongkai.testsupport.Announced.entries(consultation)).extracting(OutboxEntry::type)
                 .containsExactly("gongkai.consultation.consultation-opened.v1");
-        assertThat(consultation.pendingEvents().get(0).data()).contains("\"section\":\"safety-coordination\"", "\"catalogueItemCode\":\"WS-03\"");
+        assertThat(org.gongkai.testsupport.Announced.entries(consultation).get(0).data()).contains("\"section\":\"safety-coordination\"", "\"catalogueItemCode\":\"WS-03\"");
         assertThat(consultation.audit()).extracting(AuditEntry::action).containsExactly("drafted", "opened");
         assertThat(consultation.audit().get(1).username()).isEqualTo("safety1");
     }
@@ -99,7 +99,7 @@ class ConsultationTest {
         assertThat(consultation.closeIfPeriodEnded(START.plusDays(30), later)).isTrue();
         assertThat(consultation.status()).isEqualTo(Consultation.Status.CLOSED);
         assertThat(consultation.closedAt()).isEqualTo(later);
-        assertThat(consultation.pendingEvents()).extracting(OutboxEntry::type)
+        assertThat(org.gongkai.testsupport.Announced.entries(consultation)).extracting(OutboxEntry::type)
                 .containsExactly("gongkai.consultation.consultation-opened.v1", "gongkai.consultation.consultation-closed.v1");
         assertThat(consultation.audit()).last().satisfies(a -> {
             assertThat(a.action()).isEqualTo("closed");
@@ -144,7 +144,7 @@ class ConsultationTest {
         consultation.publishFeedback(SAFETY1, emptyReport(), NOW);
         assertThat(consultation.status()).isEqualTo(Consultation.Status.FEEDBACK_PUBLISHED);
         assertThat(consultation.feedback().finalDecisionChanges()).isEqualTo("未作修改。");
-        assertThat(consultation.pendingEvents()).extracting(OutboxEntry::type).last()
+        assertThat(org.gongkai.testsupport.Announced.entries(consultation)).extracting(OutboxEntry::type).last()
                 .isEqualTo("gongkai.consultation.feedback-published.v1");
         assertThatThrownBy(() -> consultation.publishFeedback(SAFETY1, emptyReport(), NOW)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> consultation.requireOpinionsEditable(SAFETY1))

@@ -24,15 +24,15 @@ class OpinionTest {
         assertThatThrownBy(() -> opinion.decide(SAFETY1, AdoptionDecision.NOT_ADOPTED, "  ", 5, 5, AdoptionFeedbackTest.NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.type()).isEqualTo("concentrated-opinion-reason-required"));
         assertThat(opinion.decision()).isNull();
-        assertThat(opinion.pendingEvents()).isEmpty();
+        assertThat(org.gongkai.testsupport.Announced.entries(opinion)).isEmpty();
 
         opinion.decide(SAFETY1, AdoptionDecision.ADOPTED, null, 5, 5, AdoptionFeedbackTest.NOW);
         assertThat(opinion.decision()).isEqualTo(AdoptionDecision.ADOPTED);
         opinion.decide(SAFETY1, AdoptionDecision.NOT_ADOPTED, "与上位法冲突。", 5, 5, AdoptionFeedbackTest.NOW);
         assertThat(opinion.reason()).isEqualTo("与上位法冲突。");
-        assertThat(opinion.pendingEvents()).extracting(OutboxEntry::type)
+        assertThat(org.gongkai.testsupport.Announced.entries(opinion)).extracting(OutboxEntry::type)
                 .containsOnly("gongkai.consultation.opinion-decided.v1").hasSize(2);
-        assertThat(opinion.pendingEvents().get(1).data()).contains("\"decision\":\"NOT_ADOPTED\"", "\"concentrated\":true",
+        assertThat(org.gongkai.testsupport.Announced.entries(opinion).get(1).data()).contains("\"decision\":\"NOT_ADOPTED\"", "\"concentrated\":true",
                 "\"commentCount\":5", "\"section\":\"safety-coordination\"");
         assertThat(opinion.audit()).extracting(a -> a.action())
                 .containsExactly("confirmed", "decided-adopted", "decided-not_adopted");

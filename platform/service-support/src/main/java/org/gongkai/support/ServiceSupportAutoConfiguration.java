@@ -22,7 +22,9 @@ import org.gongkai.support.web.ProblemErrorController;
 import org.gongkai.support.web.input.StrictJsonInput;
 import org.gongkai.support.web.ProblemResponses;
 import io.micrometer.observation.ObservationRegistry;
-import org.gongkai.support.events.TraceParentsOfOutboxEntries;
+import org.gongkai.support.events.OutboxCollections;
+import org.gongkai.support.events.OutboxEntries;
+import org.gongkai.support.events.TraceParents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -149,10 +151,22 @@ public class ServiceSupportAutoConfiguration {
 
     /** Outbox entries recorded during a traced request keep its {@code traceparent} (the relay sends it later). */
     @Bean
-    @ConditionalOnBean({io.micrometer.tracing.Tracer.class, io.micrometer.tracing.propagation.Propagator.class})
-    TraceParentsOfOutboxEntries traceParentsOfOutboxEntries(io.micrometer.tracing.Tracer tracer,
-            io.micrometer.tracing.propagation.Propagator propagator) {
-        return new TraceParentsOfOutboxEntries(tracer, propagator);
+    TraceParents traceParents(ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        return new TraceParents(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
+    /** A service without aggregates of its own relays nothing. */
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxCollections outboxCollections() {
+        return OutboxCollections.of();
+    }
+
+    /** Announced events become outbox entries in the same write as their aggregate. */
+    @Bean
+    OutboxEntries outboxEntries(OutboxCollections relayed, TraceParents traceParents, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxEntries(relayed, traceParents, relay);
     }
 
     @Bean
@@ -161,9 +175,9 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties,
+    OutboxRelay outboxRelay(MongoTemplate mongo, OutboxCollections relayed, StreamBridge bridge, EventsProperties properties,
             io.micrometer.core.instrument.MeterRegistry meters) {
-        OutboxRelay relay = new OutboxRelay(mongo, bridge, properties);
+        OutboxRelay relay = new OutboxRelay(mongo, relayed, bridge, properties);
         io.micrometer.core.instrument.Gauge.builder("gongkai.events.outbox.backlog", relay, r -> {
                     long waiting = r.backlog();
                     return waiting < 0 ? Double.NaN : waiting;
@@ -211,7 +225,7 @@ public class ServiceSupportAutoConfiguration {
             this.relay = relay;
         }
 
-        @Scheduled(fixedDelayString = "${gongkai.events.relay-interval:500ms}")
+        @Scheduled(fixedDelayString = "${gongkai.events.relay-interval:100ms}")
         void relay() {
             relay.relayPending();
         }

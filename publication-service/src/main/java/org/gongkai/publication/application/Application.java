@@ -24,13 +24,15 @@ import org.gongkai.contracts.publication.ApplicationVocabulary;
 import org.gongkai.publication.document.AuthorityRuling;
 import org.gongkai.publication.document.ConfidentialityClearance;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.RecordedDates;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -47,7 +49,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "section_list", def = "{'section': 1, 'state': 1, 'submittedAt': -1, '_id': 1}")
 @CompoundIndex(name = "list", def = "{'submittedAt': -1, '_id': 1}")
 @CompoundIndex(name = "deadline_board", def = "{'state': 1, 'dueOn': 1, '_id': 1}")
-public class Application {
+public class Application implements RecordsChanges {
 
     /** Art. 33: the answer is due within 20 working days of receipt. */
     public static final int ANSWER_WORKING_DAYS = 20;
@@ -171,8 +173,8 @@ public class Application {
     private Reply reply;
     private Closure closure;
     private Boolean overdueAnnounced;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
@@ -182,7 +184,7 @@ public class Application {
             ApplicationState state, Receipt receipt, LocalDate clockStart, LocalDate dueOn, Boolean dueConfirmed,
             SupplementNotice supplement, List<Consultation> consultations, List<ClockPause> pauses, Extension extension,
             ReasonsRequest reasonsRequest, ReasonablePeriod reasonablePeriod, Fee fee, ConfidentialityClearance clearance, String clearanceFor, Reply reply,
-            Closure closure, Boolean overdueAnnounced, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Closure closure, Boolean overdueAnnounced, Changes changes, Long revision) {
         this.id = id;
         this.queryCode = queryCode;
         this.submissionKey = submissionKey;
@@ -211,8 +213,7 @@ public class Application {
         this.reply = reply;
         this.closure = closure;
         this.overdueAnnounced = overdueAnnounced;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -221,8 +222,8 @@ public class Application {
         Application application = new Application(id, queryCode, submissionKey(idempotencyKey, id), submission.contentHash(),
                 "ONLINE", null, submission.applicant(), submission.sought(), submission.form(), now, null,
                 ApplicationState.AWAITING_RECEIPT, null, null, null, null, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, null, false, List.of(), List.of(), null);
-        application.audit.add(AuditEntry.of(Actor.system("public-form"), now, "submitted-online", null));
+                null, null, null, null, false, Changes.none(), null);
+        application.changes.audit(Actor.system("public-form"), now, "submitted-online", null);
         return application;
     }
 
@@ -248,8 +249,8 @@ public class Application {
         Application application = new Application(id, queryCode, submissionKey(null, id), submission.contentHash(), channel,
                 section, submission.applicant(), submission.sought(), submission.form(), now, actor.username(),
                 ApplicationState.AWAITING_RECEIPT, null, null, null, null, null, List.of(), List.of(), null, null, null, null,
-                null, null, null, null, false, List.of(), List.of(), null);
-        application.audit.add(AuditEntry.of(actor, now, "entered-offline", channel));
+                null, null, null, null, false, Changes.none(), null);
+        application.changes.audit(actor, now, "entered-offline", channel);
         if (receivedOn != null) {
             application.confirmReceipt(receivedOn, basis, actor, calendar, today, now);
         }
@@ -268,7 +269,7 @@ public class Application {
         requireOpen();
         String from = section;
         section = toSection;
-        audit.add(AuditEntry.of(actor, now, "routed", (from == null ? "" : from + " → ") + toSection));
+        changes.audit(actor, now, "routed", (from == null ? "" : from + " → ") + toSection);
     }
 
     /** Art. 31: the receipt date by channel, recorded with who confirmed it; the clock starts from it (A3). */
@@ -298,8 +299,8 @@ public class Application {
         clockStart = receivedOn;
         state = ApplicationState.IN_PROGRESS;
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "receipt-confirmed", receivedOn + " " + basis.name()));
-        outbox.add(OutboxEntry.of(new ApplicationReceived(id, section, applicant.type(), channel, receivedOn, dueOn, now), now));
+        changes.audit(actor, now, "receipt-confirmed", receivedOn + " " + basis.name());
+        changes.announce(new ApplicationReceived(id, section, applicant.type(), channel, receivedOn, dueOn, now), now);
     }
 
     /** Art. 30 (A4): one notice only, within 7 working days of receipt, naming what is missing and a period. */
@@ -326,8 +327,8 @@ public class Application {
         LocalDate supplementDueOn = calendar.addWorkingDays(today, periodWorkingDays).due();
         supplement = new SupplementNotice(today, missing.strip(), periodWorkingDays, supplementDueOn, actor.username(), null);
         state = ApplicationState.AWAITING_SUPPLEMENT;
-        audit.add(AuditEntry.of(actor, now, "supplement-requested", "due " + supplementDueOn));
-        outbox.add(OutboxEntry.of(new ApplicationSupplementRequested(id, section, today, supplementDueOn, now), now));
+        changes.audit(actor, now, "supplement-requested", "due " + supplementDueOn);
+        changes.announce(new ApplicationSupplementRequested(id, section, today, supplementDueOn, now), now);
     }
 
     /** The supplemented application arrived: the 20 working days start again from that day (A4). */
@@ -347,8 +348,8 @@ public class Application {
         overdueAnnounced = false; // a new clock
         state = ApplicationState.IN_PROGRESS;
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "supplement-received", String.valueOf(receivedOn)));
-        outbox.add(OutboxEntry.of(new ApplicationSupplementReceived(id, section, receivedOn, dueOn, now), now));
+        changes.audit(actor, now, "supplement-received", String.valueOf(receivedOn));
+        changes.announce(new ApplicationSupplementReceived(id, section, receivedOn, dueOn, now), now);
     }
 
     /** Art. 32 or another agency (A5): the clock pauses from today. */
@@ -363,8 +364,8 @@ public class Application {
         consultations.add(new Consultation(consultee, note == null ? null : note.strip(), today, answerDueOn, null, null, actor.username()));
         pauses.add(new ClockPause("consultation-" + consultee.name(), today, null));
         state = ApplicationState.CONSULTING;
-        audit.add(AuditEntry.of(actor, now, "consultation-started", consultee.name()));
-        outbox.add(OutboxEntry.of(new ApplicationConsultationStarted(id, section, consultee.name(), today, now), now));
+        changes.audit(actor, now, "consultation-started", consultee.name());
+        changes.announce(new ApplicationConsultationStarted(id, section, consultee.name(), today, now), now);
     }
 
     /**
@@ -390,8 +391,8 @@ public class Application {
         endPause(on);
         state = ApplicationState.IN_PROGRESS;
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "consultation-ended", on + (consulteeAnswered ? " answered" : " no answer")));
-        outbox.add(OutboxEntry.of(new ApplicationConsultationEnded(id, section, current.consultee().name(), on, dueOn, now), now));
+        changes.audit(actor, now, "consultation-ended", on + (consulteeAnswered ? " answered" : " no answer"));
+        changes.announce(new ApplicationConsultationEnded(id, section, current.consultee().name(), on, dueOn, now), now);
     }
 
     /** Art. 33 (A6): one extension of at most 20 working days, approved by the disclosure office with a reason. */
@@ -414,8 +415,8 @@ public class Application {
         }
         extension = new Extension(today, extraWorkingDays, reason.strip(), actor.username());
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "extended", extraWorkingDays + " " + reason.strip()));
-        outbox.add(OutboxEntry.of(new ApplicationExtended(id, section, today, extraWorkingDays, dueOn, now), now));
+        changes.audit(actor, now, "extended", extraWorkingDays + " " + reason.strip());
+        changes.announce(new ApplicationExtended(id, section, today, extraWorkingDays, dueOn, now), now);
     }
 
     /**
@@ -441,8 +442,8 @@ public class Application {
         }
         LocalDate explainBy = calendar.addWorkingDays(today, periodWorkingDays).due();
         reasonsRequest = new ReasonsRequest(today, question.strip(), explainBy, actor.username(), null, null, null);
-        audit.add(AuditEntry.of(actor, now, "reasons-requested", "explain by " + explainBy));
-        outbox.add(OutboxEntry.of(new ApplicationReasonsRequested(id, section, today, explainBy, now), now));
+        changes.audit(actor, now, "reasons-requested", "explain by " + explainBy);
+        changes.announce(new ApplicationReasonsRequested(id, section, today, explainBy, now), now);
     }
 
     /** Art. 35 (A12): the applicant's explanation arrived (by letter, in person or online); the office records it. */
@@ -466,7 +467,7 @@ public class Application {
             throw DomainException.invalid("explained-before-request", "说明理由的日期不能早于要求说明之日。").with("field", "explainedOn");
         }
         reasonsRequest = reasonsRequest.explained(on, explanation.strip(), actor.username());
-        audit.add(AuditEntry.of(actor, now, "reasons-recorded", String.valueOf(on)));
+        changes.audit(actor, now, "reasons-recorded", String.valueOf(on));
     }
 
     /**
@@ -495,8 +496,8 @@ public class Application {
         }
         reasonablePeriod = new ReasonablePeriod(today, extraWorkingDays, reason.strip(), actor.username());
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "reasonable-period-set", extraWorkingDays + " " + reason.strip()));
-        outbox.add(OutboxEntry.of(new ApplicationReasonablePeriodSet(id, section, today, extraWorkingDays, dueOn, now), now));
+        changes.audit(actor, now, "reasonable-period-set", extraWorkingDays + " " + reason.strip());
+        changes.announce(new ApplicationReasonablePeriodSet(id, section, today, extraWorkingDays, dueOn, now), now);
     }
 
     /** Art. 42 (A7): an information-processing fee; the clock pauses until it is paid. */
@@ -513,8 +514,8 @@ public class Application {
         fee = new Fee(amountFen, today, payBy, null, actor.username());
         pauses.add(new ClockPause("fee", today, null));
         state = ApplicationState.AWAITING_FEE;
-        audit.add(AuditEntry.of(actor, now, "fee-charged", amountFen + " fen, pay by " + payBy));
-        outbox.add(OutboxEntry.of(new ApplicationFeeCharged(id, section, amountFen, today, payBy, now), now));
+        changes.audit(actor, now, "fee-charged", amountFen + " fen, pay by " + payBy);
+        changes.announce(new ApplicationFeeCharged(id, section, amountFen, today, payBy, now), now);
     }
 
     public void recordFeePaid(LocalDate paidOn, Actor actor, WorkingCalendar calendar, LocalDate today, Instant now) {
@@ -532,8 +533,8 @@ public class Application {
         endPause(on);
         state = ApplicationState.IN_PROGRESS;
         recomputeDue(calendar);
-        audit.add(AuditEntry.of(actor, now, "fee-paid", String.valueOf(on)));
-        outbox.add(OutboxEntry.of(new ApplicationFeePaid(id, section, fee.amountFen(), on, dueOn, now), now));
+        changes.audit(actor, now, "fee-paid", String.valueOf(on));
+        changes.announce(new ApplicationFeePaid(id, section, fee.amountFen(), on, dueOn, now), now);
     }
 
     /** O4 for replies (A9): what a reply would disclose goes to the confidentiality officer first. */
@@ -549,7 +550,7 @@ public class Application {
         clearance = ConfidentialityClearance.opened("依申请公开答复拟" + ApplicationVocabulary.OUTCOMES.get(outcome)
                 + (note == null || note.isBlank() ? "" : "：" + note.strip()), now);
         clearanceFor = outcome;
-        audit.add(AuditEntry.of(actor, now, "confidentiality-clearance-opened", outcome));
+        changes.audit(actor, now, "confidentiality-clearance-opened", outcome);
     }
 
     /** Only the confidentiality officer closes the clearance: cleared or refused, with the authority's ruling if any. */
@@ -568,7 +569,7 @@ public class Application {
         }
         ConfidentialityClearance.Outcome outcome = cleared ? ConfidentialityClearance.Outcome.CLEARED : ConfidentialityClearance.Outcome.REFUSED;
         clearance = clearance.decided(outcome, actor.username(), now, ruling);
-        audit.add(AuditEntry.of(actor, now, "confidentiality-clearance-" + outcome.name().toLowerCase(), note));
+        changes.audit(actor, now, "confidentiality-clearance-" + outcome.name().toLowerCase(), note);
     }
 
     /**
@@ -624,9 +625,9 @@ public class Application {
         reply = new Reply(outcome, reason, text.strip(), legalBasis == null || legalBasis.isBlank() ? null : legalBasis.strip(),
                 location == null || location.isBlank() ? null : location.strip(), on, dueOn, onTime, actor.username());
         state = ApplicationState.ANSWERED;
-        audit.add(AuditEntry.of(actor, now, "answered", outcome + (reason == null ? "" : "/" + reason)));
-        outbox.add(OutboxEntry.of(new ApplicationAnswered(id, section, applicant.type(), receipt.receivedOn(), on, dueOn, onTime,
-                outcome, reason, now), now));
+        changes.audit(actor, now, "answered", outcome + (reason == null ? "" : "/" + reason));
+        changes.announce(new ApplicationAnswered(id, section, applicant.type(), receipt.receivedOn(), on, dueOn, onTime,
+                outcome, reason, now), now);
     }
 
     /** Ended by staff for another reason (其他处理 — 其他), e.g. the applicant withdrew. */
@@ -661,8 +662,8 @@ public class Application {
             return false;
         }
         overdueAnnounced = true;
-        audit.add(AuditEntry.of(Actor.system("application-watch"), now, "answer-overdue", "due " + dueOn));
-        outbox.add(OutboxEntry.of(new ApplicationOverdue(id, section, dueOn, now), now));
+        changes.audit(Actor.system("application-watch"), now, "answer-overdue", "due " + dueOn);
+        changes.announce(new ApplicationOverdue(id, section, dueOn, now), now);
         return true;
     }
 
@@ -716,8 +717,8 @@ public class Application {
         }
         closure = new Closure("OTHER", reason, note, today, actor.username());
         state = ApplicationState.CLOSED;
-        audit.add(AuditEntry.of(actor, now, "closed", "OTHER/" + reason));
-        outbox.add(OutboxEntry.of(new ApplicationClosed(id, section, applicant.type(), receipt.receivedOn(), today, "OTHER", reason, now), now));
+        changes.audit(actor, now, "closed", "OTHER/" + reason);
+        changes.announce(new ApplicationClosed(id, section, applicant.type(), receipt.receivedOn(), today, "OTHER", reason, now), now);
     }
 
     /**
@@ -811,6 +812,6 @@ public class Application {
     public Reply reply() { return reply; }
     public Closure closure() { return closure; }
     public boolean overdueAnnounced() { return Boolean.TRUE.equals(overdueAnnounced); }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
-    List<OutboxEntry> outbox() { return List.copyOf(outbox); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

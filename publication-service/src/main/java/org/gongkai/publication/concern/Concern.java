@@ -12,15 +12,17 @@ import org.gongkai.contracts.publication.ConcernEscalated;
 import org.gongkai.contracts.publication.ConcernRegistered;
 import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.contracts.catalogue.StandardChannels;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.KnownChannels;
 import org.gongkai.support.domain.RecordedDates;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -31,7 +33,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("concerns")
 @CompoundIndex(name = "section_list", def = "{'section': 1, 'firstSeenAt': -1, '_id': 1}")
-public class Concern {
+public class Concern implements RecordsChanges {
 
     public static final Duration RESPONSE_TIME = Duration.ofHours(48);
 
@@ -66,15 +68,15 @@ public class Concern {
     private final List<Response> responses;
     private Escalation escalation;
     private boolean overdueAnnounced;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
     @PersistenceCreator
     Concern(String id, String source, String link, Instant firstSeenAt, String summary, Severity severity, String section,
             boolean crossDepartment, Instant responseDueAt, List<Response> responses, Escalation escalation,
-            boolean overdueAnnounced, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            boolean overdueAnnounced, Changes changes, Long revision) {
         this.id = id;
         this.source = source;
         this.link = link;
@@ -87,8 +89,7 @@ public class Concern {
         this.responses = new ArrayList<>(responses == null ? List.of() : responses);
         this.escalation = escalation;
         this.overdueAnnounced = overdueAnnounced;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -104,10 +105,10 @@ public class Concern {
             throw DomainException.invalid("implausible-date", "舆情发现时间 " + firstSeenAt + " 不合理：不能早于2000年1月1日。");
         }
         Concern concern = new Concern(id, source, link, firstSeenAt, summary, severity, section, crossDepartment,
-                firstSeenAt.plus(RESPONSE_TIME), List.of(), null, false, List.of(), List.of(), null);
-        concern.audit.add(AuditEntry.of(actor, now, "registered", severity + " " + source));
-        concern.outbox.add(OutboxEntry.of(new ConcernRegistered(id, section, severity.name(), source, firstSeenAt,
-                concern.responseDueAt, now), now));
+                firstSeenAt.plus(RESPONSE_TIME), List.of(), null, false, Changes.none(), null);
+        concern.changes.audit(actor, now, "registered", severity + " " + source);
+        concern.changes.announce(new ConcernRegistered(id, section, severity.name(), source, firstSeenAt,
+                concern.responseDueAt, now), now);
         return concern;
     }
 
@@ -129,8 +130,8 @@ public class Concern {
             throw DomainException.conflict("already-escalated", "该舆情关切已经报告过。");
         }
         escalation = new Escalation(Set.copyOf(departments), proposal, now, actor.username());
-        audit.add(AuditEntry.of(actor, now, "escalated", proposal));
-        outbox.add(OutboxEntry.of(new ConcernEscalated(id, section, departments.stream().map(Enum::name).sorted().toList(), now), now));
+        changes.audit(actor, now, "escalated", proposal);
+        changes.announce(new ConcernEscalated(id, section, departments.stream().map(Enum::name).sorted().toList(), now), now);
     }
 
     /** The first response is the authoritative answer the 48-hour clock measures; later ones are updates (R3). */
@@ -154,9 +155,9 @@ public class Concern {
         }
         boolean first = responses.isEmpty();
         responses.add(new Response(text, channel, at, actor.username()));
-        audit.add(AuditEntry.of(actor, now, first ? "answered" : "updated", channel));
+        changes.audit(actor, now, first ? "answered" : "updated", channel);
         if (first) {
-            outbox.add(OutboxEntry.of(new ConcernAnswered(id, section, channel, firstSeenAt, at, isAnsweredOnTime(), now), now));
+            changes.announce(new ConcernAnswered(id, section, channel, firstSeenAt, at, isAnsweredOnTime(), now), now);
         }
     }
 
@@ -169,8 +170,8 @@ public class Concern {
             return false;
         }
         overdueAnnounced = true;
-        audit.add(AuditEntry.of(Actor.system("concern-watch"), now, "response-overdue", "due " + responseDueAt));
-        outbox.add(OutboxEntry.of(new ConcernResponseOverdue(id, section, responseDueAt, now), now));
+        changes.audit(Actor.system("concern-watch"), now, "response-overdue", "due " + responseDueAt);
+        changes.announce(new ConcernResponseOverdue(id, section, responseDueAt, now), now);
         return true;
     }
 
@@ -195,5 +196,6 @@ public class Concern {
     public Instant responseDueAt() { return responseDueAt; }
     public List<Response> responses() { return List.copyOf(responses); }
     public Escalation escalation() { return escalation; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

@@ -21,14 +21,16 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.KnownChannels;
 import org.gongkai.support.domain.RecordedDates;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -43,7 +45,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "section_list", def = "{'section': 1, 'documentNumber': 1}")
 @CompoundIndex(name = "public_list", def = "{'status': 1, 'attribute': 1, 'publishedOn': -1, '_id': 1}")
 @CompoundIndex(name = "deadline_board", def = "{'status': 1, 'publicationDueOn': 1, '_id': 1}")
-public class PolicyDocument {
+public class PolicyDocument implements RecordsChanges {
 
     public enum Status {
         DRAFT("草稿"), IN_REVIEW("审核中"), APPROVED("已审核"), ISSUED("已印发"), PUBLISHED("已公开");
@@ -99,8 +101,8 @@ public class PolicyDocument {
     private List<String> publishedChannels;
     private LocalDate readingRoomTransferredOn;
     private Abolition abolition;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
@@ -112,7 +114,7 @@ public class PolicyDocument {
             List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
             String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
             Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
-            Abolition abolition, List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Abolition abolition, Changes changes, Long revision) {
         this.id = id;
         this.documentNumber = documentNumber;
         this.title = title;
@@ -146,8 +148,7 @@ public class PolicyDocument {
         this.publishedChannels = publishedChannels;
         this.readingRoomTransferredOn = readingRoomTransferredOn;
         this.abolition = abolition;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -177,7 +178,7 @@ public class PolicyDocument {
                 actor.section(), actor.username(), draft.catalogueItemCode(), catalogueChannels, draft.issuedInCountyName(),
                 draft.typeOrOther(), draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
                 checkedAttachments(draft.attachments()), Status.DRAFT, null, List.of(), null, null, null, null, null, null,
-                false, false, null, null, null, null, List.of(), List.of(), null);
+                false, false, null, null, null, null, Changes.none(), null);
         document.record(actor, now, "drafted", draft.attribute().label());
         if (document.possiblySecret()) {
             document.openClearance("起草时标注可能涉密或以国家秘密为不公开依据", actor, now);
@@ -337,8 +338,8 @@ public class PolicyDocument {
                 markingLine = attribute.markingLine();
                 startPublicationClock(today, calendar);
                 record(actor, now, "attribute-changed-to-proactive", widening.widenReason());
-                outbox.add(OutboxEntry.of(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
-                        previous.name(), attribute.name(), today, publicationDueOn, now), now));
+                changes.announce(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
+                        previous.name(), attribute.name(), today, publicationDueOn, now), now);
             }
             default -> throw DomainException.invalid("decision-not-applicable", "保密审查只能同意、不同意或报有权机关确定。");
         }
@@ -493,9 +494,9 @@ public class PolicyDocument {
             startPublicationClock(date, calendar);
         }
         record(actor, now, "issued", markingLine);
-        outbox.add(OutboxEntry.of(new DocumentIssued(id, documentNumber, title, section, catalogueItemCode, attribute.name(),
+        changes.announce(new DocumentIssued(id, documentNumber, title, section, catalogueItemCode, attribute.name(),
                 legalBasis == null ? null : legalBasis.name(), issuedOn, publicationDueOn, publicationDueOnConfirmed,
-                documentType.name(), now), now));
+                documentType.name(), now), now);
     }
 
     private void startPublicationClock(LocalDate from, WorkingCalendar calendar) {
@@ -517,8 +518,8 @@ public class PolicyDocument {
             record(Actor.system("calendar-reload"), now, "deadline-recomputed", publicationDueOn + " -> " + due.due());
             publicationDueOn = due.due();
             publicationDueOnConfirmed = due.confirmed();
-            outbox.add(OutboxEntry.of(new DocumentDeadlineChanged(id, documentNumber, section, publicationDueOn,
-                    publicationDueOnConfirmed, now), now));
+            changes.announce(new DocumentDeadlineChanged(id, documentNumber, section, publicationDueOn,
+                    publicationDueOnConfirmed, now), now);
         }
         return changed;
     }
@@ -563,11 +564,11 @@ public class PolicyDocument {
         publishedChannels = List.copyOf(channels);
         status = Status.PUBLISHED;
         record(actor, now, "published", String.join(",", publishedChannels));
-        outbox.add(OutboxEntry.of(new DocumentPublished(id, documentNumber, title, section, catalogueItemCode, issuedOn,
-                publicationDueOn, publishedOn, isPublishedOnTime(), publishedChannels, now), now));
+        changes.announce(new DocumentPublished(id, documentNumber, title, section, catalogueItemCode, issuedOn,
+                publicationDueOn, publishedOn, isPublishedOnTime(), publishedChannels, now), now);
         if (interpretation != null) {
-            outbox.add(OutboxEntry.of(new InterpretationPublished(id, documentNumber, section,
-                    interpretation.forms().stream().map(Enum::name).toList(), interpretation.hasNonTextForm(), publishedOn, now), now));
+            changes.announce(new InterpretationPublished(id, documentNumber, section,
+                    interpretation.forms().stream().map(Enum::name).toList(), interpretation.hasNonTextForm(), publishedOn, now), now);
         }
     }
 
@@ -609,7 +610,7 @@ public class PolicyDocument {
         }
         abolition = new Abolition(date, reason.strip(), actor.username(), now);
         record(actor, now, "abolished", date + " " + reason.strip());
-        outbox.add(OutboxEntry.of(new DocumentAbolished(id, documentNumber, section, documentType.name(), date, now), now));
+        changes.announce(new DocumentAbolished(id, documentNumber, section, documentType.name(), date, now), now);
     }
 
     public boolean isAbolished() {
@@ -629,7 +630,7 @@ public class PolicyDocument {
         }
         overdueAnnounced = true;
         record(Actor.system("deadline-watch"), now, "publication-overdue", "due " + publicationDueOn);
-        outbox.add(OutboxEntry.of(new DocumentPublicationOverdue(id, documentNumber, section, issuedOn, publicationDueOn, today, now), now));
+        changes.announce(new DocumentPublicationOverdue(id, documentNumber, section, issuedOn, publicationDueOn, today, now), now);
         return true;
     }
 
@@ -711,7 +712,7 @@ public class PolicyDocument {
     }
 
     private void record(Actor actor, Instant now, String action, String reason) {
-        audit.add(AuditEntry.of(actor, now, action, reason));
+        changes.audit(actor, now, action, reason);
     }
 
     public String id() { return id; }
@@ -742,7 +743,6 @@ public class PolicyDocument {
     public LocalDate publishedOn() { return publishedOn; }
     public List<String> publishedChannels() { return publishedChannels; }
     public LocalDate readingRoomTransferredOn() { return readingRoomTransferredOn; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
-    /** Events not yet relayed (for tests of this package). */
-    List<OutboxEntry> pendingEvents() { return List.copyOf(outbox); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

@@ -248,9 +248,9 @@ class ApplicationTest {
         a.setReasonablePeriod(10, "一月内提出同类申请三十件", OFFICE, CALENDAR, today, at(today));
         assertThat(a.dueOn()).isEqualTo(d("2024-11-07"));
         assertThat(typeOf(() -> a.setReasonablePeriod(5, "再延", OFFICE, CALENDAR, today, at(today)))).isEqualTo("reasonable-period-already-set");
-        assertThat(a.outbox()).extracting(e -> e.type()).contains("gongkai.publication.application-reasons-requested.v1",
+        assertThat(org.gongkai.testsupport.Announced.entries(a)).extracting(e -> e.type()).contains("gongkai.publication.application-reasons-requested.v1",
                 "gongkai.publication.application-reasonable-period-set.v1");
-        assertThat(a.outbox()).filteredOn(e -> e.type().endsWith("reasonable-period-set.v1")).singleElement()
+        assertThat(org.gongkai.testsupport.Announced.entries(a)).filteredOn(e -> e.type().endsWith("reasonable-period-set.v1")).singleElement()
                 .extracting(e -> e.data()).asString().contains("\"dueOn\":\"2024-11-07\"");
     }
 
@@ -292,7 +292,7 @@ class ApplicationTest {
                 at(d("2024-09-30")));
         assertThat(explained.state()).isEqualTo(ApplicationState.ANSWERED);
         // the request event carries dates only, never the question or the explanation
-        assertThat(explained.outbox()).filteredOn(e -> e.type().endsWith("reasons-requested.v1")).singleElement()
+        assertThat(org.gongkai.testsupport.Announced.entries(explained)).filteredOn(e -> e.type().endsWith("reasons-requested.v1")).singleElement()
                 .extracting(e -> e.data()).asString().contains("\"explainBy\":\"2024-10-10\"").doesNotContain("用途");
     }
 
@@ -402,8 +402,8 @@ class ApplicationTest {
         Application supplemented = letterReceivedOn(d("2024-09-23"));
         supplemented.requestSupplement("请写明文号", 5, SAFETY1, CALENDAR, d("2024-09-24"), at(d("2024-09-24")));
         supplemented.closeIfAbandoned(d("2024-10-31"), at(d("2024-10-31")));
-        List<OutboxEntry> events = new java.util.ArrayList<>(a.outbox());
-        events.addAll(supplemented.outbox());
+        List<OutboxEntry> events = new java.util.ArrayList<>(org.gongkai.testsupport.Announced.entries(a));
+        events.addAll(org.gongkai.testsupport.Announced.entries(supplemented));
         assertThat(events).extracting(OutboxEntry::type).contains("gongkai.publication.application-received.v1",
                 "gongkai.publication.application-consultation-started.v1", "gongkai.publication.application-fee-charged.v1",
                 "gongkai.publication.application-extended.v1", "gongkai.publication.application-answered.v1",
@@ -421,7 +421,7 @@ class ApplicationTest {
         assertThat(a.announceOverdue(d("2024-03-07"), at(d("2024-03-07")))).isTrue();
         assertThat(a.announceOverdue(d("2024-03-08"), at(d("2024-03-08")))).isFalse();
         assertThat(a.workingDaysLeft(CALENDAR, d("2024-03-08"))).isEqualTo(-2);
-        assertThat(a.outbox()).filteredOn(e -> e.type().equals("gongkai.publication.application-overdue.v1")).hasSize(1);
+        assertThat(org.gongkai.testsupport.Announced.entries(a)).filteredOn(e -> e.type().equals("gongkai.publication.application-overdue.v1")).hasSize(1);
         // a paused clock is not overdue
         Application paused = letterReceivedOn(d("2024-02-02"));
         paused.startConsultation(Consultee.AGENCY, null, SAFETY1, CALENDAR, d("2024-03-01"), at(d("2024-03-01")));
@@ -478,7 +478,7 @@ class ApplicationTest {
                 .isEqualTo("implausible-date");
         assertThat(typeOf(() -> online.confirmReceipt(today, ReceiptBasis.BOTH_CONFIRMED, RELIEF1, CALENDAR, today, at(today))))
                 .isEqualTo("not-your-section");
-        assertThat(online.outbox()).isEmpty();
+        assertThat(org.gongkai.testsupport.Announced.entries(online)).isEmpty();
         online.confirmReceipt(today, ReceiptBasis.BOTH_CONFIRMED, SAFETY1, CALENDAR, today, at(today));
         assertThat(online.receipt().confirmedBy()).isEqualTo("safety1");
         assertThat(online.dueOn()).isEqualTo(d("2024-10-24"));
@@ -505,7 +505,7 @@ class ApplicationTest {
     }
 
     private static String eventJson(Application application, String kind) {
-        return application.outbox().stream().filter(e -> e.type().equals("gongkai.publication." + kind + ".v1"))
+        return org.gongkai.testsupport.Announced.entries(application).stream().filter(e -> e.type().equals("gongkai.publication." + kind + ".v1"))
                 .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no " + kind + " event")).data();
     }
 }

@@ -412,7 +412,7 @@ class PolicyDocumentTest {
 
     private static List<Object> outboxEvents(PolicyDocument d) {
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
-        return d.pendingEvents().stream()
+        return org.gongkai.testsupport.Announced.entries(d).stream()
                 .map(e -> (Object) json.readValue(e.data(), org.gongkai.contracts.EventCatalog.classOf(e.type()).orElseThrow()))
                 .toList();
     }

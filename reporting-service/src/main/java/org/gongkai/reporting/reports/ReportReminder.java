@@ -2,18 +2,18 @@ package org.gongkai.reporting.reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.gongkai.contracts.reporting.ReportReminderDue;
-import org.gongkai.support.events.OutboxEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /** One reminder sent; its id (section, period, lead days) makes sure it is sent once, its outbox carries the event. */
 @Document("report_reminders")
-public class ReportReminder {
+public class ReportReminder implements RecordsChanges {
 
     @Id
     private final String id;
@@ -22,23 +22,24 @@ public class ReportReminder {
     private final LocalDate dueOn;
     private final int daysLeft;
     private final Instant sentAt;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
 
     @PersistenceCreator
-    ReportReminder(String id, String section, String period, LocalDate dueOn, int daysLeft, Instant sentAt, List<OutboxEntry> outbox) {
+    ReportReminder(String id, String section, String period, LocalDate dueOn, int daysLeft, Instant sentAt, Changes changes) {
         this.id = id;
         this.section = section;
         this.period = period;
         this.dueOn = dueOn;
         this.daysLeft = daysLeft;
         this.sentAt = sentAt;
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
     }
 
     static ReportReminder of(String section, String period, LocalDate dueOn, int leadDays, LocalDate today, Instant now) {
         int daysLeft = (int) java.time.temporal.ChronoUnit.DAYS.between(today, dueOn);
-        ReportReminder reminder = new ReportReminder(section + ":" + period + ":" + leadDays, section, period, dueOn, daysLeft, now, List.of());
-        reminder.outbox.add(OutboxEntry.of(new ReportReminderDue(section, period, dueOn, daysLeft, now), now));
+        ReportReminder reminder = new ReportReminder(section + ":" + period + ":" + leadDays, section, period, dueOn, daysLeft, now, Changes.none());
+        reminder.changes.announce(new ReportReminderDue(section, period, dueOn, daysLeft, now), now);
         return reminder;
     }
 
@@ -46,4 +47,9 @@ public class ReportReminder {
     public String section() { return section; }
     public String period() { return period; }
     public int daysLeft() { return daysLeft; }
+
+    @Override
+    public Changes changes() {
+        return changes;
+    }
 }

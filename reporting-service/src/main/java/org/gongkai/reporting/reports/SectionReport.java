@@ -9,12 +9,14 @@ import org.gongkai.contracts.reporting.ReportSubmitted;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.SectionFigures;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.OutboxEntry;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -22,7 +24,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * by 10 January. It starts pre-filled with the section's figures, which are frozen when it is submitted.
  */
 @Document("section_reports")
-public class SectionReport {
+public class SectionReport implements RecordsChanges {
 
     public enum Status {
         DRAFT("草稿"), SUBMITTED("已报送"), ACCEPTED("已审核通过"), RETURNED("已退回");
@@ -53,15 +55,15 @@ public class SectionReport {
     private Boolean submittedLate;
     private String returnReason;
     private String acceptedBy;
-    private final List<AuditEntry> audit;
-    private final List<OutboxEntry> outbox;
+    @Unwrapped.Empty
+    private final Changes changes;
     @Version
     private Long revision;
 
     @PersistenceCreator
     SectionReport(String id, String section, String period, LocalDate dueOn, Status status, SectionFigures figures,
             Narrative narrative, Instant submittedAt, Boolean submittedLate, String returnReason, String acceptedBy,
-            List<AuditEntry> audit, List<OutboxEntry> outbox, Long revision) {
+            Changes changes, Long revision) {
         this.id = id;
         this.section = section;
         this.period = period;
@@ -73,8 +75,7 @@ public class SectionReport {
         this.submittedLate = submittedLate;
         this.returnReason = returnReason;
         this.acceptedBy = acceptedBy;
-        this.audit = new ArrayList<>(audit == null ? List.of() : audit);
-        this.outbox = new ArrayList<>(outbox == null ? List.of() : outbox);
+        this.changes = changes == null ? Changes.none() : changes;
         this.revision = revision;
     }
 
@@ -89,8 +90,8 @@ public class SectionReport {
         }
         requireOwnSection(actor, section);
         SectionReport report = new SectionReport(idOf(section, period), section, period.toString(), period.reportDueOn(),
-                Status.DRAFT, figures, null, null, null, null, null, List.of(), List.of(), null);
-        report.audit.add(AuditEntry.of(actor, now, "started", null));
+                Status.DRAFT, figures, null, null, null, null, null, Changes.none(), null);
+        report.changes.audit(actor, now, "started", null);
         return report;
     }
 
@@ -105,7 +106,7 @@ public class SectionReport {
         requireOwnSection(actor, section);
         requireEditable();
         narrative = text;
-        audit.add(AuditEntry.of(actor, now, "narrative-written", null));
+        changes.audit(actor, now, "narrative-written", null);
     }
 
     public void submit(SectionFigures current, LocalDate today, Actor actor, Instant now) {
@@ -119,8 +120,8 @@ public class SectionReport {
         // lateness is that of the first submission; a report returned for revision is not late because of the return
         submittedLate = submittedLate != null ? submittedLate : today.isAfter(dueOn);
         status = Status.SUBMITTED;
-        audit.add(AuditEntry.of(actor, now, submittedLate ? "submitted-late" : "submitted-on-time", "due " + dueOn));
-        outbox.add(OutboxEntry.of(new ReportSubmitted(section, period, dueOn, today, submittedLate, now), now));
+        changes.audit(actor, now, submittedLate ? "submitted-late" : "submitted-on-time", "due " + dueOn);
+        changes.announce(new ReportSubmitted(section, period, dueOn, today, submittedLate, now), now);
     }
 
     public void accept(Actor actor, Instant now) {
@@ -128,7 +129,7 @@ public class SectionReport {
         requireSubmitted();
         status = Status.ACCEPTED;
         acceptedBy = actor.username();
-        audit.add(AuditEntry.of(actor, now, "accepted", null));
+        changes.audit(actor, now, "accepted", null);
     }
 
     public void returnForRevision(String reason, Actor actor, Instant now) {
@@ -139,7 +140,7 @@ public class SectionReport {
         }
         status = Status.RETURNED;
         returnReason = reason;
-        audit.add(AuditEntry.of(actor, now, "returned", reason));
+        changes.audit(actor, now, "returned", reason);
     }
 
     public boolean isVisibleTo(Actor actor) {
@@ -185,5 +186,6 @@ public class SectionReport {
     public Boolean submittedLate() { return submittedLate; }
     public String returnReason() { return returnReason; }
     public String acceptedBy() { return acceptedBy; }
-    public List<AuditEntry> audit() { return List.copyOf(audit); }
+    public List<AuditEntry> audit() { return changes.auditTrail(); }
+    @Override public Changes changes() { return changes; }
 }

@@ -1,8 +1,19 @@
 package org.gongkai.support.events;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -10,9 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
-import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -21,10 +31,15 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * Relays outbox entries from every aggregate collection to the service's topic exchange with publisher
- * confirms. An entry is removed from its document only after the broker acked it; when the broker is
- * down the send fails and the entry stays for the next round, so nothing is lost (at-least-once;
- * consumers dedupe by event id).
+ * Relays outbox entries of the registered aggregate collections ({@link OutboxCollections}) to the service's topic
+ * exchange with publisher confirms. An entry is removed from its document only after the broker acked it; when the
+ * broker is down the send fails and the entry stays for a later round, so nothing is lost (at-least-once; consumers
+ * dedupe by event id).
+ * <p>
+ * What this instance has just saved ({@link #saved}) is relayed in the next round by {@code _id}, the one index the
+ * local MongoDB wire server really has; searching whole collections for waiting entries is only the backstop, every
+ * {@link EventsProperties#relayScanInterval()}, and after a failed round. Each round sends a batch of entries and then
+ * waits for their confirms together, rather than one confirm per send.
  * <p>
  * With several instances of a service, each relays an aggregate's entries only after claiming it with a lease in the
  * aggregate's own document (a single-document conditional update), so two instances do not both send the same
@@ -38,79 +53,184 @@ public class OutboxRelay {
     /** The field of an aggregate document holding the relay lease: {@code {owner, until}}. */
     static final String LEASE_FIELD = "outboxLease";
     /** Long enough for a few confirms of one aggregate's entries; a dead instance's claim is free again after it. */
-    static final java.time.Duration LEASE = java.time.Duration.ofSeconds(60);
+    static final Duration LEASE = Duration.ofSeconds(60);
+    /** Aggregates claimed and sent per batch. */
+    static final int BATCH = 100;
+    /** Saved aggregates remembered for the next round; beyond this the backstop search finds them. */
+    static final int MAX_REMEMBERED = 10_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    /** Sends one entry and answers whether the broker confirmed it. */
+    /** Sends one entry; the future completes with the broker's confirm (true for ack, false for nack or failure). */
     interface Sender {
-        boolean send(Document entry);
+        CompletableFuture<Boolean> send(Document entry);
+    }
+
+    private record Saved(String collection, Object id) {
     }
 
     private final MongoTemplate mongo;
+    private final OutboxCollections relayed;
     private final Sender sender;
-    private final String instance;
+    private final String instance = UUID.randomUUID().toString();
     private final EventsProperties properties;
-    private volatile List<String> collections;
     private final RelayBackoff backoff;
+    private final Queue<Saved> saved = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger remembered = new AtomicInteger();
+    private volatile List<String> collections;
     private int failedRounds;
     private long nextRoundAtNanos;
+    private long nextScanAtNanos = System.nanoTime(); // the first round searches: entries may wait from before a restart
+    private boolean scanDue = true;
 
-    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, EventsProperties properties) {
-        this.mongo = mongo;
-        this.properties = properties;
-        this.sender = entry -> send(bridge, entry);
-        this.instance = java.util.UUID.randomUUID().toString();
-        this.backoff = new RelayBackoff(properties.relayInterval(), java.time.Duration.ofSeconds(10));
+    public OutboxRelay(MongoTemplate mongo, OutboxCollections relayed, StreamBridge bridge, EventsProperties properties) {
+        this(mongo, relayed, (Sender) null, properties, bridge);
     }
 
-    /** With a sender of its own (tests of the claiming between instances). */
-    OutboxRelay(MongoTemplate mongo, Sender sender, EventsProperties properties) {
+    /** With a sender of its own (tests of confirms, outages and claiming between instances). */
+    OutboxRelay(MongoTemplate mongo, OutboxCollections relayed, Sender sender, EventsProperties properties) {
+        this(mongo, relayed, sender, properties, null);
+    }
+
+    private OutboxRelay(MongoTemplate mongo, OutboxCollections relayed, Sender sender, EventsProperties properties,
+            StreamBridge bridge) {
         this.mongo = mongo;
+        this.relayed = relayed;
         this.properties = properties;
-        this.sender = sender;
-        this.instance = java.util.UUID.randomUUID().toString();
-        this.backoff = new RelayBackoff(properties.relayInterval(), java.time.Duration.ofSeconds(10));
+        this.sender = sender != null ? sender : entry -> send(bridge, entry);
+        this.backoff = new RelayBackoff(properties.relayInterval(), Duration.ofSeconds(10));
+    }
+
+    /** An aggregate this instance just wrote with entries waiting: relayed in the next round, found by its {@code _id}. */
+    public void saved(String collection, Object id) {
+        if (remembered.incrementAndGet() <= MAX_REMEMBERED) {
+            saved.add(new Saved(collection, id));
+        } else {
+            remembered.decrementAndGet(); // too many at once: the backstop search will find it
+        }
     }
 
     /** One relay round; returns how many events the broker confirmed. */
     public synchronized int relayPending() {
-        if (failedRounds > 0 && System.nanoTime() - nextRoundAtNanos < 0) {
+        long now = System.nanoTime();
+        if (failedRounds > 0 && now - nextRoundAtNanos < 0) {
             return 0; // backing off after the broker was unavailable
         }
         int sent = 0;
-        for (String collection : outboxCollections()) {
-            Query pending = Query.query(new Criteria().andOperator(Criteria.where("outbox.eventId").exists(true),
-                    leaseFree(java.time.Instant.now()))).limit(100);
-            pending.fields().include("_id");
-            for (Document candidate : mongo.find(pending, Document.class, collection)) {
-                Object id = candidate.get("_id");
-                Document aggregate = claim(collection, id);
-                if (aggregate == null) {
-                    continue; // another instance claimed it since the query
-                }
-                try {
-                    for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
-                        if (!sender.send(entry)) {
-                            // broker unavailable: stop the round, keep everything, and wait longer before the next one
-                            failedRounds++;
-                            nextRoundAtNanos = System.nanoTime() + backoff.after(failedRounds).toNanos();
-                            return sent;
-                        }
-                        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                                new Update().pull("outbox", new Document("eventId", entry.getString("eventId"))),
-                                collection);
-                        sent++;
-                    }
-                } finally {
-                    release(collection, id);
+        try {
+            Map<String, List<Object>> justSaved = new LinkedHashMap<>();
+            for (Saved s; (s = saved.poll()) != null; ) {
+                remembered.decrementAndGet();
+                justSaved.computeIfAbsent(s.collection(), c -> new ArrayList<>()).add(s.id());
+            }
+            for (Map.Entry<String, List<Object>> entry : justSaved.entrySet()) {
+                List<Object> ids = entry.getValue();
+                for (int from = 0; from < ids.size(); from += BATCH) {
+                    sent += relayBatch(entry.getKey(), ids.subList(from, Math.min(ids.size(), from + BATCH)));
                 }
             }
+            if (scanDue || now - nextScanAtNanos >= 0) {
+                scanDue = false;
+                nextScanAtNanos = now + properties.relayScanInterval().toNanos();
+                for (String collection : outboxCollections()) {
+                    sent += relayFound(collection);
+                }
+            }
+        } catch (BrokerUnavailable unavailable) {
+            // stop the round, keep everything, search everything when the broker is back, and wait longer before that
+            failedRounds++;
+            scanDue = true;
+            nextRoundAtNanos = System.nanoTime() + backoff.after(failedRounds).toNanos();
+            return sent + unavailable.confirmed;
         }
         if (failedRounds > 0) {
             log.info("outbox relay reaches the broker again after {} failed rounds", failedRounds);
             failedRounds = 0;
         }
         return sent;
+    }
+
+    /** Entries waiting in a whole collection, batch after batch, until none is left that this instance may claim. */
+    private int relayFound(String collection) {
+        int sent = 0;
+        while (true) {
+            Query pending = Query.query(new Criteria().andOperator(Criteria.where("outbox.eventId").exists(true),
+                    leaseFree(Instant.now()))).limit(BATCH);
+            pending.fields().include("_id");
+            List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+            if (ids.isEmpty()) {
+                return sent;
+            }
+            int confirmed = relayBatch(collection, ids);
+            sent += confirmed;
+            if (ids.size() < BATCH || confirmed == 0) {
+                return sent;
+            }
+        }
+    }
+
+    /** Claims the aggregates, sends all their entries, then waits for the confirms and removes what was acked. */
+    private int relayBatch(String collection, List<Object> ids) {
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            Document aggregate = claim(collection, id);
+            if (aggregate != null) {
+                claimed.add(aggregate); // null: nothing waiting, or another instance holds it
+            }
+        }
+        Map<Object, List<Map.Entry<String, CompletableFuture<Boolean>>>> inFlight = new LinkedHashMap<>();
+        for (Document aggregate : claimed) {
+            List<Map.Entry<String, CompletableFuture<Boolean>>> sends = new ArrayList<>();
+            for (Document entry : aggregate.getList("outbox", Document.class, List.of())) {
+                sends.add(Map.entry(entry.getString("eventId"), sender.send(entry)));
+            }
+            inFlight.put(aggregate.get("_id"), sends);
+        }
+        int confirmed = 0;
+        boolean failed = false;
+        long deadline = System.nanoTime() + properties.confirmTimeout().toNanos();
+        for (Map.Entry<Object, List<Map.Entry<String, CompletableFuture<Boolean>>>> aggregate : inFlight.entrySet()) {
+            List<String> acked = new ArrayList<>();
+            for (Map.Entry<String, CompletableFuture<Boolean>> send : aggregate.getValue()) {
+                if (confirmed(send.getValue(), deadline)) {
+                    acked.add(send.getKey());
+                } else {
+                    failed = true;
+                }
+            }
+            // the acked entries leave the document and the lease is given back, in one update (by _id alone: if a save
+            // replaced the document meanwhile, its lease is gone anyway and the acked entries must still leave)
+            Update done = new Update().unset(LEASE_FIELD);
+            if (!acked.isEmpty()) {
+                done.pull("outbox", new Document("eventId", new Document("$in", acked)));
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.getKey())), done, collection);
+            confirmed += acked.size();
+        }
+        if (failed) {
+            throw new BrokerUnavailable(confirmed);
+        }
+        return confirmed;
+    }
+
+    private boolean confirmed(CompletableFuture<Boolean> confirm, long deadlineNanos) {
+        try {
+            return confirm.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception noConfirm) {
+            return false;
+        }
+    }
+
+    /** A round ended early: the broker did not confirm; how many it had confirmed before. */
+    private static final class BrokerUnavailable extends RuntimeException {
+        final int confirmed;
+
+        BrokerUnavailable(int confirmed) {
+            super(null, null, false, false);
+            this.confirmed = confirmed;
+        }
     }
 
     /**
@@ -134,36 +254,34 @@ public class OutboxRelay {
     }
 
     /** Free: no lease, an expired one, or this instance's own. */
-    private Criteria leaseFree(java.time.Instant now) {
+    private Criteria leaseFree(Instant now) {
         return new Criteria().orOperator(Criteria.where(LEASE_FIELD).exists(false),
-                Criteria.where(LEASE_FIELD + ".until").lt(java.util.Date.from(now)),
+                Criteria.where(LEASE_FIELD + ".until").lt(Date.from(now)),
                 Criteria.where(LEASE_FIELD + ".owner").is(instance));
     }
 
-    /** Takes the lease with one conditional update; answers the aggregate's outbox as claimed, or null when taken. */
+    /**
+     * Takes the lease of an aggregate with entries waiting, with one conditional update; answers its outbox as claimed, or
+     * null when nothing waits or another instance holds it.
+     */
     private Document claim(String collection, Object id) {
-        java.time.Instant now = java.time.Instant.now();
-        Query free = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id), leaseFree(now)));
+        Instant now = Instant.now();
+        Query free = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
+                Criteria.where("outbox.eventId").exists(true), leaseFree(now)));
         free.fields().include("_id").include("outbox");
-        Update lease = new Update().set(LEASE_FIELD, new Document("owner", instance).append("until", java.util.Date.from(now.plus(LEASE))));
-        return mongo.findAndModify(free, lease, org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
+        Update lease = new Update().set(LEASE_FIELD, new Document("owner", instance).append("until", Date.from(now.plus(LEASE))));
+        return mongo.findAndModify(free, lease, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
     }
 
-    private void release(String collection, Object id) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(LEASE_FIELD + ".owner").is(instance)),
-                new Update().unset(LEASE_FIELD), collection);
-    }
-
-    private boolean send(StreamBridge bridge, Document entry) {
+    private CompletableFuture<Boolean> send(StreamBridge bridge, Document entry) {
         String eventId = entry.getString("eventId");
         CorrelationData confirm = new CorrelationData(eventId);
-        Message<byte[]> message = MessageBuilder.withPayload(entry.getString("data").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Message<byte[]> message = MessageBuilder.withPayload(entry.getString("data").getBytes(StandardCharsets.UTF_8))
                 .setHeader(CloudEventHeaders.SPEC_VERSION, "1.0")
                 .setHeader(CloudEventHeaders.ID, eventId)
                 .setHeader(CloudEventHeaders.SOURCE, properties.source())
                 .setHeader(CloudEventHeaders.TYPE, entry.getString("type"))
-                .setHeader(CloudEventHeaders.TIME, String.valueOf(entry.get("time") instanceof java.util.Date d ? d.toInstant() : entry.get("time")))
+                .setHeader(CloudEventHeaders.TIME, String.valueOf(entry.get("time") instanceof Date d ? d.toInstant() : entry.get("time")))
                 .setHeader(CloudEventHeaders.SUBJECT, entry.getString("subject"))
                 .setHeader(CloudEventHeaders.DATA_CONTENT_TYPE, "application/json")
                 .setHeader(CloudEventHeaders.CORRELATION_ID, entry.getString("correlationId"))
@@ -173,36 +291,34 @@ public class OutboxRelay {
                 .build();
         try {
             bridge.send(BINDING, message);
-            CorrelationData.Confirm result = confirm.getFuture().get(properties.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!result.ack()) {
-                log.warn("broker nacked event {} ({}): {}", eventId, entry.getString("type"), result.reason());
+        } catch (RuntimeException e) {
+            logUnavailable(eventId, e);
+            return CompletableFuture.completedFuture(false);
+        }
+        return confirm.getFuture().handle((result, failure) -> {
+            if (failure != null) {
+                logUnavailable(eventId, failure);
                 return false;
             }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            if (failedRounds == 0) {
-                log.warn("event {} not relayed yet, broker unavailable (retrying with backoff): {}", eventId, e.toString());
-            } else {
-                log.debug("event {} not relayed yet, broker still unavailable: {}", eventId, e.toString());
+            if (!result.ack()) {
+                log.warn("broker nacked event {} ({}): {}", eventId, entry.getString("type"), result.reason());
             }
-            return false;
+            return result.ack();
+        });
+    }
+
+    private void logUnavailable(String eventId, Throwable e) {
+        if (failedRounds == 0) {
+            log.warn("event {} not relayed yet, broker unavailable (retrying with backoff): {}", eventId, e.toString());
+        } else {
+            log.debug("event {} not relayed yet, broker still unavailable: {}", eventId, e.toString());
         }
     }
 
-    /** Collections of entities that carry an {@code outbox} list of {@link OutboxEntry}. */
+    /** The collections of the aggregates the service registered ({@link OutboxCollections}). */
     private List<String> outboxCollections() {
         if (collections == null) {
-            List<String> found = new ArrayList<>();
-            for (MongoPersistentEntity<?> entity : mongo.getConverter().getMappingContext().getPersistentEntities()) {
-                MongoPersistentProperty outbox = entity.getPersistentProperty("outbox");
-                if (outbox != null && outbox.isCollectionLike() && OutboxEntry.class.equals(outbox.getComponentType())) {
-                    found.add(entity.getCollection());
-                }
-            }
-            collections = List.copyOf(found);
+            collections = relayed.aggregates().stream().map(mongo::getCollectionName).distinct().toList();
             log.info("outbox relay watches collections {}", collections);
         }
         return collections;

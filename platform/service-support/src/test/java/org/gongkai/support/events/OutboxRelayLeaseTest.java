@@ -43,10 +43,14 @@ class OutboxRelayLeaseTest {
 
     /** An aggregate with an outbox, as the services' aggregates carry one. */
     @org.springframework.data.mongodb.core.mapping.Document("parcels")
-    record Parcel(@Id String id, List<OutboxEntry> outbox) {
+    record Parcel(@Id String id, List<OutboxEntry> outbox) implements org.gongkai.support.domain.RecordsChanges {
+        @Override
+        public org.gongkai.support.domain.Changes changes() {
+            return org.gongkai.support.domain.Changes.none();
+        }
     }
 
-    private static final EventsProperties PROPERTIES = new EventsProperties("/gongkai/test", Duration.ofMillis(500), Duration.ofSeconds(10));
+    private static final EventsProperties PROPERTIES = new EventsProperties("/gongkai/test", Duration.ofMillis(500), Duration.ofSeconds(10), null);
 
     private MongoServer server;
     private MongoClient firstClient;
@@ -63,9 +67,6 @@ class OutboxRelayLeaseTest {
         secondClient = MongoClients.create(uri);
         first = new MongoTemplate(firstClient, "publication-service");
         second = new MongoTemplate(secondClient, "publication-service");
-        // each instance knows the aggregate type, as a service's mapping context does
-        first.getConverter().getMappingContext().getPersistentEntity(Parcel.class);
-        second.getConverter().getMappingContext().getPersistentEntity(Parcel.class);
     }
 
     @AfterEach
@@ -76,10 +77,10 @@ class OutboxRelayLeaseTest {
     }
 
     private OutboxRelay relay(MongoTemplate mongo) {
-        return new OutboxRelay(mongo, entry -> {
+        return new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), entry -> {
             sends.computeIfAbsent(entry.getString("eventId"), k -> new AtomicInteger()).incrementAndGet();
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2)); // the broker's confirm takes a moment
-            return true;
+            return java.util.concurrent.CompletableFuture.completedFuture(true);
         }, PROPERTIES);
     }
 
