@@ -28,7 +28,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("comments")
 @CompoundIndex(name = "staff_list", def = "{'consultationId': 1, 'receivedAt': 1, '_id': 1}")
 @CompoundIndex(name = "public_list", def = "{'consultationId': 1, 'hidden': 1, 'receivedAt': 1, '_id': 1}")
-@CompoundIndex(name = "duplicate_lookup", def = "{'consultationId': 1, 'clientFingerprint': 1, 'contentHash': 1}")
 // the outbox relay looks for pending events in every comment; only the few with one are in this index
 @CompoundIndex(name = "pending_events", def = "{'outbox.eventId': 1}", sparse = true)
 public class Comment implements RecordsChanges {

@@ -1,6 +1,5 @@
 package org.gongkai.consultation.comment;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +13,6 @@ interface CommentRepository extends MongoRepository<Comment, String> {
     Optional<Comment> findByReceipt(String receipt);
 
     Optional<Comment> findBySubmissionKey(String submissionKey);
-
-    Optional<Comment> findFirstByConsultationIdAndClientFingerprintAndContentHashAndReceivedAtAfterOrderByReceivedAtDesc(
-            String consultationId, String clientFingerprint, String contentHash, Instant after);
 
     List<Comment> findByConsultationIdOrderByReceivedAt(String consultationId);
 

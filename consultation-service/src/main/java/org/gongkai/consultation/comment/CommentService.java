@@ -23,14 +23,16 @@ import org.springframework.stereotype.Service;
 public class CommentService {
 
     private final CommentRepository comments;
+    private final LatestSubmissionRepository latestSubmissions;
     private final ConsultationService consultations;
     private final Fingerprints fingerprints;
     private final CommentProperties properties;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, ConsultationService consultations, Fingerprints fingerprints,
-            CommentProperties properties, Clock clock) {
+    CommentService(CommentRepository comments, LatestSubmissionRepository latestSubmissions, ConsultationService consultations,
+            Fingerprints fingerprints, CommentProperties properties, Clock clock) {
         this.comments = comments;
+        this.latestSubmissions = latestSubmissions;
         this.consultations = consultations;
         this.fingerprints = fingerprints;
         this.properties = properties;
@@ -62,14 +64,17 @@ public class CommentService {
         Instant now = now();
         String fingerprint = fingerprints.ofClient(clientAddress);
         Comment comment = Comment.receivedOnline(UUID.randomUUID().toString(), consultation, submission, key, fingerprint, now);
-        Optional<Comment> duplicate = comments
-                .findFirstByConsultationIdAndClientFingerprintAndContentHashAndReceivedAtAfterOrderByReceivedAtDesc(
-                        consultationId, fingerprint, comment.contentHash(), now.minus(properties.duplicateWindow()));
+        String sameTextFromSameClient = LatestSubmission.key(consultationId, fingerprint, comment.contentHash());
+        Optional<Comment> duplicate = latestSubmissions.findById(sameTextFromSameClient)
+                .filter(latest -> latest.isWithin(properties.duplicateWindow(), now))
+                .flatMap(latest -> comments.findById(latest.commentId()));
         if (duplicate.isPresent()) {
             return new Submitted(duplicate.get(), false);
         }
         try {
-            return new Submitted(comments.insert(comment), true);
+            Comment stored = comments.insert(comment);
+            latestSubmissions.save(new LatestSubmission(sameTextFromSameClient, stored.id(), now));
+            return new Submitted(stored, true);
         } catch (DuplicateKeyException e) {
             // a concurrent retry with the same key won the unique index: answer with its receipt
             if (key != null) {
