@@ -109,6 +109,7 @@ public final class Benchmark {
 
         Map<String, Load.Result> totals = new LinkedHashMap<>();
         Lag window = null;
+        Lag lastReading = lag();
         List<String> pairs = List.of("read", "jwt-read", "comments");
         for (int round = 1; round <= rounds; round++) {
             say("== round %d of %d", round, rounds);
@@ -125,7 +126,10 @@ public final class Benchmark {
                         drainMax = Math.max(drainMax, drained);
                         say("   reporting caught up %.1f s after the side ended (queue depth max so far %d)", drained / 1000.0,
                                 backlog.max());
-                        Lag recent = lag().plus(null);
+                        Lag current = lag();
+                        // cumulative buckets: this side is the difference from the last reading; windowed ones hold it
+                        Lag recent = current.cumulative() ? current.minus(lastReading) : current.plus(null);
+                        lastReading = current;
                         say("   lag over reporting's recent window: %s", recent.describe());
                         window = recent.plus(window);
                     }
@@ -339,6 +343,10 @@ public final class Benchmark {
      * ({@code gongkai.reporting.event.lag.histogram}, one gauge per {@code le}).
      */
     private Lag lag() throws Exception {
+        Lag scraped = lagFromPrometheus();
+        if (scraped != null) {
+            return scraped;
+        }
         Lag counts = lagCounts();
         HttpResponse<String> listing = http.send(get(reporting + "/actuator/metrics/gongkai.reporting.event.lag.histogram",
                 admin.get()), HttpResponse.BodyHandlers.ofString());
@@ -362,6 +370,43 @@ public final class Benchmark {
                 counts.maxSeconds, buckets);
     }
 
+    private static final java.util.regex.Pattern PROMETHEUS_SAMPLE =
+            java.util.regex.Pattern.compile("^(gongkai_reporting_event_lag_seconds_(?:bucket|count|sum|max))\\{([^}]*)}\\s+(\\S+)");
+
+    /**
+     * The lag timer as Prometheus scrapes it ({@code /actuator/prometheus}, where the service has that registry): its
+     * buckets are cumulative since the service started, so two readings subtract exactly. Null when not published.
+     */
+    private Lag lagFromPrometheus() throws Exception {
+        HttpResponse<String> scrape = http.send(get(reporting + "/actuator/prometheus", admin.get()),
+                HttpResponse.BodyHandlers.ofString());
+        if (scrape.statusCode() != 200 || !scrape.body().contains("gongkai_reporting_event_lag_seconds_bucket")) {
+            return null;
+        }
+        TreeMap<Double, Long> buckets = new TreeMap<>();
+        double count = 0, sum = 0, max = 0;
+        for (String line : scrape.body().split("\n")) {
+            java.util.regex.Matcher m = PROMETHEUS_SAMPLE.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            double value = Double.parseDouble(m.group(3));
+            switch (m.group(1)) {
+                case "gongkai_reporting_event_lag_seconds_bucket" -> {
+                    java.util.regex.Matcher le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"").matcher(m.group(2));
+                    if (le.find()) {
+                        buckets.put(le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1)),
+                                (long) value);
+                    }
+                }
+                case "gongkai_reporting_event_lag_seconds_count" -> count = value;
+                case "gongkai_reporting_event_lag_seconds_sum" -> sum = value;
+                default -> max = value;
+            }
+        }
+        return buckets.isEmpty() ? null : new Lag(Lag.CUMULATIVE, (long) count, sum, max, buckets);
+    }
+
     private Lag lagCounts() throws Exception {
         JsonNode m = JSON.readTree(send(get(reporting + "/actuator/metrics/gongkai.reporting.event.lag", admin.get())));
         Map<String, Double> stats = new TreeMap<>();
@@ -372,6 +417,13 @@ public final class Benchmark {
 
     /** A reading of the lag timer; buckets: upper bound in seconds → count of events at or below it. */
     record Lag(String source, long count, double sumSeconds, double maxSeconds, TreeMap<Double, Long> buckets) {
+
+        /** Source of readings whose buckets count every event since the service started (Prometheus). */
+        static final String CUMULATIVE = "prometheus-buckets";
+
+        boolean cumulative() {
+            return CUMULATIVE.equals(source);
+        }
 
         /**
          * Two readings of the windowed buckets added up: Micrometer keeps a timer's bucket counts for a rotating window

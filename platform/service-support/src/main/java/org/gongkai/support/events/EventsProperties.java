@@ -18,6 +18,6 @@ public record EventsProperties(String source, Duration relayInterval, Duration c
     public EventsProperties {
         relayInterval = relayInterval == null ? Duration.ofMillis(100) : relayInterval;
         confirmTimeout = confirmTimeout == null ? Duration.ofSeconds(10) : confirmTimeout;
-        relayScanInterval = relayScanInterval == null ? Duration.ofSeconds(10) : relayScanInterval;
+        relayScanInterval = relayScanInterval == null ? Duration.ofSeconds(30) : relayScanInterval;
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,17 +41,21 @@ import org.springframework.util.MimeTypeUtils;
  * {@link EventsProperties#relayScanInterval()}, and after a failed round. Each round sends a batch of entries and then
  * waits for their confirms together, rather than one confirm per send.
  * <p>
- * With several instances of a service, each relays an aggregate's entries only after claiming it with a lease in the
- * aggregate's own document (a single-document conditional update), so two instances do not both send the same
- * entries. A lease left by an instance that died expires after {@link #LEASE}. An aggregate saved while its lease is
- * held loses the lease field (the save replaces the document): another instance may then send an entry twice, which
- * consumers drop by event id.
+ * With several instances of a service, each relays an aggregate's entries only after claiming it with a lease
+ * ({@link #LEASES}: inserted by {@code _id}, so only one instance gets it), so two instances do not both send the same
+ * entries. A lease left by an instance that died expires after {@link #LEASE}; an entry sent just before a crash is sent
+ * again later, which consumers drop by event id.
  */
 public class OutboxRelay {
 
     public static final String BINDING = "outbox-out-0";
-    /** The field of an aggregate document holding the relay lease: {@code {owner, until}}. */
-    static final String LEASE_FIELD = "outboxLease";
+    /**
+     * Relay leases, one small document per aggregate being relayed ({@code _id} = collection/aggregate id, owner, until),
+     * deleted when done. Kept out of the aggregates so that claiming one is an insert by {@code _id}: the local MongoDB wire
+     * server uses its {@code _id} index only for a query on {@code _id} alone, so a conditional update of the aggregate
+     * would read its whole collection.
+     */
+    static final String LEASES = "outbox_leases";
     /** Long enough for a few confirms of one aggregate's entries; a dead instance's claim is free again after it. */
     static final Duration LEASE = Duration.ofSeconds(60);
     /** Aggregates claimed and sent per batch. */
@@ -153,8 +157,7 @@ public class OutboxRelay {
     private int relayFound(String collection) {
         int sent = 0;
         while (true) {
-            Query pending = Query.query(new Criteria().andOperator(Criteria.where("outbox.eventId").exists(true),
-                    leaseFree(Instant.now()))).limit(BATCH);
+            Query pending = Query.query(Criteria.where("outbox.eventId").exists(true)).limit(BATCH);
             pending.fields().include("_id");
             List<Object> ids = mongo.find(pending, Document.class, collection).stream().map(d -> d.get("_id")).toList();
             if (ids.isEmpty()) {
@@ -197,13 +200,12 @@ public class OutboxRelay {
                     failed = true;
                 }
             }
-            // the acked entries leave the document and the lease is given back, in one update (by _id alone: if a save
-            // replaced the document meanwhile, its lease is gone anyway and the acked entries must still leave)
-            Update done = new Update().unset(LEASE_FIELD);
             if (!acked.isEmpty()) {
-                done.pull("outbox", new Document("eventId", new Document("$in", acked)));
+                // the acked entries leave the document, in one update by _id alone
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.getKey())),
+                        new Update().pull("outbox", new Document("eventId", new Document("$in", acked))), collection);
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregate.getKey())), done, collection);
+            release(collection, aggregate.getKey());
             confirmed += acked.size();
         }
         if (failed) {
@@ -253,24 +255,36 @@ public class OutboxRelay {
         }
     }
 
-    /** Free: no lease, an expired one, or this instance's own. */
-    private Criteria leaseFree(Instant now) {
-        return new Criteria().orOperator(Criteria.where(LEASE_FIELD).exists(false),
-                Criteria.where(LEASE_FIELD + ".until").lt(Date.from(now)),
-                Criteria.where(LEASE_FIELD + ".owner").is(instance));
-    }
-
     /**
-     * Takes the lease of an aggregate with entries waiting, with one conditional update; answers its outbox as claimed, or
-     * null when nothing waits or another instance holds it.
+     * Takes the lease of an aggregate and answers its outbox, or null when another instance holds the lease or nothing
+     * waits. The lease is inserted by {@code _id}; only when one exists already is it taken over, if it expired or is
+     * this instance's own (a query on the small lease collection).
      */
     private Document claim(String collection, Object id) {
+        String leaseId = collection + "/" + id;
         Instant now = Instant.now();
-        Query free = Query.query(new Criteria().andOperator(Criteria.where("_id").is(id),
-                Criteria.where("outbox.eventId").exists(true), leaseFree(now)));
-        free.fields().include("_id").include("outbox");
-        Update lease = new Update().set(LEASE_FIELD, new Document("owner", instance).append("until", Date.from(now.plus(LEASE))));
-        return mongo.findAndModify(free, lease, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        Date until = Date.from(now.plus(LEASE));
+        try {
+            mongo.insert(new Document("_id", leaseId).append("owner", instance).append("until", until), LEASES);
+        } catch (DuplicateKeyException taken) {
+            Query free = Query.query(Criteria.where("_id").is(leaseId).orOperator(Criteria.where("until").lt(Date.from(now)),
+                    Criteria.where("owner").is(instance)));
+            if (mongo.findAndModify(free, new Update().set("owner", instance).set("until", until), Document.class, LEASES) == null) {
+                return null; // another instance is relaying it
+            }
+        }
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().include("_id").include("outbox");
+        Document aggregate = mongo.findOne(byId, Document.class, collection);
+        if (aggregate == null || aggregate.getList("outbox", Document.class, List.of()).isEmpty()) {
+            release(collection, id);
+            return null;
+        }
+        return aggregate;
+    }
+
+    private void release(String collection, Object id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(collection + "/" + id).and("owner").is(instance)), LEASES);
     }
 
     private CompletableFuture<Boolean> send(StreamBridge bridge, Document entry) {

@@ -25,7 +25,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -117,18 +116,17 @@ class OutboxRelayLeaseTest {
         assertThat(sends.keySet()).containsExactlyInAnyOrderElementsOf(eventIds);
         assertThat(sends.values()).as("each entry sent by one instance only").allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
         assertThat(first.count(Query.query(Criteria.where("outbox.eventId").exists(true)), "parcels")).isZero();
-        assertThat(first.count(Query.query(Criteria.where(OutboxRelay.LEASE_FIELD).exists(true)), "parcels"))
-                .as("every lease released").isZero();
+        assertThat(first.count(new Query(), OutboxRelay.LEASES)).as("every lease released").isZero();
     }
 
     @Test
     void aLeaseHeldByAnotherInstanceIsRespectedAndOneLeftByADeadInstanceExpires() {
         first.insert(new Parcel("held", List.of(entry("held-1"))));
         first.insert(new Parcel("orphaned", List.of(entry("orphaned-1"))));
-        first.updateFirst(Query.query(Criteria.where("_id").is("held")), new Update().set(OutboxRelay.LEASE_FIELD,
-                new Document("owner", "another-instance").append("until", Date.from(Instant.now().plus(OutboxRelay.LEASE)))), "parcels");
-        first.updateFirst(Query.query(Criteria.where("_id").is("orphaned")), new Update().set(OutboxRelay.LEASE_FIELD,
-                new Document("owner", "a-dead-instance").append("until", Date.from(Instant.now().minusSeconds(1)))), "parcels");
+        first.insert(new Document("_id", "parcels/held").append("owner", "another-instance")
+                .append("until", Date.from(Instant.now().plus(OutboxRelay.LEASE))), OutboxRelay.LEASES);
+        first.insert(new Document("_id", "parcels/orphaned").append("owner", "a-dead-instance")
+                .append("until", Date.from(Instant.now().minusSeconds(1))), OutboxRelay.LEASES);
 
         assertThat(relay(second).relayPending()).isEqualTo(1);
         assertThat(sends).containsOnlyKeys("orphaned-1");
