@@ -32,4 +32,16 @@ class ArchitectureTest {
     void scheduledJobsTakeALockFirst() {
         ArchitectureRules.scheduledJobsTakeALockFirst().check(classes);
     }
+
+    @Test
+    void publicRoutesNeverTouchTheApplicantsIdentityOrContact() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().haveNameMatching(".*\\.Public[A-Za-z]*Controller(\\$.*)?")
+                .should().callMethod(org.gongkai.publication.application.Applicant.class, "name")
+                .orShould().callMethod(org.gongkai.publication.application.Applicant.class, "identityDocument")
+                .orShould().callMethod(org.gongkai.publication.application.Applicant.class, "contact")
+                .orShould().dependOnClassesThat().areAssignableTo(org.gongkai.publication.application.Applicant.Contact.class)
+                .because("an applicant's name, identity document and contact never leave through a public answer")
+                .check(classes);
+        }
 }

@@ -32,4 +32,9 @@ class ArchitectureTest {
     void scheduledJobsTakeALockFirst() {
         ArchitectureRules.scheduledJobsTakeALockFirst().check(classes);
     }
+
+    @Test
+    void featuresDependOnEachOtherInOneDirectionOnly() {
+        ArchitectureRules.featuresAreFreeOfCycles("org.gongkai.reporting").check(classes);
+    }
 }

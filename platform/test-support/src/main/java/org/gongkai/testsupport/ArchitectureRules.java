@@ -63,6 +63,13 @@ public final class ArchitectureRules {
                 .because("services integrate through events and HTTP, never through each other's code");
     }
 
+    /** Feature packages depend on each other in one direction only, so each can be read, tested and moved on its own. */
+    public static ArchRule featuresAreFreeOfCycles(String servicePackage) {
+        return com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching(servicePackage + ".(*)..").should().beFreeOfCycles()
+                .because("a cycle between features makes them one feature in two packages");
+    }
+
     /** Several instances of a service must not all close, announce or remind: every scheduled job takes a lock. */
     public static ArchRule scheduledJobsTakeALockFirst() {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
