@@ -175,10 +175,18 @@ public class InboundEvents {
         if (id == null || type == null) {
             throw new PoisonEventException("not a CloudEvent: missing id or type", null);
         }
-        String time = attribute(headers, "time");
         return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
-                time == null ? null : Instant.parse(time), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
+                time(attribute(headers, "time"), id), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
                 attribute(headers, TraceParents.TRACEPARENT));
+    }
+
+    /** A {@code time} that is not an RFC 3339 timestamp never parses, however often it is retried: poison. */
+    private static Instant time(String time, String id) {
+        try {
+            return time == null ? null : Instant.parse(time);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            throw new PoisonEventException("not a CloudEvent: event " + id + " has a time that is not a timestamp", unreadable);
+        }
     }
 
     /**
