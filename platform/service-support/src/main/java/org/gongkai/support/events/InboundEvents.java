@@ -56,7 +56,9 @@ public class InboundEvents {
     public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, ObservationRegistry observations) {
         this.mongo = mongo;
         this.observations = observations;
-        this.json = json;
+        // contracts change additively: a field a newer producer added is not a reason to dead-letter its event, even
+        // though the service's own mapper refuses unknown fields (those are a client's mistake in a request)
+        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.clock = clock;
         this.duplicates = Counter.builder("gongkai.events.duplicates")
                 .description("redelivered events recognised by their id and not handled again").register(meters);

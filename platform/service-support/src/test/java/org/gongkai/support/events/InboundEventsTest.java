@@ -281,6 +281,17 @@ class InboundEventsTest {
         assertThat(processed("evt-d")).isTrue();
     }
 
+    @Test
+    void aFieldANewerProducerAddedIsNotPoison() {
+        // contracts change additively (docs/events.md): a producer deployed before this consumer may send a new field;
+        // the services' mapper refuses unknown fields in requests, which must not dead-letter such an event
+        reportingConsumer().accept(cloudEvent("evt-1", REPORT_SUBMITTED,
+                REPORT_JSON.replace("\"late\":true", "\"late\":true,\"reviewer\":\"新加的字段\"")).build());
+
+        assertThat(handled).singleElement().isInstanceOfSatisfying(ReportSubmitted.class, report -> assertThat(report.late()).isTrue());
+        assertThat(processed("evt-1")).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{not json",
