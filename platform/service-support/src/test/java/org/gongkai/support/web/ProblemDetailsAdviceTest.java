@@ -172,8 +172,8 @@ class ProblemDetailsAdviceTest {
                         problem -> assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("page")),
                 row("constraint violation", failure("constraint"), 400, "validation-failed",
                         problem -> assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("title")),
-                row("malformed JSON", form("{not json"), 400, "malformed-request"),
-                row("empty body", form(""), 400, "malformed-request"),
+                row("malformed JSON", form("{not json"), 400, "malformed-request", ProblemDetailsAdviceTest::ourOwnWordsOnly),
+                row("empty body", form(""), 400, "malformed-request", ProblemDetailsAdviceTest::ourOwnWordsOnly),
                 row("unknown field", form("{\"title\":\"通知\",\"colour\":\"red\"}"), 400, "unknown-field",
                         problem -> assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("colour")),
                 row("input refused by our own rule", form("{\"title\":\"a\\u0000b\"}"), 400, "invalid-field", problem -> {
@@ -203,6 +203,11 @@ class ProblemDetailsAdviceTest {
                 row("broker unavailable", failure("broker"), 503, "broker-unavailable"),
                 row("anything else", failure("unexpected"), 500, "internal-error",
                         problem -> assertThat(problem.toString()).doesNotContain("SecretRepository", "NullPointer", "line 42")));
+    }
+
+    /** The parser's own message (position, token, expected type) is not for readers: only our sentence. */
+    private static void ourOwnWordsOnly(JsonNode problem) {
+        assertThat(problem.path("detail").asString()).isEqualTo("请求内容不是此操作所需的 JSON 格式。");
     }
 
     @ParameterizedTest(name = "{0} → {2} {3}")
