@@ -56,7 +56,9 @@ public class InboundEvents {
     public InboundEvents(MongoTemplate mongo, JsonMapper json, Clock clock, MeterRegistry meters, ObservationRegistry observations) {
         this.mongo = mongo;
         this.observations = observations;
-        this.json = json;
+        // contracts change additively: a field a newer producer added is not a reason to dead-letter its event, even
+        // though the service's own mapper refuses unknown fields (those are a client's mistake in a request)
+        this.json = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         this.clock = clock;
         this.duplicates = Counter.builder("gongkai.events.duplicates")
                 .description("redelivered events recognised by their id and not handled again").register(meters);
@@ -175,10 +177,18 @@ public class InboundEvents {
         if (id == null || type == null) {
             throw new PoisonEventException("not a CloudEvent: missing id or type", null);
         }
-        String time = attribute(headers, "time");
         return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
-                time == null ? null : Instant.parse(time), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
+                time(attribute(headers, "time"), id), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
                 attribute(headers, TraceParents.TRACEPARENT));
+    }
+
+    /** A {@code time} that is not an RFC 3339 timestamp never parses, however often it is retried: poison. */
+    private static Instant time(String time, String id) {
+        try {
+            return time == null ? null : Instant.parse(time);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            throw new PoisonEventException("not a CloudEvent: event " + id + " has a time that is not a timestamp", unreadable);
+        }
     }
 
     /**
