@@ -41,6 +41,7 @@ public class FactsService {
 
     private final MongoTemplate mongo;
     private final List<FactFold> folds;
+    private final FigureCounting counting;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
@@ -49,11 +50,22 @@ public class FactsService {
     FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
+        this.counting = new FigureCounting(mongo);
     }
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
     public <T> List<T> find(Query query, Class<T> type) {
         return mongo.find(query, type, collection(type, generations().generation()));
+    }
+
+    /** The pre-aggregated figures' counter documents of the active generation, by id (absent ones left out). */
+    public java.util.Map<String, org.bson.Document> counters(java.util.Collection<String> ids) {
+        java.util.Map<String, org.bson.Document> byId = new java.util.HashMap<>();
+        for (org.bson.Document counters : mongo.find(Query.query(Criteria.where("_id").in(ids)), org.bson.Document.class,
+                countersCollection(generations().generation()))) {
+            byId.put(counters.getString("_id"), counters);
+        }
+        return byId;
     }
 
     public void apply(IntegrationEvent event) {
@@ -143,6 +155,11 @@ public class FactsService {
                 mongo.dropCollection(collection(type, generation));
             }
         }
+        mongo.dropCollection(countersCollection(generation));
+    }
+
+    private static String countersCollection(int generation) {
+        return generation == 0 ? FigureCounters.COLLECTION : FigureCounters.COLLECTION + "_g" + generation;
     }
 
     private String collection(Class<?> type, int generation) {
@@ -205,11 +222,23 @@ public class FactsService {
         } else if (event instanceof OpinionDecided e) {
             latestDecision(e, generation);
         } else if (event instanceof CatalogueVersionPublished e) {
+            List<String> itemCodes = e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
+                    .map(CatalogueVersionPublished.Item::code).toList();
             upsert(generation, CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
                     .set("catalogue", e.catalogue()).set("version", e.version()).set("effectiveFrom", e.effectiveFrom())
-                    .set("publishedAt", e.publishedAt())
-                    .set("itemCodes", e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
-                            .map(CatalogueVersionPublished.Item::code).toList()));
+                    .set("publishedAt", e.publishedAt()).set("itemCodes", itemCodes));
+            // few and immutable: kept whole (a set, so idempotent) beside the counters for coverage
+            Query catalogues = Query.query(Criteria.where("_id").is(FigureCounters.CATALOGUES));
+            Update version = new Update().set("versions." + FigureCounters.key(e.catalogue() + ":" + e.version()),
+                    new org.bson.Document("catalogue", e.catalogue()).append("version", e.version())
+                            .append("effectiveFrom", e.effectiveFrom() == null ? null : e.effectiveFrom().toString())
+                            .append("publishedAt", e.publishedAt() == null ? null : java.util.Date.from(e.publishedAt()))
+                            .append("itemCodes", itemCodes));
+            try {
+                mongo.upsert(catalogues, version, countersCollection(generation));
+            } catch (DuplicateKeyException createdMeanwhile) {
+                mongo.upsert(catalogues, version, countersCollection(generation));
+            }
         }
         // other events are logged but feed no figure yet
     }
@@ -226,9 +255,18 @@ public class FactsService {
         } catch (DuplicateKeyException newerAlreadyThere) {
             // a later decision is already recorded
         }
+        count(generation, OpinionFacts.class, e.opinionId());
     }
 
     private void upsert(int generation, Class<?> type, String id, Update update) {
         mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, type, collection(type, generation));
+        if (type != CatalogueVersionFacts.class) {
+            count(generation, type, id);
+        }
+    }
+
+    /** After every write to a fact, even one that changed nothing: a move left unfinished by a failed try is completed. */
+    private void count(int generation, Class<?> type, String id) {
+        counting.reconcile(type, id, collection(type, generation), countersCollection(generation));
     }
 }
