@@ -47,7 +47,7 @@ public class FactsService {
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
     static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(30);
 
-    FactsService(MongoTemplate mongo, List<FactFold> folds) {
+    public FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
         this.counting = new FigureCounting(mongo);
@@ -172,11 +172,16 @@ public class FactsService {
             fold.apply(event, type -> collection(type, generation));
         }
         if (event instanceof DocumentIssued e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
+            String documents = collection(DocumentFacts.class, generation);
+            mongo.upsert(Query.query(Criteria.where("_id").is(e.documentId())), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
-                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn())
-                    .setOnInsert("publicationDueOn", e.publicationDueOn()));
+                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn()), DocumentFacts.class, documents);
+            // the deadline at issue only where no later event set one: an interpretation arriving first creates the
+            // document without a deadline, so "only on insert" would lose it depending on the order of delivery
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(e.documentId()).and("publicationDueOn").exists(false)),
+                    new Update().set("publicationDueOn", e.publicationDueOn()), DocumentFacts.class, documents);
+            count(generation, DocumentFacts.class, e.documentId());
         } else if (event instanceof DocumentPublished e) {
             upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
