@@ -173,15 +173,20 @@ public class FactsService {
         }
         if (event instanceof DocumentIssued e) {
             String documents = collection(DocumentFacts.class, generation);
-            mongo.upsert(Query.query(Criteria.where("_id").is(e.documentId())), new Update()
+            Update issued = new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
-                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn()), DocumentFacts.class, documents);
-            // the deadline at issue only where no later event set one: an interpretation arriving first creates the
-            // document without a deadline, so "only on insert" would lose it depending on the order of delivery
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(e.documentId()).and("publicationDueOn").exists(false)),
-                    new Update().set("publicationDueOn", e.publicationDueOn()), DocumentFacts.class, documents);
-            count(generation, DocumentFacts.class, e.documentId());
+                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn());
+            counting.write(DocumentFacts.class, e.documentId(), documents, countersCollection(generation), () -> {
+                org.bson.Document fact = mongo.findAndModify(byId(e.documentId()), issued, UPSERT, org.bson.Document.class, documents);
+                // the deadline at issue only where no later event set one: an interpretation arriving first creates
+                // the document without a deadline, so "only on insert" would lose it depending on the order of delivery
+                if (!fact.containsKey("publicationDueOn")) {
+                    fact = mongo.findAndModify(byId(e.documentId()), new Update().set("publicationDueOn", e.publicationDueOn()),
+                            UPSERT, org.bson.Document.class, documents);
+                }
+                return fact;
+            });
         } else if (event instanceof DocumentPublished e) {
             upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
@@ -249,29 +254,37 @@ public class FactsService {
     }
 
 
-    /** Only a newer decision replaces an older one, in one conditional write. */
+    /** Only a newer decision replaces an older one (read and written under the opinion's claim). */
     private void latestDecision(OpinionDecided e, int generation) {
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(e.opinionId()).and("decidedAt").lt(e.decidedAt()));
         Update update = new Update().set("consultationId", e.consultationId()).set("section", e.section())
                 .set("decision", e.decision()).set("concentrated", e.concentrated()).set("commentCount", e.commentCount())
                 .set("decidedAt", e.decidedAt());
-        try {
-            mongo.upsert(olderOrAbsent, update, OpinionFacts.class, collection(OpinionFacts.class, generation));
-        } catch (DuplicateKeyException newerAlreadyThere) {
-            // a later decision is already recorded
-        }
-        count(generation, OpinionFacts.class, e.opinionId());
+        String opinions = collection(OpinionFacts.class, generation);
+        counting.write(OpinionFacts.class, e.opinionId(), opinions, countersCollection(generation), () -> {
+            org.bson.Document current = mongo.findById(e.opinionId(), org.bson.Document.class, opinions);
+            java.util.Date recorded = current == null ? null : current.getDate("decidedAt");
+            if (current != null && (recorded == null || !recorded.toInstant().isBefore(e.decidedAt()))) {
+                return current; // this decision or a later one is already recorded
+            }
+            return mongo.findAndModify(byId(e.opinionId()), update, UPSERT, org.bson.Document.class, opinions);
+        });
     }
 
+    private static final org.springframework.data.mongodb.core.FindAndModifyOptions UPSERT =
+            org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true);
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** A fact's write, under its claim and followed by moving its counters (see {@link FigureCounting}). */
     private void upsert(int generation, Class<?> type, String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, type, collection(type, generation));
-        if (type != CatalogueVersionFacts.class) {
-            count(generation, type, id);
+        String facts = collection(type, generation);
+        if (type == CatalogueVersionFacts.class) {
+            mongo.upsert(byId(id), update, type, facts);
+            return;
         }
-    }
-
-    /** After every write to a fact, even one that changed nothing: a move left unfinished by a failed try is completed. */
-    private void count(int generation, Class<?> type, String id) {
-        counting.reconcile(type, id, collection(type, generation), countersCollection(generation));
+        counting.write(type, id, facts, countersCollection(generation),
+                () -> mongo.findAndModify(byId(id), update, UPSERT, org.bson.Document.class, facts));
     }
 }

@@ -1,6 +1,5 @@
 package org.gongkai.reporting.facts;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,37 +9,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Keeps the {@link FigureCounters} equal to the sum of the facts' contributions, without transactions: every fact
- * document records the contribution the counters hold for it ({@code counted}), and after every write to a fact its
- * counters are moved from {@code counted} to what the fact now contributes. A fact whose contribution did not change
- * (a redelivered event, an older decision arriving late) moves nothing; one that changed state (published later,
+ * Keeps the {@link FigureCounters} equal to the sum of the facts' contributions, without transactions. Every fact
+ * document records the contribution the counters hold for it ({@code counted}); each write to a fact is followed by
+ * moving its counters from {@code counted} to what the fact now contributes. A write that changed nothing that counts
+ * (a redelivered event, an older decision arriving late) moves nothing; a fact that changed state (published later,
  * decided anew) moves its counts from the old bucket to the new one. The end state depends only on the facts, which
- * are order-independent, so the counters are too.
+ * do not depend on the order of delivery, so neither do the counters.
  * <p>
- * A move is a <em>transition</em> claimed on the fact itself ({@code counting}: a token, the target and the changes),
- * with a compare-and-set on the fact's content and {@code counted}, so only a move computed from the fact as it
- * stands can start, and one at a time per fact. Each counter document is then changed by one {@code $inc} that also
- * sets the marker {@code applied.<token>}, conditional on the marker's absence: running a transition again (after a
- * failure, or taking over a claim left by a process that died) never counts twice. Completing sets {@code counted}
- * and removes the claim; the markers are removed after that. A handler that finds another's claim waits for it (a
- * claim older than {@link #CLAIM_LEASE} is taken over), then checks the fact again, so no change is left uncounted.
+ * One writer at a time per fact: the write and the move happen under a claim, a document of the small collection
+ * {@value #CLAIMS} keyed by the fact (created with a unique {@code _id}, so two claims cannot coexist; everything on
+ * the large fact collections is looked up by {@code _id} alone, which the embedded wire server serves from its index).
+ * The move is first recorded in the claim (a token, the target, the changes); each counter document is then changed by
+ * one {@code $inc} that also sets the marker {@code applied.<token>}, conditional on the marker's absence, so a move
+ * run again — by the redelivered event after a failure, or by whoever takes over a claim left by a process that died —
+ * never counts twice. Then {@code counted} is set, the claim removed, and the markers after it. A claim older than
+ * {@link #CLAIM_LEASE} (or given up by a failing handler) is taken over and its recorded move completed first.
  */
 final class FigureCounting {
 
+    static final String CLAIMS = "figure_claims";
     static final String COUNTED = "counted";
-    static final String COUNTING = "counting";
-    /** A claim this old was left by a handler that failed or died; another takes it over. */
+    /** A claim this old was left by a handler that died; another takes it over. */
     static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCounting.class);
 
     private final MongoTemplate mongo;
 
@@ -48,35 +50,119 @@ final class FigureCounting {
         this.mongo = mongo;
     }
 
-    /** Moves the counters of fact {@code id} to its current contribution; returns once they hold it. */
-    void reconcile(Class<?> type, String id, String factCollection, String countersCollection) {
-        while (true) {
-            Document fact = mongo.findById(id, Document.class, factCollection);
-            if (fact == null) {
-                return;
+    /**
+     * Runs {@code write} (which returns the fact as it now stands, or {@code null} if there is none) under the fact's
+     * claim, then moves the counters to the fact's contribution.
+     */
+    void write(Class<?> type, String id, String factCollection, String countersCollection, Supplier<Document> write) {
+        String key = factCollection + "|" + id;
+        String owner = UUID.randomUUID().toString();
+        claim(key, owner, id, factCollection, countersCollection);
+        Document transition = null;
+        try {
+            Document fact = write.get();
+            if (fact != null) {
+                List<String> counted = counted(fact);
+                List<String> target = FigureCounters.contribution(mongo.getConverter().read(type, fact));
+                if (!counted.equals(target)) {
+                    transition = new Document("token", UUID.randomUUID().toString()).append("to", target)
+                            .append("changes", changes(counted, target));
+                    boolean stillMine = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("owner").is(owner)),
+                            new Update().set("transition", transition), CLAIMS).getModifiedCount() == 1;
+                    if (!stillMine) {
+                        throw new IllegalStateException("the claim on " + key + " was taken over");
+                    }
+                    complete(id, factCollection, countersCollection, transition);
+                }
             }
-            Document claim = fact.get(COUNTING, Document.class);
-            if (claim != null) {
-                Date claimedAt = claim.getDate("claimedAt");
-                if (claimedAt.toInstant().plus(CLAIM_LEASE).isBefore(Instant.now()) && takeOver(id, factCollection, claim)) {
-                    run(id, factCollection, countersCollection, claim);
-                } else {
-                    // another handler is moving this fact's counters (within milliseconds, unless it died)
+            mongo.remove(Query.query(Criteria.where("_id").is(key).and("owner").is(owner)), CLAIMS);
+        } catch (RuntimeException e) {
+            giveUp(key, owner);
+            throw e;
+        }
+        if (transition != null) {
+            removeMarkers(countersCollection, transition);
+        }
+    }
+
+    /** Takes the fact's claim, waiting for another holder to finish (milliseconds), or taking over one left behind. */
+    private void claim(String key, String owner, String id, String factCollection, String countersCollection) {
+        while (true) {
+            try {
+                mongo.insert(new Document("_id", key).append("owner", owner).append("claimedAt", new Date()), CLAIMS);
+                return;
+            } catch (DuplicateKeyException held) {
+                Document claim = mongo.findById(key, Document.class, CLAIMS);
+                if (claim != null && claim.getDate("claimedAt").toInstant().plus(CLAIM_LEASE).isBefore(Instant.now())
+                        && takeOver(key, claim, owner)) {
+                    Document transition = claim.get("transition", Document.class);
+                    if (transition != null) {
+                        complete(id, factCollection, countersCollection, transition);
+                        mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("owner").is(owner)),
+                                new Update().unset("transition"), CLAIMS);
+                        removeMarkers(countersCollection, transition);
+                    }
+                    return;
+                }
+                if (claim != null) {
                     pause();
                 }
-                continue;
             }
-            List<String> counted = counted(fact);
-            List<String> target = FigureCounters.contribution(mongo.getConverter().read(type, fact));
-            if (counted.equals(target)) {
+        }
+    }
+
+    private boolean takeOver(String key, Document claim, String owner) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("owner").is(claim.getString("owner"))
+                        .and("claimedAt").is(claim.getDate("claimedAt"))),
+                new Update().set("owner", owner).set("claimedAt", new Date()), CLAIMS).getModifiedCount() == 1;
+    }
+
+    /** Applies a recorded move to the counters (at most once each) and records it on the fact. */
+    private void complete(String id, String factCollection, String countersCollection, Document transition) {
+        String token = transition.getString("token");
+        byDocument(transition).forEach((doc, increments) -> increment(countersCollection, doc, increments, token));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set(COUNTED, transition.get("to")), factCollection);
+    }
+
+    private static Map<String, Map<String, Long>> byDocument(Document transition) {
+        Map<String, Map<String, Long>> byDocument = new LinkedHashMap<>();
+        for (Document change : transition.getList("changes", Document.class)) {
+            byDocument.computeIfAbsent(change.getString("doc"), d -> new LinkedHashMap<>())
+                    .put(change.getString("path"), ((Number) change.get("by")).longValue());
+        }
+        return byDocument;
+    }
+
+    /** One counter document's share of a move, applied at most once whoever runs it. */
+    private void increment(String countersCollection, String doc, Map<String, Long> increments, String token) {
+        Update update = new Update().set(marker(token), true);
+        increments.forEach(update::inc);
+        // the counter collection holds a few documents per half-year: a query beyond _id scans only those
+        Query notYet = Query.query(Criteria.where("_id").is(doc).and(marker(token)).exists(false));
+        while (true) {
+            try {
+                mongo.upsert(notYet, update, countersCollection);
                 return;
+            } catch (DuplicateKeyException e) {
+                // either applied already (the marker is there), or another upsert created the document first
+                Document current = mongo.findById(doc, Document.class, countersCollection);
+                Document markers = current == null ? null : current.get(FigureCounters.APPLIED, Document.class);
+                if (markers != null && markers.containsKey(token)) {
+                    return;
+                }
             }
-            Document transition = new Document("token", UUID.randomUUID().toString()).append("claimedAt", new Date())
-                    .append("to", target).append("changes", changes(counted, target));
-            if (claim(type, id, factCollection, fact, transition)) {
-                run(id, factCollection, countersCollection, transition);
+        }
+    }
+
+    /** Once the move is complete the markers only take room: one left behind by a failure here is harmless. */
+    private void removeMarkers(String countersCollection, Document transition) {
+        String token = transition.getString("token");
+        try {
+            for (String doc : byDocument(transition).keySet()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc)), new Update().unset(marker(token)), countersCollection);
             }
-            // claimed or not, look again: the fact may have changed meanwhile
+        } catch (RuntimeException e) {
+            log.warn("could not remove the markers of the completed counter move {}: {}", token, e.toString());
         }
     }
 
@@ -86,7 +172,7 @@ final class FigureCounting {
         return counted == null ? List.of() : (List<String>) counted;
     }
 
-    /** Per counter document, per field, how much it moves (entries in both lists cancel out). */
+    /** Per counter document and field, how much it moves (entries in both lists cancel out). */
     private static List<Document> changes(List<String> from, List<String> to) {
         Map<String, Long> delta = new TreeMap<>();
         to.forEach(entry -> delta.merge(entry, 1L, Long::sum));
@@ -101,78 +187,11 @@ final class FigureCounting {
         return changes;
     }
 
-    /** Claims the transition only if the fact is still exactly as read (its content and what it has counted). */
-    private boolean claim(Class<?> type, String id, String factCollection, Document fact, Document transition) {
-        Criteria unchanged = Criteria.where("_id").is(id).and(COUNTING).exists(false);
-        for (RecordComponent component : type.getRecordComponents()) {
-            if (!component.isAnnotationPresent(Id.class) && !component.getAccessor().isAnnotationPresent(Id.class)) {
-                unchanged.and(component.getName()).is(fact.get(component.getName()));
-            }
-        }
-        unchanged.and(COUNTED).is(fact.get(COUNTED));
-        return mongo.updateFirst(Query.query(unchanged), new Update().set(COUNTING, transition), factCollection).getModifiedCount() == 1;
-    }
-
-    private boolean takeOver(String id, String factCollection, Document claim) {
-        Date now = new Date();
-        boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(COUNTING + ".token").is(claim.getString("token"))
-                        .and(COUNTING + ".claimedAt").is(claim.getDate("claimedAt"))),
-                new Update().set(COUNTING + ".claimedAt", now), factCollection).getModifiedCount() == 1;
-        if (taken) {
-            claim.put("claimedAt", now);
-        }
-        return taken;
-    }
-
-    private void run(String id, String factCollection, String countersCollection, Document transition) {
-        String token = transition.getString("token");
-        Map<String, Map<String, Long>> byDocument = new LinkedHashMap<>();
-        for (Document change : transition.getList("changes", Document.class)) {
-            byDocument.computeIfAbsent(change.getString("doc"), d -> new LinkedHashMap<>())
-                    .put(change.getString("path"), ((Number) change.get("by")).longValue());
-        }
+    /** Best effort: lets the redelivery take the claim over at once instead of after the lease. */
+    private void giveUp(String key, String owner) {
         try {
-            byDocument.forEach((doc, increments) -> increment(countersCollection, doc, increments, token));
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(COUNTING + ".token").is(token)),
-                    new Update().set(COUNTED, transition.get("to")).unset(COUNTING), factCollection);
-        } catch (RuntimeException e) {
-            giveUp(id, factCollection, token);
-            throw e;
-        }
-        for (String doc : byDocument.keySet()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(doc)), new Update().unset(marker(token)), countersCollection);
-        }
-    }
-
-    /** One counter document's share of a transition, applied at most once whoever runs it. */
-    private void increment(String countersCollection, String doc, Map<String, Long> increments, String token) {
-        Update update = new Update().set(marker(token), true);
-        increments.forEach(update::inc);
-        Query notYet = Query.query(Criteria.where("_id").is(doc).and(marker(token)).exists(false));
-        while (true) {
-            try {
-                mongo.upsert(notYet, update, countersCollection);
-                return;
-            } catch (DuplicateKeyException e) {
-                // either already applied (the marker is there), or another upsert created the document first
-                Document current = mongo.findById(doc, Document.class, countersCollection);
-                if (current != null && applied(current, token)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean applied(Document counters, String token) {
-        Document markers = counters.get(FigureCounters.APPLIED, Document.class);
-        return markers != null && markers.containsKey(token);
-    }
-
-    /** Best effort: lets the next handler take the claim over at once instead of after the lease. */
-    private void giveUp(String id, String factCollection, String token) {
-        try {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(COUNTING + ".token").is(token)),
-                    new Update().set(COUNTING + ".claimedAt", new Date(0)), factCollection);
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("owner").is(owner)),
+                    new Update().set("claimedAt", new Date(0)), CLAIMS);
         } catch (RuntimeException ignored) {
             // the database is away: the claim expires with its lease
         }
@@ -184,10 +203,10 @@ final class FigureCounting {
 
     private static void pause() {
         try {
-            Thread.sleep(5);
+            Thread.sleep(2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while another handler moved a fact's counters", e);
+            throw new IllegalStateException("interrupted while waiting for a fact's claim", e);
         }
     }
 }

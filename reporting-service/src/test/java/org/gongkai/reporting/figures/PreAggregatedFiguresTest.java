@@ -1,7 +1,6 @@
 package org.gongkai.reporting.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,13 +44,14 @@ import org.gongkai.support.organisation.Sections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -183,7 +183,8 @@ class PreAggregatedFiguresTest {
         counting.writes.set(0);
         measuring.apply(published);
         int writesOfTheMove = counting.writes.get();
-        assertThat(writesOfTheMove).as("the fact, the claim, the counter documents, the completion, the markers").isGreaterThan(4);
+        assertThat(writesOfTheMove).as("the claim, the fact, the move recorded, the counter documents, counted, the markers")
+                .isGreaterThan(6);
         server.shutdownNow();
 
         for (int failing = 1; failing <= writesOfTheMove; failing++) {
@@ -194,7 +195,11 @@ class PreAggregatedFiguresTest {
             assertThat(mongo.writes.get()).isEqualTo(writes);
             mongo.failAt(failing);
             int step = failing;
-            assertThatThrownBy(() -> facts.apply(published)).as("failing at write %d", step).isInstanceOf(IllegalStateException.class);
+            try {
+                facts.apply(published);
+            } catch (IllegalStateException failed) {
+                // the handler failed (a failure removing the markers only is logged: the figures are right by then)
+            }
             facts.apply(published); // the binder redelivers the event whose handling failed
             facts.apply(published); // and once more: a duplicate that slipped through
             for (LocalDate today : List.of(LocalDate.of(2025, 7, 10), LocalDate.of(2025, 8, 1))) {
@@ -205,7 +210,7 @@ class PreAggregatedFiguresTest {
                 }
             }
             assertThat(figures(facts, LocalDate.of(2025, 8, 1)).county(new Period(2025, 2)).documentsPublished()).isEqualTo(1);
-            assertThat(connect().count(Query.query(Criteria.where("counting").exists(true)), "document_facts")).isZero();
+            assertThat(connect().findAll(Document.class, "figure_claims")).as("claims left").isEmpty();
             server.shutdownNow();
         }
         start(); // for @AfterEach
@@ -249,6 +254,25 @@ class PreAggregatedFiguresTest {
             write();
             return super.updateFirst(query, update, collectionName);
         }
+
+        @Override
+        public <T> T findAndModify(Query query, UpdateDefinition update, FindAndModifyOptions options, Class<T> entityClass,
+                String collectionName) {
+            write();
+            return super.findAndModify(query, update, options, entityClass, collectionName);
+        }
+
+        @Override
+        public <T> T insert(T objectToSave, String collectionName) {
+            write();
+            return super.insert(objectToSave, collectionName);
+        }
+
+        @Override
+        public DeleteResult remove(Query query, String collectionName) {
+            write();
+            return super.remove(query, collectionName);
+        }
     }
 
     private MongoClient client() {
@@ -258,9 +282,7 @@ class PreAggregatedFiguresTest {
     }
 
     private static void assertNoTransitionLeft(MongoTemplate mongo) {
-        for (String collection : List.of("document_facts", "concern_facts", "consultation_facts", "comment_facts", "opinion_facts")) {
-            assertThat(mongo.count(Query.query(Criteria.where("counting").exists(true)), collection)).as(collection).isZero();
-        }
+        assertThat(mongo.findAll(Document.class, "figure_claims")).as("claims left").isEmpty();
         for (Document counters : mongo.findAll(Document.class, FigureCounters.COLLECTION)) {
             Document markers = counters.get(FigureCounters.APPLIED, Document.class);
             assertThat(markers == null ? Map.of() : markers).as("markers of %s", counters.get("_id")).isEmpty();
