@@ -41,7 +41,7 @@ public class FactsService {
 
     private final MongoTemplate mongo;
     private final List<FactFold> folds;
-    private final FigureCounting counting;
+    private final FigureCountersRepository counting;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
@@ -50,7 +50,7 @@ public class FactsService {
     public FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
-        this.counting = new FigureCounting(mongo);
+        this.counting = new FigureCountersRepository(mongo);
     }
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
@@ -115,8 +115,24 @@ public class FactsService {
         apply(event, generation);
     }
 
+    /** Whether the active generation's figure counters hold every fact (not so for facts stored before they existed). */
+    public boolean countersComplete() {
+        return mongo.exists(byId(FigureCounters.COMPLETE), countersCollection(generations().generation()));
+    }
+
+    /** Marks the active generation's figure counters as holding every fact (when there is no fact yet). */
+    public void markCountersComplete() {
+        markCountersComplete(generations().generation());
+    }
+
+    private void markCountersComplete(int generation) {
+        mongo.upsert(byId(FigureCounters.COMPLETE), new Update().setOnInsert("since", new java.util.Date()),
+                countersCollection(generation));
+    }
+
     /** The complete generation becomes the one readers see (in every instance); the old one is dropped. */
     public void switchTo(int generation) {
+        markCountersComplete(generation); // replayed from the whole log, its counters hold every fact
         generations.writeLock().lock();
         try {
             int old = generations().generation();
@@ -277,7 +293,7 @@ public class FactsService {
         return Query.query(Criteria.where("_id").is(id));
     }
 
-    /** A fact's write, under its claim and followed by moving its counters (see {@link FigureCounting}). */
+    /** A fact's write, under its claim and followed by moving its counters (see {@link FigureCountersRepository}). */
     private void upsert(int generation, Class<?> type, String id, Update update) {
         String facts = collection(type, generation);
         if (type == CatalogueVersionFacts.class) {

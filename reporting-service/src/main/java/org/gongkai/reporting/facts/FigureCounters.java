@@ -17,7 +17,7 @@ import java.util.List;
  * <li>{@code catalogues}: every published catalogue version (few), for coverage and versions published.</li>
  * </ul>
  * Which counters one fact adds to is its <em>contribution</em>, a list of {@code <counter document>\t<field path>}
- * entries, each counting one; {@link FigureCounting} moves the counters from a fact's counted contribution to its
+ * entries, each counting one; {@link FigureCountersRepository} moves the counters from a fact's counted contribution to its
  * current one.
  */
 public final class FigureCounters {
@@ -30,7 +30,9 @@ public final class FigureCounters {
     public static final String SECTIONS = "sections";
     public static final String CATALOGUES = "catalogues";
     public static final String OVERDUE_YEARS = "overdue|years";
-    /** Per-transition markers inside a counter document (see {@link FigureCounting}); not a figure. */
+    /** Present when the counters hold every fact of their generation (filled from the start, or by a rebuild). */
+    public static final String COMPLETE = "complete";
+    /** Per-transition markers inside a counter document (see {@link FigureCountersRepository}); not a figure. */
     public static final String APPLIED = "applied";
 
     public static final String DOCUMENTS_ISSUED = "documentsIssued";

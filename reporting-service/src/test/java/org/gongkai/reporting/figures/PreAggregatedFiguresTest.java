@@ -62,7 +62,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * the oracle) over a random history of every kind of event — delivered shuffled, a part of it twice, by two
  * competing consumers at once — for every period and as of several days, and again after a rebuild from the log.
  */
-class PreAggregatedFiguresTest {
+public class PreAggregatedFiguresTest {
 
     static final List<String> SECTIONS = List.of("safety-coordination", "disaster-relief");
     /** Counted for the county, never as a section; its dot must survive as a field name. */
@@ -314,7 +314,7 @@ class PreAggregatedFiguresTest {
     }
 
     /** Several hundred events of each kind over three years, with late publications, late answers and decisions revised. */
-    static List<IntegrationEvent> history(Random random) {
+    public static List<IntegrationEvent> history(Random random) {
         List<IntegrationEvent> events = new ArrayList<>();
         List<String> sections = new ArrayList<>(SECTIONS);
         sections.add(UNREGISTERED);

@@ -35,18 +35,18 @@ import org.springframework.data.mongodb.core.query.Update;
  * never counts twice. Then {@code counted} is set, the claim removed, and the markers after it. A claim older than
  * {@link #CLAIM_LEASE} (or given up by a failing handler) is taken over and its recorded move completed first.
  */
-final class FigureCounting {
+final class FigureCountersRepository {
 
     static final String CLAIMS = "figure_claims";
     static final String COUNTED = "counted";
     /** A claim this old was left by a handler that died; another takes it over. */
     static final Duration CLAIM_LEASE = Duration.ofSeconds(30);
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCounting.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureCountersRepository.class);
 
     private final MongoTemplate mongo;
 
-    FigureCounting(MongoTemplate mongo) {
+    FigureCountersRepository(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
