@@ -27,11 +27,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Folds events into facts. Each event writes only the fields it knows, with single-document upserts, so the facts
- * are the same whatever the order of delivery; repeated events are dropped earlier by event id.
+ * are the same whatever the order of delivery; repeated events are dropped earlier by event id. After each write
+ * the fact's pre-aggregated {@link FigureCounters} are moved to what it now contributes ({@link FigureCountersRepository}),
+ * so the figures are read from a few counter documents instead of every fact.
  * <p>
  * The facts live in a generation of collections ({@code document_facts}, then {@code document_facts_g1} …). Readers
  * always read the active generation; a rebuild fills the next one while live events go to both, and switches only
- * when it is complete, so no reader ever sees figures that are half rebuilt.
+ * when it is complete, so no reader ever sees figures that are half rebuilt. The counters belong to the generation
+ * too ({@code figure_counters}, {@code figure_counters_g1} …).
  */
 @Service
 public class FactsService {
