@@ -27,11 +27,14 @@ import org.springframework.stereotype.Service;
 
 /**
  * Folds events into facts. Each event writes only the fields it knows, with single-document upserts, so the facts
- * are the same whatever the order of delivery; repeated events are dropped earlier by event id.
+ * are the same whatever the order of delivery; repeated events are dropped earlier by event id. After each write
+ * the fact's pre-aggregated {@link FigureCounters} are moved to what it now contributes ({@link FigureCountersRepository}),
+ * so the figures are read from a few counter documents instead of every fact.
  * <p>
  * The facts live in a generation of collections ({@code document_facts}, then {@code document_facts_g1} …). Readers
  * always read the active generation; a rebuild fills the next one while live events go to both, and switches only
- * when it is complete, so no reader ever sees figures that are half rebuilt.
+ * when it is complete, so no reader ever sees figures that are half rebuilt. The counters belong to the generation
+ * too ({@code figure_counters}, {@code figure_counters_g1} …).
  */
 @Service
 public class FactsService {
@@ -41,19 +44,31 @@ public class FactsService {
 
     private final MongoTemplate mongo;
     private final List<FactFold> folds;
+    private final FigureCountersRepository counting;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
     static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(30);
 
-    FactsService(MongoTemplate mongo, List<FactFold> folds) {
+    public FactsService(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
+        this.counting = new FigureCountersRepository(mongo);
     }
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
     public <T> List<T> find(Query query, Class<T> type) {
         return mongo.find(query, type, collection(type, generations().generation()));
+    }
+
+    /** The pre-aggregated figures' counter documents of the active generation, by id (absent ones left out). */
+    public java.util.Map<String, org.bson.Document> counters(java.util.Collection<String> ids) {
+        java.util.Map<String, org.bson.Document> byId = new java.util.HashMap<>();
+        for (org.bson.Document counters : mongo.find(Query.query(Criteria.where("_id").in(ids)), org.bson.Document.class,
+                countersCollection(generations().generation()))) {
+            byId.put(counters.getString("_id"), counters);
+        }
+        return byId;
     }
 
     public void apply(IntegrationEvent event) {
@@ -103,8 +118,24 @@ public class FactsService {
         apply(event, generation);
     }
 
+    /** Whether the active generation's figure counters hold every fact (not so for facts stored before they existed). */
+    public boolean countersComplete() {
+        return mongo.exists(byId(FigureCounters.COMPLETE), countersCollection(generations().generation()));
+    }
+
+    /** Marks the active generation's figure counters as holding every fact (when there is no fact yet). */
+    public void markCountersComplete() {
+        markCountersComplete(generations().generation());
+    }
+
+    private void markCountersComplete(int generation) {
+        mongo.upsert(byId(FigureCounters.COMPLETE), new Update().setOnInsert("since", new java.util.Date()),
+                countersCollection(generation));
+    }
+
     /** The complete generation becomes the one readers see (in every instance); the old one is dropped. */
     public void switchTo(int generation) {
+        markCountersComplete(generation); // replayed from the whole log, its counters hold every fact
         generations.writeLock().lock();
         try {
             int old = generations().generation();
@@ -143,6 +174,11 @@ public class FactsService {
                 mongo.dropCollection(collection(type, generation));
             }
         }
+        mongo.dropCollection(countersCollection(generation));
+    }
+
+    private static String countersCollection(int generation) {
+        return generation == 0 ? FigureCounters.COLLECTION : FigureCounters.COLLECTION + "_g" + generation;
     }
 
     private String collection(Class<?> type, int generation) {
@@ -155,11 +191,21 @@ public class FactsService {
             fold.apply(event, type -> collection(type, generation));
         }
         if (event instanceof DocumentIssued e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
+            String documents = collection(DocumentFacts.class, generation);
+            Update issued = new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
-                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn())
-                    .setOnInsert("publicationDueOn", e.publicationDueOn()));
+                    .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn());
+            counting.write(DocumentFacts.class, e.documentId(), documents, countersCollection(generation), () -> {
+                org.bson.Document fact = mongo.findAndModify(byId(e.documentId()), issued, UPSERT, org.bson.Document.class, documents);
+                // the deadline at issue only where no later event set one: an interpretation arriving first creates
+                // the document without a deadline, so "only on insert" would lose it depending on the order of delivery
+                if (!fact.containsKey("publicationDueOn")) {
+                    fact = mongo.findAndModify(byId(e.documentId()), new Update().set("publicationDueOn", e.publicationDueOn()),
+                            UPSERT, org.bson.Document.class, documents);
+                }
+                return fact;
+            });
         } else if (event instanceof DocumentPublished e) {
             upsert(generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
@@ -205,30 +251,59 @@ public class FactsService {
         } else if (event instanceof OpinionDecided e) {
             latestDecision(e, generation);
         } else if (event instanceof CatalogueVersionPublished e) {
+            List<String> itemCodes = e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
+                    .map(CatalogueVersionPublished.Item::code).toList();
             upsert(generation, CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
                     .set("catalogue", e.catalogue()).set("version", e.version()).set("effectiveFrom", e.effectiveFrom())
-                    .set("publishedAt", e.publishedAt())
-                    .set("itemCodes", e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
-                            .map(CatalogueVersionPublished.Item::code).toList()));
+                    .set("publishedAt", e.publishedAt()).set("itemCodes", itemCodes));
+            // few and immutable: kept whole (a set, so idempotent) beside the counters for coverage
+            Query catalogues = Query.query(Criteria.where("_id").is(FigureCounters.CATALOGUES));
+            Update version = new Update().set("versions." + FigureCounters.key(e.catalogue() + ":" + e.version()),
+                    new org.bson.Document("catalogue", e.catalogue()).append("version", e.version())
+                            .append("effectiveFrom", e.effectiveFrom() == null ? null : e.effectiveFrom().toString())
+                            .append("publishedAt", e.publishedAt() == null ? null : java.util.Date.from(e.publishedAt()))
+                            .append("itemCodes", itemCodes));
+            try {
+                mongo.upsert(catalogues, version, countersCollection(generation));
+            } catch (DuplicateKeyException createdMeanwhile) {
+                mongo.upsert(catalogues, version, countersCollection(generation));
+            }
         }
         // other events are logged but feed no figure yet
     }
 
 
-    /** Only a newer decision replaces an older one, in one conditional write. */
+    /** Only a newer decision replaces an older one (read and written under the opinion's claim). */
     private void latestDecision(OpinionDecided e, int generation) {
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(e.opinionId()).and("decidedAt").lt(e.decidedAt()));
         Update update = new Update().set("consultationId", e.consultationId()).set("section", e.section())
                 .set("decision", e.decision()).set("concentrated", e.concentrated()).set("commentCount", e.commentCount())
                 .set("decidedAt", e.decidedAt());
-        try {
-            mongo.upsert(olderOrAbsent, update, OpinionFacts.class, collection(OpinionFacts.class, generation));
-        } catch (DuplicateKeyException newerAlreadyThere) {
-            // a later decision is already recorded
-        }
+        String opinions = collection(OpinionFacts.class, generation);
+        counting.write(OpinionFacts.class, e.opinionId(), opinions, countersCollection(generation), () -> {
+            org.bson.Document current = mongo.findById(e.opinionId(), org.bson.Document.class, opinions);
+            java.util.Date recorded = current == null ? null : current.getDate("decidedAt");
+            if (current != null && (recorded == null || !recorded.toInstant().isBefore(e.decidedAt()))) {
+                return current; // this decision or a later one is already recorded
+            }
+            return mongo.findAndModify(byId(e.opinionId()), update, UPSERT, org.bson.Document.class, opinions);
+        });
     }
 
+    private static final org.springframework.data.mongodb.core.FindAndModifyOptions UPSERT =
+            org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true);
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    /** A fact's write, under its claim and followed by moving its counters (see {@link FigureCountersRepository}). */
     private void upsert(int generation, Class<?> type, String id, Update update) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, type, collection(type, generation));
+        String facts = collection(type, generation);
+        if (type == CatalogueVersionFacts.class) {
+            mongo.upsert(byId(id), update, type, facts);
+            return;
+        }
+        counting.write(type, id, facts, countersCollection(generation),
+                () -> mongo.findAndModify(byId(id), update, UPSERT, org.bson.Document.class, facts));
     }
 }

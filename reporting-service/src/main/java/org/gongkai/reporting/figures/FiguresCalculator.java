@@ -125,7 +125,7 @@ public final class FiguresCalculator {
         return instant == null ? null : instant.atZone(CHINA).toLocalDate();
     }
 
-    private static Double rate(long part, long whole) {
+    static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
     }
 

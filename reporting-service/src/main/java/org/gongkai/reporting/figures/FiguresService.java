@@ -48,30 +48,60 @@ public class FiguresService {
             List<SectionEvaluation> sections, List<TrendPoint> trend) {
     }
 
+    /** How one report obtains a section's (or, for {@code null}, the county's) figures for a period. */
+    private interface Figures {
+        SectionFigures of(String section, Period period);
+    }
+
     public SectionFigures section(String section, Period period) {
+        sections.requireKnown(section);
+        return preAggregated(List.of(period)).figures(section, period);
+    }
+
+    public SectionFigures county(Period period) {
+        return preAggregated(List.of(period)).figures(null, period);
+    }
+
+    /** From the pre-aggregated counters: a handful of documents read by id, whatever the number of facts. */
+    public LeadershipReport leadership(Period period) {
+        return leadership(period, preAggregated(period.previous(4))::figures);
+    }
+
+    private PreAggregatedFigures preAggregated(List<Period> periods) {
+        LocalDate today = today();
+        return PreAggregatedFigures.of(facts.counters(PreAggregatedFigures.idsFor(periods, today)), today);
+    }
+
+    /** Recomputed from every fact, as before the pre-aggregation: the oracle the counters are checked against. */
+    SectionFigures recomputedSection(String section, Period period) {
         sections.requireKnown(section);
         return FiguresCalculator.figures(section, period, facts(Query.query(Criteria.where("section").is(section))), today());
     }
 
-    public SectionFigures county(Period period) {
+    SectionFigures recomputedCounty(Period period) {
         return FiguresCalculator.figures(null, period, facts(), today());
     }
 
-    public LeadershipReport leadership(Period period) {
+    LeadershipReport recomputedLeadership(Period period) {
         FiguresCalculator.Facts all = facts();
         LocalDate today = today();
-        SectionFigures county = FiguresCalculator.figures(null, period, all, today);
+        return leadership(period, (section, p) -> FiguresCalculator.figures(section, p,
+                section == null ? all : all.ofSection(section), today));
+    }
+
+    private LeadershipReport leadership(Period period, Figures figuresOf) {
+        SectionFigures county = figuresOf.of(null, period);
         List<Indicators.Indicator> countyIndicators = Indicators.of(county, period.year());
         // the registry's sections only: a fact naming an unknown section counts for the county, never as a section
         List<SectionEvaluation> evaluations = new ArrayList<>();
         for (String section : new TreeSet<>(sections.sections().keySet())) {
-            SectionFigures figures = FiguresCalculator.figures(section, period, all.ofSection(section), today);
+            SectionFigures figures = figuresOf.of(section, period);
             List<Indicators.Indicator> indicators = Indicators.of(figures, period.year());
             evaluations.add(new SectionEvaluation(section, figures, indicators, Indicators.score(indicators, properties.weights())));
         }
         List<TrendPoint> trend = new ArrayList<>();
         for (Period p : period.previous(4)) {
-            SectionFigures f = FiguresCalculator.figures(null, p, all, today);
+            SectionFigures f = figuresOf.of(null, p);
             trend.add(new TrendPoint(p.toString(), f.onTimePublicationRate(), f.nonTextInterpretationShare(),
                     f.responseWithin48HoursRate(), f.adoptionRate(), Indicators.score(Indicators.of(f, p.year()), properties.weights())));
         }
