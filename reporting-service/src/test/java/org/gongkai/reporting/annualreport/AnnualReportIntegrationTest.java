@@ -246,7 +246,7 @@ public class AnnualReportIntegrationTest {
         for (Sent s : history) {
             events.send(s.producer(), s.event());
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(new Query(), "processed_events") == history.size());
+        await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(new Query(), "event_log") == history.size());
         assertThat(call("office", "POST", "/api/reporting/annual-reports/2025", null).status()).isEqualTo(201);
         figuresInOrder = call("office", "GET", "/api/reporting/annual-reports/2025", null).json().get("figures");
 
@@ -271,7 +271,7 @@ public class AnnualReportIntegrationTest {
         for (int i : order) {
             events.send(shuffled.get(i).producer(), shuffled.get(i).event(), ids.get(i));
         }
-        await().atMost(Duration.ofSeconds(90)).until(() -> mongo.count(new Query(), "processed_events") == 2L * history.size());
+        await().atMost(Duration.ofSeconds(90)).until(() -> mongo.count(new Query(), "event_log") == 2L * history.size());
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> meters.get("gongkai.events.duplicates").counter().count() >= history.size());
     }

@@ -107,7 +107,7 @@ class DatabaseOutageIntegrationTest {
         outage.restore();
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> mongo.count(Query.query(Criteria.where("_id").in(ids)), "processed_events") == ids.size());
+                .until(() -> mongo.count(Query.query(Criteria.where("_id").in(ids)), "event_log") == ids.size());
         assertThat(figures.county(period).commentsReceived()).as("every event counted once").isEqualTo(40);
         assertThat(deadLettered()).as("nothing dead-lettered").isZero();
     }

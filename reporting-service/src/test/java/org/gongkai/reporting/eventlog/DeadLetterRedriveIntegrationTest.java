@@ -106,7 +106,7 @@ class DeadLetterRedriveIntegrationTest {
     }
 
     private boolean processed(String eventId) {
-        return mongo.findById(eventId, Document.class, "processed_events") != null;
+        return mongo.findById(eventId, Document.class, "event_log") != null;
     }
 
     private JsonNode get(String uri, String token) {

@@ -149,7 +149,7 @@ public class ScriptedHistoryIntegrationTest {
         }
         int expected = sent;
         // an event id is recorded as processed only after its handlers ran, so this waits for the read models too
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(new Query(), "processed_events") == expected);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(new Query(), "event_log") == expected);
         assertThat(mongo.count(new Query(), "event_log")).isEqualTo(expected);
     }
 

@@ -68,6 +68,35 @@ public class InboundEvents {
         void handle(E event, EventMetadata metadata);
     }
 
+    /**
+     * Where a consumer remembers the events it has handled, by event id. The default is the service's
+     * {@code processed_events} collection; a service that keeps every event anyway (reporting's event log) uses that.
+     */
+    public interface Inbox {
+
+        boolean hasHandled(EventMetadata metadata);
+
+        /** Called after the handlers succeeded; a concurrent record of the same event must not fail. */
+        void recordHandled(IntegrationEvent event, EventMetadata metadata);
+    }
+
+    /** The {@code processed_events} collection: one small document per handled event id. */
+    private final Inbox processedEvents = new Inbox() {
+        @Override
+        public boolean hasHandled(EventMetadata metadata) {
+            return mongo.exists(Query.query(Criteria.where("_id").is(metadata.id())), ProcessedEvent.class);
+        }
+
+        @Override
+        public void recordHandled(IntegrationEvent event, EventMetadata metadata) {
+            try {
+                mongo.insert(new ProcessedEvent(metadata.id(), metadata.type(), Instant.now(clock)));
+            } catch (DuplicateKeyException concurrentRedelivery) {
+                // the same event was handled twice at once; the idempotent handlers absorbed it
+            }
+        }
+    };
+
     public Dispatcher dispatcher() {
         return new Dispatcher();
     }
@@ -76,6 +105,7 @@ public class InboundEvents {
 
         private final Map<Class<? extends IntegrationEvent>, Handler<? extends IntegrationEvent>> handlers = new HashMap<>();
         private Handler<IntegrationEvent> everyEvent;
+        private Inbox inbox = processedEvents;
 
         public <E extends IntegrationEvent> Dispatcher on(Class<E> eventClass, Handler<E> handler) {
             handlers.put(eventClass, handler);
@@ -85,6 +115,12 @@ public class InboundEvents {
         /** Runs before the specific handler for every known event (e.g. an append-only event log). */
         public Dispatcher onEvery(Handler<IntegrationEvent> handler) {
             this.everyEvent = handler;
+            return this;
+        }
+
+        /** Remembers handled events somewhere else than {@code processed_events}. */
+        public Dispatcher inbox(Inbox otherInbox) {
+            this.inbox = otherInbox;
             return this;
         }
 
@@ -130,7 +166,7 @@ public class InboundEvents {
                 log.info("ignoring unknown event type {} ({})", metadata.type(), metadata.id());
                 return;
             }
-            if (mongo.exists(Query.query(Criteria.where("_id").is(metadata.id())), ProcessedEvent.class)) {
+            if (inbox.hasHandled(metadata)) {
                 duplicates.increment();
                 observation.lowCardinalityKeyValue(OUTCOME_DUPLICATE);
                 log.info("duplicate event {} ({}) ignored", metadata.id(), metadata.type());
@@ -152,7 +188,7 @@ public class InboundEvents {
             if (handler != null) {
                 handler.handle(event, metadata);
             }
-            markProcessed(metadata);
+            inbox.recordHandled(event, metadata);
             observation.lowCardinalityKeyValue(OUTCOME_HANDLED);
             log.info("handled event {} {} from {}", metadata.type(), metadata.id(), metadata.source());
         }
@@ -162,14 +198,6 @@ public class InboundEvents {
     private static final KeyValue OUTCOME_DUPLICATE = KeyValue.of("outcome", "duplicate");
     private static final KeyValue OUTCOME_IGNORED = KeyValue.of("outcome", "ignored");
     private static final KeyValue OUTCOME_FAILED = KeyValue.of("outcome", "failed");
-
-    private void markProcessed(EventMetadata metadata) {
-        try {
-            mongo.insert(new ProcessedEvent(metadata.id(), metadata.type(), Instant.now(clock)));
-        } catch (DuplicateKeyException concurrentRedelivery) {
-            // the same event was handled twice at once; the idempotent handlers absorbed it
-        }
-    }
 
     static EventMetadata metadata(MessageHeaders headers) {
         String id = attribute(headers, "id");

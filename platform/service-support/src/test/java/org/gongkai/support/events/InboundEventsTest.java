@@ -150,6 +150,33 @@ class InboundEventsTest {
     }
 
     @Test
+    void aServiceMayKeepItsInboxElsewhereAndThenProcessedEventsIsNotWritten() {
+        java.util.Map<String, org.gongkai.contracts.IntegrationEvent> log = new java.util.LinkedHashMap<>();
+        Consumer<Message<byte[]>> consumer = inbound.dispatcher()
+                .inbox(new InboundEvents.Inbox() {
+                    @Override
+                    public boolean hasHandled(EventMetadata meta) {
+                        return log.containsKey(meta.id());
+                    }
+
+                    @Override
+                    public void recordHandled(org.gongkai.contracts.IntegrationEvent event, EventMetadata meta) {
+                        log.put(meta.id(), event);
+                    }
+                })
+                .on(ReportSubmitted.class, (event, meta) -> handled.add(event))
+                .build();
+
+        consumer.accept(reportSubmitted("evt-1"));
+        consumer.accept(reportSubmitted("evt-1"));
+
+        assertThat(handled).hasSize(1);
+        assertThat(log).containsOnlyKeys("evt-1");
+        assertThat(processed("evt-1")).isFalse();
+        assertThat(duplicates()).isEqualTo(1);
+    }
+
+    @Test
     void theIdDecidesNotTheContent() {
         Consumer<Message<byte[]>> consumer = reportingConsumer();
 
