@@ -1,10 +1,11 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.domain.DomainException;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One second-level item with every official column. {@code provenance} says how far the row is backed by
@@ -118,7 +119,7 @@ public record CatalogueItem(
         return codes == null ? List.of() : codes.stream().map(c -> VALUE_LABELS.getOrDefault(c, c)).toList();
     }
 
-    CatalogueItem withProvenance(String newProvenance) {
+    public CatalogueItem withProvenance(String newProvenance) {
         return new CatalogueItem(code, seq, level1, level2, content, basis, timeLimit, timeLimitRule, body, channels, audience,
                 method, level, sections, newProvenance, applicable, notApplicableReason);
     }

@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gongkai.catalogue.version.CatalogueItem;
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.ItemChanges;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
 import org.junit.jupiter.api.Test;
 
-class CatalogueVersionTest {
+/** A section proposes, the office decides once; an approved proposal changes the draft it is applied to. */
+class ProposalTest {
 
     private final Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
     private final Actor safety1 = new Actor("s", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
@@ -58,7 +62,7 @@ class CatalogueVersionTest {
         assertThat(draft.items()).extracting(CatalogueItem::code).containsExactly("WS-01", "WS-03", "WS-02");
         assertThat(draft.item("WS-03")).get().extracting(CatalogueItem::sections).isEqualTo(List.of("safety-coordination"));
         // applying the same approved proposal again (a retry) changes nothing
-        assertThat(draft.apply(proposal)).isEqualTo("WS-03");
+        assertThat(draft.apply(proposal.change())).isEqualTo("WS-03");
         assertThat(draft.items()).hasSize(3);
     }
 

@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface CatalogueVersionRepository extends MongoRepository<CatalogueVersion, String> {
+public interface CatalogueVersionRepository extends MongoRepository<CatalogueVersion, String> {
 
     List<CatalogueVersion> findByCatalogueOrderByVersionDesc(String catalogue);
 

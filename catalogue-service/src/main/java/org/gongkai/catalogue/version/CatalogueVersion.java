@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,15 +9,15 @@ import java.util.Optional;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.Changes;
-import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * One version of one catalogue: a draft the office assembles, then a published, immutable version with an
@@ -82,73 +82,76 @@ public class CatalogueVersion implements RecordsChanges {
         return draft;
     }
 
-    /** The next draft starts as a copy of the version in force; approved proposals and imports change it. */
+    /** The next draft starts as a copy of the version in force; approved changes and imports change it. */
     public static CatalogueVersion draftFrom(CatalogueVersion base, int version, Actor actor, Instant now) {
         return draft(base.catalogue, base.title, version, base.items, actor, now, "以第 " + base.version + " 版为基础新建草稿");
     }
 
-    /** A proposal applied to an item of this draft, remembered so that applying it again changes nothing. */
+    /**
+     * A change applied to an item of this draft, remembered by its id so that applying it again changes nothing
+     * (stored as {@code appliedProposals}: every change so far came from a proposal).
+     */
     public record AppliedProposal(String proposalId, String itemCode) {
     }
 
     /**
-     * Applies an approved proposal to this draft and returns the code of the item it created or changed.
-     * Idempotent per proposal, because approval writes two documents without a transaction.
+     * Applies an approved change to this draft and returns the code of the item it created or changed.
+     * Idempotent per change id, because approval writes two documents without a transaction.
      */
-    String apply(Proposal proposal) {
+    public String apply(ItemChange change) {
         requireDraft();
         for (AppliedProposal applied : appliedProposals) {
-            if (applied.proposalId().equals(proposal.id())) {
+            if (applied.proposalId().equals(change.id())) {
                 return applied.itemCode();
             }
         }
-        String code = switch (proposal.kind()) {
-            case ADD_ITEM -> addItem(proposal);
+        String code = switch (change.kind()) {
+            case ADD_ITEM -> addItem(change);
             case REFINE_ITEM -> {
-                if (proposal.changes().isEmpty()) {
+                if (change.columns().isEmpty()) {
                     throw DomainException.invalid("empty-proposal", "细化修订至少要修改一项内容。");
                 }
                 // refining content never changes provenance: a reconstructed row stays 待核实 until confirmed on its own
-                CatalogueItem item = requireItem(proposal.itemCode());
-                yield replace(item, proposal.changes().applyTo(item, item.provenance()));
+                CatalogueItem item = requireItem(change.itemCode());
+                yield replace(item, change.columns().applyTo(item, item.provenance()));
             }
             case TAKE_RESPONSIBILITY -> {
-                CatalogueItem item = requireItem(proposal.itemCode());
+                CatalogueItem item = requireItem(change.itemCode());
                 List<String> sections = new ArrayList<>(item.sections());
-                if (!sections.contains(proposal.section())) {
-                    sections.add(proposal.section());
+                if (!sections.contains(change.section())) {
+                    sections.add(change.section());
                 }
                 yield replace(item, item.withSections(sections));
             }
-            case MARK_NOT_APPLICABLE -> replace(requireItem(proposal.itemCode()),
-                    requireItem(proposal.itemCode()).notApplicable(proposal.reason()));
+            case MARK_NOT_APPLICABLE -> replace(requireItem(change.itemCode()),
+                    requireItem(change.itemCode()).notApplicable(change.reason()));
         };
-        appliedProposals.add(new AppliedProposal(proposal.id(), code));
+        appliedProposals.add(new AppliedProposal(change.id(), code));
         return code;
     }
 
-    private String addItem(Proposal proposal) {
-        if (proposal.level1() == null || !level1Names().contains(proposal.level1())) {
-            throw DomainException.invalid("unknown-first-level-item", "一级事项“" + proposal.level1()
+    private String addItem(ItemChange change) {
+        if (change.level1() == null || !level1Names().contains(change.level1())) {
+            throw DomainException.invalid("unknown-first-level-item", "一级事项“" + change.level1()
                     + "”不在目录“" + catalogue + "”中；现有一级事项：" + String.join("、", level1Names()) + "。");
         }
-        ItemChanges c = proposal.changes();
+        ItemChanges c = change.columns();
         if (c.level2() == null || c.content() == null || c.timeLimit() == null || c.timeLimitRule() == null) {
             throw DomainException.invalid("incomplete-item", "新增事项须填写二级事项（level2）、公开内容（content）、公开时限（timeLimit）和时限规则（timeLimitRule）。");
         }
         int seq = items.stream().mapToInt(CatalogueItem::seq).max().orElse(0) + 1;
         String code = String.format("%s-%02d", items.get(0).code().substring(0, 2), seq);
-        CatalogueItem added = new CatalogueItem(code, seq, proposal.level1(), c.level2(), c.content(),
+        CatalogueItem added = new CatalogueItem(code, seq, change.level1(), c.level2(), c.content(),
                 c.basis(), c.timeLimit(), c.timeLimitRule(), c.body() == null ? "应急管理部门" : c.body(),
                 c.channels() == null ? List.of(Channel.GOV_WEBSITE.code()) : c.channels(),
                 c.audience() == null ? List.of("all-society") : c.audience(),
                 c.method() == null ? List.of("proactive") : c.method(),
                 c.level() == null ? List.of("county") : c.level(),
-                List.of(proposal.section()), "office-approved", true, null);
+                List.of(change.section()), "office-approved", true, null);
         // keep items grouped by first-level item, in the official order
         int at = 0;
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).level1().equals(proposal.level1())) {
+            if (items.get(i).level1().equals(change.level1())) {
                 at = i + 1;
             }
         }
@@ -160,7 +163,7 @@ public class CatalogueVersion implements RecordsChanges {
      * The office confirms, row by row, a seeded row that no public copy fully backs (待核实), naming what it checked
      * the row against. This is the only way a row leaves 待核实; refining its content does not.
      */
-    String confirmRow(String code, String checkedAgainst, Actor actor, Instant now) {
+    public String confirmRow(String code, String checkedAgainst, Actor actor, Instant now) {
         requireDraft();
         CatalogueItem item = requireItem(code);
         if (!item.needsVerification()) {
@@ -175,7 +178,7 @@ public class CatalogueVersion implements RecordsChanges {
     }
 
     /** Replaces the whole item list of this draft, e.g. from an imported official table. */
-    void replaceItems(List<CatalogueItem> imported, Actor actor, Instant now, String why) {
+    public void replaceItems(List<CatalogueItem> imported, Actor actor, Instant now, String why) {
         requireDraft();
         requireUniqueCodes(imported);
         items.clear();
@@ -184,7 +187,7 @@ public class CatalogueVersion implements RecordsChanges {
     }
 
     /** A draft holding approved proposals is not thrown away: those approvals would silently be lost. */
-    void requireDiscardable() {
+    public void requireDiscardable() {
         requireDraft();
         if (!appliedProposals.isEmpty()) {
             throw DomainException.conflict("draft-has-approved-changes", "草稿第 " + version + " 版已包含 "

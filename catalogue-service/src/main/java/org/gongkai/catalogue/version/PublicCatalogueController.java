@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +8,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.web.Downloads;
 import org.gongkai.support.web.PageView;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -107,15 +104,5 @@ class PublicCatalogueController {
     @GetMapping("/{catalogue}/diff")
     VersionDiff diff(@PathVariable String catalogue, @RequestParam int from, @RequestParam int to) {
         return catalogues.diff(catalogue, from, to);
-    }
-
-    /** Any published version in the official table layout, as XLSX or CSV (UTF-8 with BOM). */
-    @Operation(summary = "导出目录表格",
-            description = "按官方表格样式导出某个已发布版本，format 取 xlsx（Excel，默认）或 csv（UTF-8 带 BOM，可直接用 Excel/WPS 打开）。待核实事项和不适用事项在表中标明。无需登录。")
-    @GetMapping("/{catalogue}/versions/{version}/export")
-    ResponseEntity<byte[]> export(@PathVariable String catalogue, @PathVariable int version,
-            @RequestParam(defaultValue = "xlsx") @Schema(allowableValues = {"xlsx", "csv"}) String format) {
-        CatalogueVersion v = catalogues.publishedVersion(catalogue, version);
-        return Downloads.table(catalogue + "-v" + version, format, () -> OfficialTable.xlsx(v), () -> OfficialTable.csv(v));
     }
 }

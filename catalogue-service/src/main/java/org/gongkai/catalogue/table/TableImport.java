@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.table;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gongkai.catalogue.version.CatalogueItem;
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.Channel;
 import org.gongkai.support.domain.DomainException;
 
 /**

@@ -1,15 +1,20 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.catalogue.seed.StandardCatalogueSeeder;
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.CatalogueVersionRepository;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /** The whole service against the real broker and a MongoDB wire server. */
@@ -27,6 +32,9 @@ class CatalogueServiceIntegrationTest {
 
     @Autowired
     StandardCatalogueSeeder seeder;
+
+    @Autowired
+    ApplicationContext context;
 
     private RestClient http() {
         return RestClient.builder().baseUrl("http://localhost:" + port).build();
@@ -121,6 +129,13 @@ class CatalogueServiceIntegrationTest {
                 .allSatisfy(label -> assertThat(label.toString()).doesNotContain("-"));
         assertThat((List<?>) item.get("methodLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("主动", "依申请"));
         assertThat((List<?>) item.get("levelLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("县级", "乡级"));
+    }
+
+    /** The catalogue's producer keeps no copy of it: the snapshot module is a dependency of its consumers only. */
+    @Test
+    void keepsNoCatalogueSnapshotsOfItsOwn() {
+        assertThat(ClassUtils.isPresent("org.gongkai.support.catalogue.CatalogueSnapshots", getClass().getClassLoader())).isFalse();
+        assertThat(context.containsBean("catalogueSnapshots")).isFalse();
     }
 
     private String problem(String path, String acceptLanguage) {

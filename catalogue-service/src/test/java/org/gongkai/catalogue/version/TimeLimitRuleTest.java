@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,11 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The columns a proposal sets; {@code null} leaves a column as it is. For {@link ProposalKind#ADD_ITEM}
+ * The columns a change sets; {@code null} leaves a column as it is. To add an item ({@link ItemChange.Kind#ADD_ITEM})
  * {@code level2}, {@code content}, {@code timeLimit} and {@code timeLimitRule} are required.
  */
 public record ItemChanges(String level2, String content, List<@NotNull String> basis, String timeLimit, String timeLimitRule,

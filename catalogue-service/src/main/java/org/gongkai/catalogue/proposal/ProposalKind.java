@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.proposal;
 
 /** What a section may propose when refining the template (细化补充完善). National template items are never deleted. */
 public enum ProposalKind {

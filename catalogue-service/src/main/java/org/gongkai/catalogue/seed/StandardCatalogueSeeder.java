@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gongkai.catalogue.version.CatalogueItem;
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.CatalogueVersionRepository;
+import org.gongkai.catalogue.version.Channel;
 import org.gongkai.support.security.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +32,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * has a version is left alone, and the deterministic id makes concurrent starts harmless.
  */
 @Component
-class StandardCatalogueSeeder implements ApplicationRunner {
+public class StandardCatalogueSeeder implements ApplicationRunner {
 
     static final String SEED = "seed/standard-catalogues.yaml";
     private static final Logger log = LoggerFactory.getLogger(StandardCatalogueSeeder.class);
@@ -87,7 +91,7 @@ class StandardCatalogueSeeder implements ApplicationRunner {
     }
 
     /** Every 公开时限 wording seen in county copies, with its rule: the only wording an import maps without asking. */
-    static Map<String, String> timeLimitPhrasings() throws IOException {
+    public static Map<String, String> timeLimitPhrasings() throws IOException {
         Map<String, String> phrasings = new java.util.HashMap<>();
         for (Object p : (List<?>) read().get("timeLimitPhrasings")) {
             Map<?, ?> phrasing = (Map<?, ?>) p;

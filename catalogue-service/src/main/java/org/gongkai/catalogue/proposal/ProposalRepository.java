@@ -1,6 +1,4 @@
-package org.gongkai.catalogue.catalogue;
-
-import java.util.List;
+package org.gongkai.catalogue.proposal;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;

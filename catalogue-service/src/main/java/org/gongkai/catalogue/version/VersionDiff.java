@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

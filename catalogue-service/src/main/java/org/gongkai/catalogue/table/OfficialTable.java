@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.table;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,6 +31,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongkai.catalogue.version.CatalogueItem;
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.Channel;
 import org.gongkai.support.domain.DomainException;
 
 /**

@@ -1,9 +1,12 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.proposal;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gongkai.catalogue.version.CatalogueVersion;
+import org.gongkai.catalogue.version.ItemChange;
+import org.gongkai.catalogue.version.ItemChanges;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.security.Actor;
@@ -107,7 +110,18 @@ public class Proposal {
     /** Applies the proposal to a copy of the version's items without keeping the result: validation only. */
     private void preview(CatalogueVersion base) {
         CatalogueVersion scratch = CatalogueVersion.draftFrom(base, base.version() + 1, Actor.system("proposal-check"), Instant.EPOCH);
-        scratch.apply(this);
+        scratch.apply(change());
+    }
+
+    /** What this proposal changes in a draft, in the version's own terms (the version knows nothing of proposals). */
+    ItemChange change() {
+        ItemChange.Kind changeKind = switch (kind) {
+            case ADD_ITEM -> ItemChange.Kind.ADD_ITEM;
+            case REFINE_ITEM -> ItemChange.Kind.REFINE_ITEM;
+            case TAKE_RESPONSIBILITY -> ItemChange.Kind.TAKE_RESPONSIBILITY;
+            case MARK_NOT_APPLICABLE -> ItemChange.Kind.MARK_NOT_APPLICABLE;
+        };
+        return new ItemChange(id, changeKind, itemCode, level1, section, reason, changes);
     }
 
     public void approve(CatalogueVersion draft, Actor actor, String why, Instant now) {
@@ -115,7 +129,7 @@ public class Proposal {
         if (why == null || why.isBlank()) {
             throw DomainException.invalid("reason-required", "批准修订建议须说明理由。");
         }
-        resultingItemCode = draft.apply(this);
+        resultingItemCode = draft.apply(change());
         status = Status.APPROVED;
         appliedToVersion = draft.version();
         audit.add(AuditEntry.of(actor, now, "approved", why));

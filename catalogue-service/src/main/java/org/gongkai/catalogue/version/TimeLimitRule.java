@@ -1,4 +1,4 @@
-package org.gongkai.catalogue.catalogue;
+package org.gongkai.catalogue.version;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
