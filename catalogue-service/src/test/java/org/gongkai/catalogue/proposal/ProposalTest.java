@@ -37,20 +37,6 @@ class ProposalTest {
     }
 
     @Test
-    void anEmptyVersionIsNotPublished() {
-        CatalogueVersion empty = CatalogueVersion.draft("work-safety", "目录", 2, List.of(), office, now, "x");
-        assertThatThrownBy(() -> empty.publish(LocalDate.of(2027, 1, 1), Optional.empty(), office, now))
-                .extracting(e -> ((DomainException) e).type()).isEqualTo("empty-version");
-    }
-
-    @Test
-    void duplicateItemCodesAreRefused() {
-        assertThatThrownBy(() -> CatalogueVersion.draft("work-safety", "目录", 1,
-                List.of(item("WS-01", 1, "政策文件"), item("WS-01", 2, "政策文件")), office, now, "x"))
-                .extracting(e -> ((DomainException) e).type()).isEqualTo("duplicate-item-code");
-    }
-
-    @Test
     void addedItemGetsTheNextCodeUnderItsFirstLevelItemAndTheProposingSection() {
         CatalogueVersion v1 = published();
         CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
