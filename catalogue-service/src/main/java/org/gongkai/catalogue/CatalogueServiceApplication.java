@@ -1,10 +1,10 @@
 package org.gongkai.catalogue;
 
-import org.gongkai.catalogue.catalogue.CatalogueVersion;
+import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.support.events.OutboxCollections;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 public class CatalogueServiceApplication {

@@ -1,5 +1,7 @@
 package org.gongkai.catalogue;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import org.gongkai.testsupport.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +28,11 @@ class ArchitectureTest {
     @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("catalogue").check(classes);
+    }
+
+    /** version is the core; proposal, table and seed build on it, and version knows none of them. */
+    @Test
+    void featuresDependOnEachOtherInOneDirectionOnly() {
+        slices().matching("org.gongkai.catalogue.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -2,7 +2,6 @@ package org.gongkai.support;
 
 import java.time.Clock;
 
-import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.deadletters.DeadLetterController;
 import org.gongkai.support.deadletters.DeadLetterHealthIndicator;
 import org.gongkai.support.deadletters.DeadLetterQueues;
@@ -167,11 +166,6 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     OutboxEntries outboxEntries(OutboxCollections relayed, TraceParents traceParents, ObjectProvider<OutboxRelay> relay) {
         return new OutboxEntries(relayed, traceParents, relay);
-    }
-
-    @Bean
-    CatalogueSnapshots catalogueSnapshots(MongoTemplate mongo) {
-        return new CatalogueSnapshots(mongo);
     }
 
     @Bean

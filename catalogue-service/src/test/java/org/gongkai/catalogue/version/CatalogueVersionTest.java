@@ -1,0 +1,71 @@
+package org.gongkai.catalogue.version;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.security.Actor;
+import org.junit.jupiter.api.Test;
+
+class CatalogueVersionTest {
+
+    private final Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+    private final Instant now = Instant.parse("2026-11-29T00:00:00Z");
+
+    private static CatalogueItem item(String code, int seq, String level1) {
+        return new CatalogueItem(code, seq, level1, "二级" + seq, "内容", List.of("条例"), "信息形成或变更之日起20个工作日内",
+                "WORKING_DAYS_AFTER_CHANGE(20)", "应急管理部门", List.of("gov-website"), List.of("all-society"),
+                List.of("proactive"), List.of("county"), List.of(), "verified", true, null);
+    }
+
+    private CatalogueVersion published() {
+        CatalogueVersion v1 = CatalogueVersion.draft("work-safety", "目录", 1,
+                List.of(item("WS-01", 1, "政策文件"), item("WS-02", 2, "依法行政")), office, now, "seed");
+        v1.publish(LocalDate.of(2019, 5, 30), Optional.empty(), office, now);
+        return v1;
+    }
+
+    @Test
+    void anEmptyVersionIsNotPublished() {
+        CatalogueVersion empty = CatalogueVersion.draft("work-safety", "目录", 2, List.of(), office, now, "x");
+        assertThatThrownBy(() -> empty.publish(LocalDate.of(2027, 1, 1), Optional.empty(), office, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("empty-version");
+    }
+
+    @Test
+    void duplicateItemCodesAreRefused() {
+        assertThatThrownBy(() -> CatalogueVersion.draft("work-safety", "目录", 1,
+                List.of(item("WS-01", 1, "政策文件"), item("WS-01", 2, "政策文件")), office, now, "x"))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("duplicate-item-code");
+    }
+
+    @Test
+    void addedItemGetsTheNextCodeUnderItsFirstLevelItemAndTheProposingSectionOncePerChange() {
+        CatalogueVersion draft = CatalogueVersion.draftFrom(published(), 2, office, now);
+        ItemChange add = new ItemChange("p1", ItemChange.Kind.ADD_ITEM, null, "政策文件", "safety-coordination", "补充",
+                new ItemChanges("规范性文件", "本县规范性文件", null, "按进展情况及时公开", "ON_PROGRESS", null, null, null, null, null));
+        assertThat(draft.apply(add)).isEqualTo("WS-03");
+        assertThat(draft.items()).extracting(CatalogueItem::code).containsExactly("WS-01", "WS-03", "WS-02");
+        assertThat(draft.item("WS-03")).get().extracting(CatalogueItem::sections).isEqualTo(List.of("safety-coordination"));
+        // the same change again (a retry after a failed second write) changes nothing
+        assertThat(draft.apply(add)).isEqualTo("WS-03");
+        assertThat(draft.items()).hasSize(3);
+    }
+
+    @Test
+    void aRefinementWithoutAnyColumnIsRefusedAndAPublishedVersionTakesNoChange() {
+        CatalogueVersion v1 = published();
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        assertThatThrownBy(() -> draft.apply(new ItemChange("p5", ItemChange.Kind.REFINE_ITEM, "WS-01", null, null, null, null)))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("empty-proposal");
+        assertThatThrownBy(() -> v1.apply(new ItemChange("p6", ItemChange.Kind.TAKE_RESPONSIBILITY, "WS-01", null,
+                "safety-coordination", null, null)))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("version-already-published");
+    }
+}
