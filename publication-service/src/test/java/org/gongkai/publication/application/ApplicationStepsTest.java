@@ -160,4 +160,20 @@ class ApplicationStepsTest {
         repeated.answer("NOT_HANDLED", "REPEATED", "重复申请", "条例第三十六条第（六）项", null, null, SAFETY1, day, at(day));
         assertThat(repeated.state()).isEqualTo(ApplicationState.ANSWERED);
     }
+
+    @Test
+    void anUnknownOutcomeOrReasonIsNamedWithItsField() {
+        Application a = received();
+        LocalDate day = d("2024-03-05");
+        assertThatThrownBy(() -> a.answer("MAYBE", null, "答复", "条例", null, null, SAFETY1, day, at(day)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("答复结果“MAYBE”不在年度报告的办理结果之列。");
+                    assertThat(e.details()).containsEntry("field", "outcome");
+                });
+        assertThatThrownBy(() -> a.answer("NOT_DISCLOSED", "TOO_LONG", "答复", "条例", null, null, SAFETY1, day, at(day)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("答复结果“NOT_DISCLOSED/TOO_LONG”不在年度报告的办理结果之列。");
+                    assertThat(e.details()).containsEntry("field", "reason");
+                });
+    }
 }
