@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveCallback;
 import org.springframework.data.mongodb.core.mapping.event.BeforeConvertCallback;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,10 +28,11 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 @Repository
 class AttachmentContentRepository implements BeforeConvertCallback<PolicyDocument>, AfterSaveCallback<PolicyDocument> {
 
-    private final GridFsTemplate gridFs;
+    /** Looked up when first used: the mapping converter that GridFS needs asks for this callback while it is built. */
+    private final ObjectProvider<GridFsTemplate> gridFsTemplate;
 
-    AttachmentContentRepository(GridFsTemplate gridFs) {
-        this.gridFs = gridFs;
+    AttachmentContentRepository(ObjectProvider<GridFsTemplate> gridFsTemplate) {
+        this.gridFsTemplate = gridFsTemplate;
     }
 
     @Override
@@ -52,6 +54,7 @@ class AttachmentContentRepository implements BeforeConvertCallback<PolicyDocumen
     }
 
     private void store(String contentId, String name, String documentId, byte[] bytes) {
+        GridFsTemplate gridFs = gridFsTemplate.getObject();
         if (gridFs.findOne(byId(contentId)) != null) {
             return; // stored by an earlier write that did not complete, or by a concurrent one
         }
@@ -61,6 +64,7 @@ class AttachmentContentRepository implements BeforeConvertCallback<PolicyDocumen
 
     /** The stored bytes of one attachment, if the store has them. */
     Optional<byte[]> read(String contentId) {
+        GridFsTemplate gridFs = gridFsTemplate.getObject();
         GridFSFile file = gridFs.findOne(byId(contentId));
         if (file == null) {
             return Optional.empty();
@@ -74,7 +78,7 @@ class AttachmentContentRepository implements BeforeConvertCallback<PolicyDocumen
 
     void delete(Collection<String> contentIds) {
         if (!contentIds.isEmpty()) {
-            gridFs.delete(Query.query(Criteria.where("_id").in(contentIds)));
+            gridFsTemplate.getObject().delete(Query.query(Criteria.where("_id").in(contentIds)));
         }
     }
 
