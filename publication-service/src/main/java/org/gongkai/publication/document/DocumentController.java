@@ -18,7 +18,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.PageView;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +72,7 @@ class DocumentController {
             return new PolicyDocument.Draft(documentNumber, title, body, catalogueItemCode, issuedInCountyName,
                     disclosureAttribute, legalBasis, mayInvolveStateSecrets, interpretationNeed,
                     attachments == null ? List.of() : attachments.stream()
-                            .map(a -> new Attachment(a.name(), a.mediaType(), 0, a.contentBase64())).toList(),
+                            .map(a -> new AttachmentUpload(a.name(), a.mediaType(), a.contentBase64())).toList(),
                     documentType);
         }
     }
@@ -217,6 +224,30 @@ class DocumentController {
     @PreAuthorize("hasRole('disclosure-office')")
     DocumentView abolish(@PathVariable String id, @Valid @RequestBody AbolitionRequest request) {
         return view(service.abolish(id, request.abolishedOn(), request.reason(), CurrentActor.get()));
+    }
+
+    @Operation(summary = "下载附件",
+            description = "下载政策文件的一个附件，position 为附件在文件附件列表中的位置（从 0 开始）。返回附件的原始内容、媒体类型和文件名；只有能查看该文件的用户可以下载。")
+    @GetMapping("/{id}/attachments/{position}")
+    ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable @Min(0) @Max(Attachments.MAX_COUNT - 1) int position) {
+        DocumentService.AttachmentDownload download = service.attachment(id, position, CurrentActor.get());
+        return ResponseEntity.ok()
+                .contentType(mediaTypeOf(download.attachment().mediaType()))
+                .contentLength(download.content().length)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(download.attachment().name(), StandardCharsets.UTF_8).build().toString())
+                // uploaded by staff, never rendered as a page of this origin
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    private static MediaType mediaTypeOf(String declared) {
+        try {
+            return MediaType.parseMediaType(declared);
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     @Operation(summary = "查看待公开文件时限",

@@ -8,7 +8,5 @@ interface DocumentRepository extends MongoRepository<PolicyDocument, String> {
 
     List<PolicyDocument> findBySectionOrderByDocumentNumber(String section);
 
-    List<PolicyDocument> findByStatusOrderByPublishedOnDesc(PolicyDocument.Status status);
-
     List<PolicyDocument> findByStatus(PolicyDocument.Status status);
 }

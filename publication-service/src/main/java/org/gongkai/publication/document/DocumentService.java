@@ -24,17 +24,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** Use cases of the document lifecycle; the rules themselves live in {@link PolicyDocument}. */
 @Service
 public class DocumentService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentService.class);
+
     private final DocumentRepository documents;
     private final CatalogueSnapshots catalogue;
     private final CalendarHolder calendar;
     private final Clock clock;
     private final MongoTemplate mongo;
+    private final AttachmentContentRepository attachmentContents;
 
     /** Staff lists: by document number (unique, so pages never overlap). */
     public static final Sort BY_DOCUMENT_NUMBER = Sort.by("documentNumber");
@@ -43,8 +48,10 @@ public class DocumentService {
     /** The deadline board: the earliest publication deadline first, then by id. */
     public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("publicationDueOn"), Sort.Order.asc("_id"));
 
-    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock, MongoTemplate mongo) {
+    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock, MongoTemplate mongo,
+            AttachmentContentRepository attachmentContents) {
         this.documents = documents;
+        this.attachmentContents = attachmentContents;
         this.mongo = mongo;
         this.catalogue = catalogue;
         this.calendar = calendar;
@@ -59,6 +66,8 @@ public class DocumentService {
         try {
             return documents.insert(document);
         } catch (DuplicateKeyException e) {
+            // the content was stored for this new document only (its content ids carry the document's id)
+            attachmentContents.delete(document.attachmentFiles().contentIds());
             throw DomainException.conflict("duplicate-document-number",
                     "文号“" + draft.documentNumber() + "”已被使用。");
         }
@@ -67,6 +76,46 @@ public class DocumentService {
     public PolicyDocument get(String id, Actor actor) {
         return documents.findById(id).filter(d -> d.isVisibleTo(actor))
                 .orElseThrow(() -> DomainException.notFound("document-not-found", "没有找到该文件（" + id + "）。"));
+    }
+
+    /** An attachment with its content, as downloaded. */
+    public record AttachmentDownload(Attachment attachment, byte[] content) {
+    }
+
+    /**
+     * The attachment at a position of a document the actor sees, with its bytes: from the content store, or for a
+     * document stored before content moved out and not saved since, from the document itself.
+     */
+    public AttachmentDownload attachment(String id, int position, Actor actor) {
+        Attachments attachments = get(id, actor).attachmentFiles();
+        Attachment attachment = attachments.at(position).orElseThrow(() -> DomainException.notFound("attachment-not-found",
+                "该文件没有第 " + (position + 1) + " 个附件。"));
+        byte[] content = attachments.unstoredContent(attachment.contentId())
+                .or(() -> attachment.contentId() == null ? java.util.Optional.empty() : attachmentContents.read(attachment.contentId()))
+                .orElseThrow(() -> DomainException.notFound("attachment-content-missing",
+                        "附件“" + attachment.name() + "”的内容不存在。"));
+        return new AttachmentDownload(attachment, content);
+    }
+
+    /**
+     * Documents stored before attachment content moved to GridFS carry it inline. Loading one moves the content out and
+     * saving it stores it, so this saves each such document once at start-up; lists then no longer load the bytes. A
+     * document changed meanwhile, or moved by another instance, is left to that change or to the next start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public int moveInlineAttachmentContentOut() {
+        Query inline = Query.query(Criteria.where("attachments.contentBase64").exists(true));
+        inline.fields().include("_id");
+        int moved = 0;
+        for (org.bson.Document found : mongo.find(inline, org.bson.Document.class, mongo.getCollectionName(PolicyDocument.class))) {
+            try {
+                documents.findById(found.getString("_id")).ifPresent(documents::save);
+                moved++;
+            } catch (RuntimeException concurrentChange) {
+                log.info("Attachment content of document {} not moved out now: {}", found.get("_id"), concurrentChange.toString());
+            }
+        }
+        return moved;
     }
 
     /** One page of the documents the actor sees, by document number; paged in the database. */

@@ -2,14 +2,10 @@ package org.gongkai.publication.document;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.gongkai.calendar.Deadline;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.publication.DocumentAbolished;
 import org.gongkai.contracts.publication.DocumentAttributeChanged;
@@ -22,24 +18,27 @@ import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.Changes;
-import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.domain.RecordsChanges;
 import org.gongkai.support.domain.KnownChannels;
 import org.gongkai.support.domain.RecordedDates;
 import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 /**
  * A policy document through its disclosure lifecycle: drafted by a section with its disclosure attribute (P1, P3),
  * reviewed along the paths of O4 (P2), issued with its marking line (P5), published within 20 working days when
  * proactive (P6) on the website and the catalogue item's channels, its paper copy moved to the reading room (P7).
- * Its interpretation lives inside it, so both are reviewed and released together (I1–I6).
+ * Its interpretation lives inside it, so both are reviewed and released together (I1–I6). The review path
+ * ({@link ReviewPath}), the publication clock ({@link PublicationClock}), the attachments ({@link Attachments}) and the
+ * audit trail with the outbox ({@link Changes}) are values embedded with {@code @Unwrapped.Empty}: their fields stay at
+ * the top level of the stored document.
  */
 @Document("documents")
 @CompoundIndex(name = "section_list", def = "{'section': 1, 'documentNumber': 1}")
@@ -63,10 +62,10 @@ public class PolicyDocument implements RecordsChanges {
     }
 
     /** P6: proactive documents go public within this many working days of issuance. */
-    public static final int PUBLICATION_WORKING_DAYS = 20;
+    public static final int PUBLICATION_WORKING_DAYS = PublicationClock.WORKING_DAYS;
     public static final String WEBSITE = "gov-website";
-    public static final int MAX_ATTACHMENTS = 10;
-    public static final int MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+    public static final int MAX_ATTACHMENTS = Attachments.MAX_COUNT;
+    public static final int MAX_ATTACHMENT_BYTES = Attachments.MAX_BYTES;
 
     @Id
     private final String id;
@@ -85,19 +84,16 @@ public class PolicyDocument implements RecordsChanges {
     private boolean mayInvolveStateSecrets;
     private ConfidentialityClearance clearance;
     private InterpretationNeed interpretationNeed;
-    private List<Attachment> attachments;
+    @Unwrapped.Empty
+    private Attachments attachmentFiles;
     private Status status;
-    private ReviewStage pendingStage;
-    private final List<ReviewStep> reviews;
+    @Unwrapped.Empty
+    private ReviewPath reviewPath;
     private Interpretation interpretation;
     private Coordination coordination;
-    private LocalDate issuedOn;
     private String markingLine;
-    private LocalDate clockStartedOn;
-    private LocalDate publicationDueOn;
-    private boolean publicationDueOnConfirmed;
-    private boolean overdueAnnounced;
-    private LocalDate publishedOn;
+    @Unwrapped.Empty
+    private PublicationClock clock;
     private List<String> publishedChannels;
     private LocalDate readingRoomTransferredOn;
     private Abolition abolition;
@@ -110,10 +106,9 @@ public class PolicyDocument implements RecordsChanges {
     PolicyDocument(String id, String documentNumber, String title, String body, String section, String drafter,
             String catalogueItemCode, List<String> catalogueChannels, Boolean issuedInCountyName, DocumentType documentType,
             DisclosureAttribute attribute, LegalBasis legalBasis, Boolean mayInvolveStateSecrets,
-            ConfidentialityClearance clearance, InterpretationNeed interpretationNeed, List<Attachment> attachments, Status status, ReviewStage pendingStage,
-            List<ReviewStep> reviews, Interpretation interpretation, Coordination coordination, LocalDate issuedOn,
-            String markingLine, LocalDate clockStartedOn, LocalDate publicationDueOn, Boolean publicationDueOnConfirmed,
-            Boolean overdueAnnounced, LocalDate publishedOn, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
+            ConfidentialityClearance clearance, InterpretationNeed interpretationNeed, Attachments attachmentFiles, Status status,
+            ReviewPath reviewPath, Interpretation interpretation, Coordination coordination, String markingLine,
+            PublicationClock clock, List<String> publishedChannels, LocalDate readingRoomTransferredOn,
             Abolition abolition, Changes changes, Long revision) {
         this.id = id;
         this.documentNumber = documentNumber;
@@ -132,19 +127,14 @@ public class PolicyDocument implements RecordsChanges {
         this.mayInvolveStateSecrets = Boolean.TRUE.equals(mayInvolveStateSecrets);
         this.clearance = clearance;
         this.interpretationNeed = interpretationNeed == null ? InterpretationNeed.NONE : interpretationNeed;
-        this.attachments = List.copyOf(attachments == null ? List.of() : attachments);
+        // documents stored with attachment content inline hand it to the content store at their next save
+        this.attachmentFiles = (attachmentFiles == null ? Attachments.none() : attachmentFiles).movingInlineContentOut(id);
         this.status = status;
-        this.pendingStage = pendingStage;
-        this.reviews = new ArrayList<>(reviews == null ? List.of() : reviews);
+        this.reviewPath = reviewPath == null ? ReviewPath.notStarted() : reviewPath;
         this.interpretation = interpretation;
         this.coordination = coordination;
-        this.issuedOn = issuedOn;
         this.markingLine = markingLine;
-        this.clockStartedOn = clockStartedOn;
-        this.publicationDueOn = publicationDueOn;
-        this.publicationDueOnConfirmed = Boolean.TRUE.equals(publicationDueOnConfirmed);
-        this.overdueAnnounced = Boolean.TRUE.equals(overdueAnnounced);
-        this.publishedOn = publishedOn;
+        this.clock = clock == null ? PublicationClock.notIssued() : clock;
         this.publishedChannels = publishedChannels;
         this.readingRoomTransferredOn = readingRoomTransferredOn;
         this.abolition = abolition;
@@ -155,11 +145,11 @@ public class PolicyDocument implements RecordsChanges {
     /** What a section submits when drafting or revising; no document type means OTHER. */
     public record Draft(String documentNumber, String title, String body, String catalogueItemCode,
             boolean issuedInCountyName, DisclosureAttribute attribute, LegalBasis legalBasis, boolean mayInvolveStateSecrets,
-            InterpretationNeed interpretationNeed, List<Attachment> attachments, DocumentType documentType) {
+            InterpretationNeed interpretationNeed, List<AttachmentUpload> attachments, DocumentType documentType) {
 
         public Draft(String documentNumber, String title, String body, String catalogueItemCode, boolean issuedInCountyName,
                 DisclosureAttribute attribute, LegalBasis legalBasis, boolean mayInvolveStateSecrets,
-                InterpretationNeed interpretationNeed, List<Attachment> attachments) {
+                InterpretationNeed interpretationNeed, List<AttachmentUpload> attachments) {
             this(documentNumber, title, body, catalogueItemCode, issuedInCountyName, attribute, legalBasis, mayInvolveStateSecrets,
                     interpretationNeed, attachments, DocumentType.OTHER);
         }
@@ -177,8 +167,8 @@ public class PolicyDocument implements RecordsChanges {
         PolicyDocument document = new PolicyDocument(id, draft.documentNumber().strip(), draft.title().strip(), draft.body(),
                 actor.section(), actor.username(), draft.catalogueItemCode(), catalogueChannels, draft.issuedInCountyName(),
                 draft.typeOrOther(), draft.attribute(), draft.legalBasis(), draft.mayInvolveStateSecrets(), null, draft.interpretationNeed(),
-                checkedAttachments(draft.attachments()), Status.DRAFT, null, List.of(), null, null, null, null, null, null,
-                false, false, null, null, null, null, Changes.none(), null);
+                Attachments.uploaded(id, draft.attachments(), Attachments.none()), Status.DRAFT, ReviewPath.notStarted(), null, null,
+                null, PublicationClock.notIssued(), null, null, null, Changes.none(), null);
         document.record(actor, now, "drafted", draft.attribute().label());
         if (document.possiblySecret()) {
             document.openClearance("起草时标注可能涉密或以国家秘密为不公开依据", actor, now);
@@ -201,34 +191,12 @@ public class PolicyDocument implements RecordsChanges {
         }
     }
 
-    private static List<Attachment> checkedAttachments(List<Attachment> attachments) {
-        List<Attachment> list = attachments == null ? List.of() : attachments;
-        if (list.size() > MAX_ATTACHMENTS) {
-            throw DomainException.invalid("too-many-attachments", "附件最多 " + MAX_ATTACHMENTS + " 个。");
-        }
-        List<Attachment> checked = new ArrayList<>();
-        for (Attachment a : list) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(a.contentBase64() == null ? "" : a.contentBase64());
-            } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("invalid-attachment", "附件“" + a.name() + "”不是有效的 base64 编码。");
-            }
-            if (bytes.length == 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
-                throw DomainException.invalid("attachment-too-large",
-                        "附件“" + a.name() + "”不能为空，且不能超过 " + MAX_ATTACHMENT_BYTES / 1024 / 1024 + " MB。");
-            }
-            checked.add(new Attachment(a.name(), a.mediaType(), bytes.length, a.contentBase64()));
-        }
-        return checked;
-    }
-
     /** The drafting section revises a draft, e.g. after a review returned it. */
     public void revise(Draft revised, Actor actor, Instant now) {
         requireDraftingSection(actor);
         requireStatus(Status.DRAFT, "修改");
         requireConsistentAttribute(revised.attribute(), revised.legalBasis());
-        boolean disclosureEditedAfterReview = !reviews.isEmpty()
+        boolean disclosureEditedAfterReview = reviewPath.hasSteps()
                 && (revised.attribute() != attribute || revised.legalBasis() != legalBasis);
         title = revised.title().strip();
         body = revised.body();
@@ -237,7 +205,7 @@ public class PolicyDocument implements RecordsChanges {
         legalBasis = revised.legalBasis();
         mayInvolveStateSecrets = revised.mayInvolveStateSecrets();
         interpretationNeed = revised.interpretationNeed() == null ? InterpretationNeed.NONE : revised.interpretationNeed();
-        attachments = checkedAttachments(revised.attachments());
+        attachmentFiles = Attachments.uploaded(id, revised.attachments(), attachmentFiles);
         record(actor, now, "revised", attribute.label());
         if (possiblySecret() && !hasPendingClearance()) {
             openClearance("修改后标注可能涉密或以国家秘密为不公开依据", actor, now);
@@ -250,8 +218,8 @@ public class PolicyDocument implements RecordsChanges {
         requireDraftingSection(actor);
         requireStatus(Status.DRAFT, "提交审核");
         status = Status.IN_REVIEW;
-        pendingStage = hasPendingClearance() ? ReviewStage.CONFIDENTIALITY : ReviewStage.DISCLOSURE_OFFICE;
-        record(actor, now, "submitted-for-review", pendingStage.name());
+        reviewPath = reviewPath.submitted(hasPendingClearance());
+        record(actor, now, "submitted-for-review", reviewPath.pendingStage().name());
     }
 
     /**
@@ -266,44 +234,20 @@ public class PolicyDocument implements RecordsChanges {
                     "该文件的公开属性变更正待保密审查，请按已发文件的保密审查办理。");
         }
         requireStatus(Status.IN_REVIEW, "审核");
-        ReviewStage stage = pendingStage;
-        requireReviewer(actor, stage, decision, note);
-        ReviewStage next = switch (decision) {
-            case RETURN -> null;
-            case APPROVE -> stage == ReviewStage.DISCLOSURE_OFFICE ? null : ReviewStage.DISCLOSURE_OFFICE;
-            case REFER_TO_CONFIDENTIALITY -> {
-                if (stage != ReviewStage.DISCLOSURE_OFFICE) {
-                    throw DomainException.conflict("cannot-refer", "只有政务公开办可将文件转保密审查。");
-                }
-                yield ReviewStage.CONFIDENTIALITY;
-            }
-            case ESCALATE -> escalationFrom(stage);
-        };
-        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
-        String head = null;
-        if (stage == ReviewStage.DISCLOSURE_OFFICE && decision == ReviewDecision.APPROVE) {
-            if (responsibleHead == null || responsibleHead.isBlank()) {
-                throw DomainException.invalid("responsible-head-required",
-                        "审核通过须记录签批的单位负责人（谁审查谁负责）。");
-            }
-            head = responsibleHead.strip();
-        }
-        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, head));
+        reviewPath = reviewPath.decidedBeforeIssuance(actor, decision, note, ruling, responsibleHead, today, now);
+        ReviewStep step = reviewPath.latest();
+        ReviewStage stage = step.stage();
         record(actor, now, "reviewed-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
         if (stage.isConfidentialityBody() && decision == ReviewDecision.APPROVE) {
-            decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
+            decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, step.ruling());
         }
         if (decision == ReviewDecision.REFER_TO_CONFIDENTIALITY) {
             openClearance("政务公开办认为可能涉密，转保密审查", actor, now);
         }
         if (decision == ReviewDecision.RETURN) {
             status = Status.DRAFT;
-            pendingStage = null;
         } else if (decision == ReviewDecision.APPROVE && stage == ReviewStage.DISCLOSURE_OFFICE) {
             status = Status.APPROVED;
-            pendingStage = null;
-        } else {
-            pendingStage = next;
         }
     }
 
@@ -317,67 +261,23 @@ public class PolicyDocument implements RecordsChanges {
         if (status != Status.ISSUED || clearance == null || !clearance.isPendingWidening()) {
             throw DomainException.conflict("no-widening-pending", "该文件没有待保密审查的公开属性变更。");
         }
-        ReviewStage stage = pendingStage;
-        requireReviewer(actor, stage, decision, note);
-        AuthorityRuling checkedRuling = checkedRuling(stage, decision, ruling, today);
-        reviews.add(new ReviewStep(stage, actor.username(), actor.section(), decision, note, now, checkedRuling, null));
-        record(actor, now, "widening-" + stage.name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
-        switch (decision) {
-            case ESCALATE -> pendingStage = escalationFrom(stage);
-            case RETURN -> {
-                decideClearance(ConfidentialityClearance.Outcome.REFUSED, actor, now, checkedRuling);
-                pendingStage = null;
-            }
-            case APPROVE -> {
-                ConfidentialityClearance widening = clearance;
-                decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, checkedRuling);
-                pendingStage = null;
-                DisclosureAttribute previous = attribute;
-                attribute = widening.widenTo();
-                legalBasis = null;
-                markingLine = attribute.markingLine();
-                startPublicationClock(today, calendar);
-                record(actor, now, "attribute-changed-to-proactive", widening.widenReason());
-                changes.announce(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
-                        previous.name(), attribute.name(), today, publicationDueOn, now), now);
-            }
-            default -> throw DomainException.invalid("decision-not-applicable", "保密审查只能同意、不同意或报有权机关确定。");
+        reviewPath = reviewPath.decidedOnWidening(actor, decision, note, ruling, today, now);
+        ReviewStep step = reviewPath.latest();
+        record(actor, now, "widening-" + step.stage().name().toLowerCase() + "-" + decision.name().toLowerCase(), note);
+        if (decision == ReviewDecision.RETURN) {
+            decideClearance(ConfidentialityClearance.Outcome.REFUSED, actor, now, step.ruling());
+        } else if (decision == ReviewDecision.APPROVE) {
+            ConfidentialityClearance widening = clearance;
+            decideClearance(ConfidentialityClearance.Outcome.CLEARED, actor, now, step.ruling());
+            DisclosureAttribute previous = attribute;
+            attribute = widening.widenTo();
+            legalBasis = null;
+            markingLine = attribute.markingLine();
+            clock = clock.startedOn(today, calendar);
+            record(actor, now, "attribute-changed-to-proactive", widening.widenReason());
+            changes.announce(new DocumentAttributeChanged(id, documentNumber, section, widening.reviewYear(),
+                    previous.name(), attribute.name(), today, clock.publicationDueOn(), now), now);
         }
-    }
-
-    private void requireReviewer(Actor actor, ReviewStage stage, ReviewDecision decision, String note) {
-        String role = stage.isConfidentialityBody() ? Actor.CONFIDENTIALITY_OFFICER : Actor.DISCLOSURE_OFFICE;
-        if (!actor.hasRole(role)) {
-            throw DomainException.forbidden("wrong-reviewer", "“" + stage.label() + "”环节由"
-                    + (stage.isConfidentialityBody() ? "保密审查员" : "政务公开办") + "办理。");
-        }
-        if (decision != ReviewDecision.APPROVE && (note == null || note.isBlank())) {
-            throw DomainException.invalid("reason-required", "“" + decision.label() + "”须说明理由。");
-        }
-    }
-
-    private static ReviewStage escalationFrom(ReviewStage stage) {
-        return switch (stage) {
-            case CONFIDENTIALITY -> ReviewStage.ENTITLED_ORGAN;
-            case DISCLOSURE_OFFICE -> ReviewStage.BUSINESS_DEPARTMENT;
-            default -> throw DomainException.conflict("cannot-escalate", "“" + stage.label() + "”已是最后一级。");
-        };
-    }
-
-    /** At the entitled organ the officer records the competent authority's decision; elsewhere no ruling is taken. */
-    private static AuthorityRuling checkedRuling(ReviewStage stage, ReviewDecision decision, AuthorityRuling ruling, LocalDate today) {
-        if (stage != ReviewStage.ENTITLED_ORGAN || decision == ReviewDecision.ESCALATE) {
-            return null;
-        }
-        if (ruling == null || ruling.authority() == null || ruling.authority().isBlank() || ruling.decidedOn() == null
-                || ruling.reference() == null || ruling.reference().isBlank()) {
-            throw DomainException.invalid("authority-ruling-required",
-                    "请记录有权确定的保密或政务公开主管部门名称、决定日期和文号。");
-        }
-        if (ruling.decidedOn().isAfter(today) || ruling.decidedOn().getYear() < 2000) {
-            throw DomainException.invalid("implausible-date", "主管部门决定日期 " + ruling.decidedOn() + " 不合理：不能早于2000年，也不能晚于今天。");
-        }
-        return new AuthorityRuling(ruling.authority().strip(), ruling.decidedOn(), ruling.reference().strip());
     }
 
     /** Flagged as possibly secret, or kept back as a state secret: the confidentiality officer must decide. */
@@ -401,56 +301,15 @@ public class PolicyDocument implements RecordsChanges {
         }
     }
 
-    /** I4: the drafting section interprets, covering all nine elements, in one or more forms. */
+    /** I4: the drafting section interprets, with the document and before it is issued ({@link Interpretation#drafted}). */
     public void draftInterpretation(Interpretation draft, Actor actor, Instant now) {
         requireDraftingSection(actor);
-        if (status == Status.ISSUED || status == Status.PUBLISHED) {
-            throw DomainException.conflict("document-already-issued", "政策解读须在文件印发前与文件同步起草。");
-        }
-        if (draft.forms() == null || draft.forms().isEmpty()) {
-            throw DomainException.invalid("interpretation-form-required", "请至少选择一种解读形式。");
-        }
-        Set<InterpretationElement> missing = EnumSet.allOf(InterpretationElement.class);
-        missing.removeAll(draft.elementsCovered() == null ? Set.of() : draft.elementsCovered());
-        if (!missing.isEmpty()) {
-            throw DomainException.invalid("interpretation-elements-missing", "政策解读还须涵盖以下要素：" + missing.stream().map(InterpretationElement::label).collect(java.util.stream.Collectors.joining("、")) + "。");
-        }
-        if (draft.forms().contains(InterpretationForm.TEXT) && !draft.textUsesCasesDataOrQa()) {
-            throw DomainException.invalid("text-interpretation-needs-cases", "文字解读须运用案例、数据或问答等方式。");
-        }
-        List<InterpretationForm> forms = List.copyOf(new LinkedHashSet<>(draft.forms()));
-        interpretation = new Interpretation(draft.content(), forms, draft.textUsesCasesDataOrQa(), Set.copyOf(draft.elementsCovered()),
-                actor.username(), now, null, null, checkedMedia(draft.media(), forms));
+        interpretation = Interpretation.drafted(draft, status, attachmentFiles, actor.username(), now);
         record(actor, now, "interpretation-drafted", draft.forms().toString());
     }
 
-    private List<InterpretationMedia> checkedMedia(List<InterpretationMedia> media, List<InterpretationForm> forms) {
-        List<InterpretationMedia> checked = new ArrayList<>();
-        for (InterpretationMedia m : media == null ? List.<InterpretationMedia>of() : media) {
-            if (m.form() == null || !m.form().isNonText() || !forms.contains(m.form())) {
-                throw DomainException.invalid("media-form-mismatch", "解读材料须对应已选择的非文字解读形式。");
-            }
-            String location = m.location() == null ? "" : m.location().strip();
-            InterpretationMedia candidate = new InterpretationMedia(m.form(), m.title() == null ? "" : m.title().strip(), location);
-            String attachment = candidate.attachmentName();
-            boolean attached = attachment != null && attachments.stream().anyMatch(a -> a.name().equals(attachment));
-            if (!candidate.isLink() && !attached) {
-                throw DomainException.invalid("media-location-invalid",
-                        "解读材料须为已发布的网址（http:// 或 https://）或本文件的附件（attachment:附件名）：" + location);
-            }
-            checked.add(candidate);
-        }
-        return checked;
-    }
-
     public void reviewInterpretation(Actor actor, Instant now) {
-        if (!actor.hasRole(Actor.DISCLOSURE_OFFICE)) {
-            throw DomainException.forbidden("wrong-reviewer", "政策解读由政务公开办公室审核。");
-        }
-        if (interpretation == null) {
-            throw DomainException.conflict("no-interpretation", "该文件没有待审核的政策解读。");
-        }
-        interpretation = interpretation.reviewed(actor.username(), now);
+        interpretation = Interpretation.reviewed(interpretation, actor, now);
         record(actor, now, "interpretation-reviewed", null);
     }
 
@@ -483,45 +342,28 @@ public class PolicyDocument implements RecordsChanges {
         requireNotInFuture(date, today, "印发");
         RecordedDates.require(date, today, "印发");
         requireConfidentialityCleared();
-        if (requiresInterpretation() && (interpretation == null || !interpretation.isReviewed())) {
-            throw DomainException.conflict("interpretation-required",
-                    "该文件须进行政策解读；请在印发前起草解读并经审核。");
-        }
-        issuedOn = date;
+        Interpretation.requireReviewedBeforeIssuance(interpretation, requiresInterpretation());
         markingLine = attribute.markingLine();
         status = Status.ISSUED;
-        if (attribute == DisclosureAttribute.PROACTIVE) {
-            startPublicationClock(date, calendar);
-        }
+        clock = clock.issued(date, attribute == DisclosureAttribute.PROACTIVE, calendar);
         record(actor, now, "issued", markingLine);
         changes.announce(new DocumentIssued(id, documentNumber, title, section, catalogueItemCode, attribute.name(),
-                legalBasis == null ? null : legalBasis.name(), issuedOn, publicationDueOn, publicationDueOnConfirmed,
-                documentType.name(), now), now);
-    }
-
-    private void startPublicationClock(LocalDate from, WorkingCalendar calendar) {
-        Deadline due = calendar.addWorkingDays(from, PUBLICATION_WORKING_DAYS);
-        clockStartedOn = from;
-        publicationDueOn = due.due();
-        publicationDueOnConfirmed = due.confirmed();
-        overdueAnnounced = false;
+                legalBasis == null ? null : legalBasis.name(), clock.issuedOn(), clock.publicationDueOn(),
+                clock.publicationDueOnConfirmed(), documentType.name(), now), now);
     }
 
     /** New calendar data may move an open deadline (e.g. next year's holidays became known). */
     public boolean recomputeDeadline(WorkingCalendar calendar, Instant now) {
-        if (status != Status.ISSUED || clockStartedOn == null) {
+        if (status != Status.ISSUED) {
             return false;
         }
-        Deadline due = calendar.addWorkingDays(clockStartedOn, PUBLICATION_WORKING_DAYS);
-        boolean changed = !due.due().equals(publicationDueOn) || due.confirmed() != publicationDueOnConfirmed;
-        if (changed) {
-            record(Actor.system("calendar-reload"), now, "deadline-recomputed", publicationDueOn + " -> " + due.due());
-            publicationDueOn = due.due();
-            publicationDueOnConfirmed = due.confirmed();
-            changes.announce(new DocumentDeadlineChanged(id, documentNumber, section, publicationDueOn,
-                    publicationDueOnConfirmed, now), now);
-        }
-        return changed;
+        return clock.movedBy(calendar).map(moved -> {
+            record(Actor.system("calendar-reload"), now, "deadline-recomputed", moved.from() + " -> " + moved.to().due());
+            clock = clock.recomputed(moved);
+            changes.announce(new DocumentDeadlineChanged(id, documentNumber, section, clock.publicationDueOn(),
+                    clock.publicationDueOnConfirmed(), now), now);
+            return true;
+        }).orElse(false);
     }
 
     /** Publishes a proactive, issued document, and its interpretation with it, on the website and the item's channels. */
@@ -540,13 +382,8 @@ public class PolicyDocument implements RecordsChanges {
         if (attribute != DisclosureAttribute.PROACTIVE) {
             throw DomainException.conflict("not-proactive", "只有主动公开的文件才能公开发布；该文件为“" + attribute.label() + "”。");
         }
-        if (date.isBefore(issuedOn)) {
-            throw DomainException.invalid("published-before-issued", "公开日期不能早于印发日期。");
-        }
-        if (interpretation != null && !interpretation.isReviewed()) {
-            throw DomainException.conflict("interpretation-not-reviewed",
-                    "政策解读须经审核后才能与文件同步发布。");
-        }
+        clock.requirePublishableOn(date);
+        Interpretation.requireReviewedBeforeRelease(interpretation);
         if (interpretationNeed.major() && coordination == null) {
             throw DomainException.conflict("coordination-required",
                     "重要文件须在发布前与宣传、网信部门会商。");
@@ -560,15 +397,16 @@ public class PolicyDocument implements RecordsChanges {
         channels.add(WEBSITE);
         channels.addAll(catalogueChannels);
         channels.addAll(extraChannels == null ? List.of() : extraChannels);
-        publishedOn = date;
+        clock = clock.publishedOn(date);
         publishedChannels = List.copyOf(channels);
         status = Status.PUBLISHED;
         record(actor, now, "published", String.join(",", publishedChannels));
-        changes.announce(new DocumentPublished(id, documentNumber, title, section, catalogueItemCode, issuedOn,
-                publicationDueOn, publishedOn, isPublishedOnTime(), publishedChannels, now), now);
+        changes.announce(new DocumentPublished(id, documentNumber, title, section, catalogueItemCode, clock.issuedOn(),
+                clock.publicationDueOn(), clock.publishedOn(), isPublishedOnTime(), publishedChannels, now), now);
         if (interpretation != null) {
             changes.announce(new InterpretationPublished(id, documentNumber, section,
-                    interpretation.forms().stream().map(Enum::name).toList(), interpretation.hasNonTextForm(), publishedOn, now), now);
+                    interpretation.forms().stream().map(Enum::name).toList(), interpretation.hasNonTextForm(), clock.publishedOn(),
+                    now), now);
         }
     }
 
@@ -579,8 +417,8 @@ public class PolicyDocument implements RecordsChanges {
             throw DomainException.conflict("not-issued", "只有已印发的文件才能移交查阅场所。");
         }
         RecordedDates.require(date, today, "移交查阅场所");
-        if (date.isBefore(issuedOn)) {
-            throw DomainException.invalid("transferred-before-issued", "移交日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
+        if (date.isBefore(issuedOn())) {
+            throw DomainException.invalid("transferred-before-issued", "移交日期（" + date + "）不能早于印发日期（" + issuedOn() + "）。");
         }
         if (readingRoomTransferredOn != null) {
             throw DomainException.conflict("already-transferred", "纸质文件已于 " + readingRoomTransferredOn + " 移交查阅场所。");
@@ -605,8 +443,8 @@ public class PolicyDocument implements RecordsChanges {
             throw DomainException.invalid("abolition-reason-required", "废止文件须写明废止理由（如：被新文件替代、上位法修改）。");
         }
         RecordedDates.require(date, today, "废止");
-        if (date.isBefore(issuedOn)) {
-            throw DomainException.invalid("abolished-before-issued", "废止日期（" + date + "）不能早于印发日期（" + issuedOn + "）。");
+        if (date.isBefore(issuedOn())) {
+            throw DomainException.invalid("abolished-before-issued", "废止日期（" + date + "）不能早于印发日期（" + issuedOn() + "）。");
         }
         abolition = new Abolition(date, reason.strip(), actor.username(), now);
         record(actor, now, "abolished", date + " " + reason.strip());
@@ -625,12 +463,13 @@ public class PolicyDocument implements RecordsChanges {
 
     /** Announces, once, that the publication deadline has passed. Returns whether it announced now. */
     public boolean announceOverdue(LocalDate today, Instant now) {
-        if (!isOverdueOn(today) || overdueAnnounced) {
+        if (!isOverdueOn(today) || clock.overdueAnnounced()) {
             return false;
         }
-        overdueAnnounced = true;
-        record(Actor.system("deadline-watch"), now, "publication-overdue", "due " + publicationDueOn);
-        changes.announce(new DocumentPublicationOverdue(id, documentNumber, section, issuedOn, publicationDueOn, today, now), now);
+        clock = clock.overdueAnnouncedNow();
+        record(Actor.system("deadline-watch"), now, "publication-overdue", "due " + clock.publicationDueOn());
+        changes.announce(new DocumentPublicationOverdue(id, documentNumber, section, clock.issuedOn(), clock.publicationDueOn(),
+                today, now), now);
         return true;
     }
 
@@ -650,7 +489,7 @@ public class PolicyDocument implements RecordsChanges {
             return;
         }
         clearance = ConfidentialityClearance.widening(DisclosureAttribute.PROACTIVE, reviewYear, reason, now);
-        pendingStage = ReviewStage.CONFIDENTIALITY;
+        reviewPath = reviewPath.awaitingConfidentiality();
         record(actor, now, "attribute-change-awaits-confidentiality-clearance", reason);
     }
 
@@ -668,13 +507,13 @@ public class PolicyDocument implements RecordsChanges {
     }
 
     public boolean isPublishedOnTime() {
-        return publishedOn != null && publicationDueOn != null && !publishedOn.isAfter(publicationDueOn);
+        return clock.isPublishedOnTime();
     }
 
     /** Overdue: proactive, issued, not yet published, and the due date has passed. */
     public boolean isOverdueOn(LocalDate today) {
-        return status == Status.ISSUED && attribute == DisclosureAttribute.PROACTIVE && publicationDueOn != null
-                && abolition == null && today.isAfter(publicationDueOn);
+        return status == Status.ISSUED && attribute == DisclosureAttribute.PROACTIVE && abolition == null
+                && clock.isPastDueOn(today);
     }
 
     /** Only the public may see a proactive document once it is published. */
@@ -730,17 +569,20 @@ public class PolicyDocument implements RecordsChanges {
     public boolean mayInvolveStateSecrets() { return mayInvolveStateSecrets; }
     public ConfidentialityClearance clearance() { return clearance; }
     public InterpretationNeed interpretationNeed() { return interpretationNeed; }
-    public List<Attachment> attachments() { return attachments; }
+    public List<Attachment> attachments() { return attachmentFiles.list(); }
+    public Attachments attachmentFiles() { return attachmentFiles; }
     public Status status() { return status; }
-    public ReviewStage pendingStage() { return pendingStage; }
-    public List<ReviewStep> reviews() { return List.copyOf(reviews); }
+    public ReviewPath reviewPath() { return reviewPath; }
+    public ReviewStage pendingStage() { return reviewPath.pendingStage(); }
+    public List<ReviewStep> reviews() { return reviewPath.reviews(); }
     public Interpretation interpretation() { return interpretation; }
     public Coordination coordination() { return coordination; }
-    public LocalDate issuedOn() { return issuedOn; }
+    public PublicationClock clock() { return clock; }
+    public LocalDate issuedOn() { return clock.issuedOn(); }
     public String markingLine() { return markingLine; }
-    public LocalDate publicationDueOn() { return publicationDueOn; }
-    public boolean publicationDueOnConfirmed() { return publicationDueOnConfirmed; }
-    public LocalDate publishedOn() { return publishedOn; }
+    public LocalDate publicationDueOn() { return clock.publicationDueOn(); }
+    public boolean publicationDueOnConfirmed() { return clock.publicationDueOnConfirmed(); }
+    public LocalDate publishedOn() { return clock.publishedOn(); }
     public List<String> publishedChannels() { return publishedChannels; }
     public LocalDate readingRoomTransferredOn() { return readingRoomTransferredOn; }
     public List<AuditEntry> audit() { return changes.auditTrail(); }

@@ -65,11 +65,11 @@ class PolicyDocumentTest {
     void attachmentsAreLimitedInNumberAndSize() {
         String tooBig = java.util.Base64.getEncoder().encodeToString(new byte[PolicyDocument.MAX_ATTACHMENT_BYTES + 1]);
         assertThatThrownBy(() -> PolicyDocument.draft("d2", new PolicyDocument.Draft("县应急〔2026〕2号", "通知", "正文", "WS-03", false,
-                DisclosureAttribute.PROACTIVE, null, false, null, List.of(new Attachment("大.pdf", "application/pdf", 0, tooBig))),
+                DisclosureAttribute.PROACTIVE, null, false, null, List.of(new AttachmentUpload("大.pdf", "application/pdf", tooBig))),
                 List.of(), SAFETY1, NOW)).extracting(PolicyDocumentTest::type).isEqualTo("attachment-too-large");
         String small = java.util.Base64.getEncoder().encodeToString("附件".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         PolicyDocument ok = PolicyDocument.draft("d3", new PolicyDocument.Draft("县应急〔2026〕3号", "通知", "正文", "WS-03", false,
-                DisclosureAttribute.PROACTIVE, null, false, null, List.of(new Attachment("附件.txt", "text/plain", 0, small))),
+                DisclosureAttribute.PROACTIVE, null, false, null, List.of(new AttachmentUpload("附件.txt", "text/plain", small))),
                 List.of(), SAFETY1, NOW);
         assertThat(ok.attachments()).extracting(Attachment::size).containsExactly(6);
     }
