@@ -2,7 +2,7 @@ package org.gongkai.consultation;
 
 import java.util.Set;
 
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 
 /** The demo users as domain actors, for unit tests that need no token. */
 public final class Actors {

@@ -44,4 +44,9 @@ class ArchitectureTest {
                 .because("an applicant's name, identity document and contact never leave through a public answer")
                 .check(classes);
         }
+
+    @Test
+    void featuresDependOnEachOtherInOneDirectionOnly() {
+        ArchitectureRules.featuresAreFreeOfCycles("org.gongkai.publication").check(classes);
+    }
 }

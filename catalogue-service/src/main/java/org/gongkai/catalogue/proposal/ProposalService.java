@@ -9,7 +9,7 @@ import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.ItemChanges;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.organisation.Sections;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

@@ -14,7 +14,7 @@ import org.gongkai.catalogue.version.CatalogueItem;
 import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.CatalogueVersionRepository;
 import org.gongkai.catalogue.version.Channel;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -11,7 +11,7 @@ import org.gongkai.catalogue.seed.StandardCatalogueSeeder;
 import org.gongkai.catalogue.version.CatalogueService;
 import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.stereotype.Service;
 
 /** The office's official table read into a new draft of a catalogue ({@link TableImport} checks every row). */

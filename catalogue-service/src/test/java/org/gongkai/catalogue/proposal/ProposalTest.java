@@ -13,7 +13,7 @@ import org.gongkai.catalogue.version.CatalogueItem;
 import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.ItemChanges;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** A section proposes, the office decides once; an approved proposal changes the draft it is applied to. */

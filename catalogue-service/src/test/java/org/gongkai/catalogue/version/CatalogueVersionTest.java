@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 class CatalogueVersionTest {

@@ -11,7 +11,7 @@ import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.consultation.consultation.ConsultationService;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;

@@ -18,7 +18,7 @@ import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.consultation.consultation.ConsultationService;
 import org.gongkai.consultation.consultation.FeedbackReport;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;

@@ -14,7 +14,7 @@ import org.gongkai.publication.calendar.CalendarHolder;
 import org.gongkai.publication.document.AuthorityRuling;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.organisation.Sections;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;

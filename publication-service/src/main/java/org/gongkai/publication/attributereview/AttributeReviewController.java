@@ -36,7 +36,7 @@ class AttributeReviewController {
 
     record ReviewView(int year, java.util.List<AttributeReview.Entry> entries) {
         static ReviewView of(AttributeReview r) {
-            org.gongkai.support.security.Actor actor = CurrentActor.get();
+            org.gongkai.support.domain.Actor actor = CurrentActor.get();
             return new ReviewView(r.year(), r.entriesVisibleTo(actor));
         }
     }

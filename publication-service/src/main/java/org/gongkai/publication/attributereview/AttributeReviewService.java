@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.publication.document.DocumentService;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

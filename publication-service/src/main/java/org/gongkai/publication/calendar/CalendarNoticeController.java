@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.AuditEntry;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.PageView;
 import org.springframework.security.access.prepost.PreAuthorize;

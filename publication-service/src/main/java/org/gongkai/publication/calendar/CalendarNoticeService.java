@@ -9,10 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.gongkai.calendar.WorkingCalendar;
-import org.gongkai.publication.document.DocumentService;
-import org.gongkai.publication.document.PolicyDocument;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -33,11 +31,11 @@ public class CalendarNoticeService {
 
     private final CalendarNoticeRepository notices;
     private final CalendarHolder calendar;
-    private final DocumentService documents;
+    private final OpenDeadlines documents;
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, DocumentService documents, MongoTemplate mongo,
+    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, OpenDeadlines documents, MongoTemplate mongo,
             Clock clock) {
         this.notices = notices;
         this.calendar = calendar;
@@ -91,17 +89,7 @@ public class CalendarNoticeService {
         CalendarNotice.Checked checked = CalendarNotice.check(year, input, today());
         WorkingCalendar candidate = candidate(checked);
         Instant now = Instant.now(clock);
-        List<DeadlineChange> changes = new ArrayList<>();
-        for (PolicyDocument document : documents.awaitingPublication()) {
-            LocalDate due = document.publicationDueOn();
-            boolean confirmed = document.publicationDueOnConfirmed();
-            // the same rule as the real recomputation, applied to a copy just loaded and never saved
-            if (document.recomputeDeadline(candidate, now)) {
-                changes.add(new DeadlineChange(document.id(), document.documentNumber(), document.section(), due, confirmed,
-                        document.publicationDueOn(), document.publicationDueOnConfirmed(),
-                        !document.publicationDueOn().equals(due)));
-            }
-        }
+        List<DeadlineChange> changes = documents.previewAgainst(candidate, now);
         Set<LocalDate> off = checked.holidays().stream().map(CalendarNotice.Day::date).collect(Collectors.toSet());
         List<WorkingCalendar.Day> missing = WorkingCalendar.statutoryHolidays(year).stream()
                 .filter(day -> !off.contains(day.date())).toList();

@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.organisation.Sections;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;

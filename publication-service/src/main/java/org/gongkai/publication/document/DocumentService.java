@@ -11,10 +11,12 @@ import java.util.function.Consumer;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.publication.calendar.CalendarHolder;
+import org.gongkai.publication.calendar.CalendarNoticeService.DeadlineChange;
+import org.gongkai.publication.calendar.OpenDeadlines;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Service;
 
 /** Use cases of the document lifecycle; the rules themselves live in {@link PolicyDocument}. */
 @Service
-public class DocumentService {
+public class DocumentService implements OpenDeadlines {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentService.class);
 
@@ -259,6 +261,23 @@ public class DocumentService {
      * already agrees is left alone, so running this on every watch also catches up deadlines an interrupted run or
      * an older rule left behind; a document changed by someone at the same moment is taken up by the next run.
      */
+    @Override
+    public List<DeadlineChange> previewAgainst(WorkingCalendar candidate, Instant now) {
+        List<DeadlineChange> changes = new java.util.ArrayList<>();
+        for (PolicyDocument document : awaitingPublication()) {
+            LocalDate due = document.publicationDueOn();
+            boolean confirmed = document.publicationDueOnConfirmed();
+            // the same rule as the real recomputation, applied to a copy just loaded and never saved
+            if (document.recomputeDeadline(candidate, now)) {
+                changes.add(new DeadlineChange(document.id(), document.documentNumber(), document.section(), due, confirmed,
+                        document.publicationDueOn(), document.publicationDueOnConfirmed(),
+                        !document.publicationDueOn().equals(due)));
+            }
+        }
+        return changes;
+    }
+
+    @Override
     public int reloadCalendarAndRecompute() {
         calendar.reload();
         int changed = 0;

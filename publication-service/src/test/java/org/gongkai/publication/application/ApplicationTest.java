@@ -13,7 +13,7 @@ import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.publication.ApplicationVocabulary;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.events.OutboxEntry;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** P4: the annual review covers a year Gongkai records, never one before its first reporting year or in the future. */

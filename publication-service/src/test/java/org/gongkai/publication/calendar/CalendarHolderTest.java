@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

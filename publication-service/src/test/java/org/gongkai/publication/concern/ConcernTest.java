@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** R1–R4: 48 hours to answer, escalation of major concerns, overdue announced once. */

@@ -13,7 +13,7 @@ import org.gongkai.reporting.ReportingProperties;
 import org.gongkai.reporting.notification.Notification;
 import org.gongkai.reporting.notification.NotificationService;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 

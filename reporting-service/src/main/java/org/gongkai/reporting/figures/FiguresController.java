@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.Downloads;
 import org.springframework.http.ResponseEntity;

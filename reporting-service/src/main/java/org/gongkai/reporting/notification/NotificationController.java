@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -10,7 +10,7 @@ import org.gongkai.contracts.publication.ConcernResponseOverdue;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.organisation.Sections;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -15,7 +15,7 @@ import org.gongkai.reporting.ReportingProperties;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.organisation.Sections;
 import org.gongkai.reporting.notification.Notification;
 import org.gongkai.reporting.notification.NotificationService;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** The annual report's own rules: who does what, in which state, and what an approval or a publication fixes. */

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.SectionFigures;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** O3: reports from 2021, due 10 July and 10 January; figures frozen on submission. */

@@ -2,7 +2,6 @@ package org.gongkai.support.domain;
 
 import java.time.Instant;
 
-import org.gongkai.support.security.Actor;
 
 /** One recorded state change: who (subject, user name, section), when, what and why. Kept inside the aggregate. */
 public record AuditEntry(Instant at, String subject, String username, String section, String action, String reason) {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.gongkai.contracts.IntegrationEvent;
 import org.gongkai.support.events.OutboxEntry;
-import org.gongkai.support.security.Actor;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Transient;
 

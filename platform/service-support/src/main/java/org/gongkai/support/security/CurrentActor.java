@@ -1,5 +1,6 @@
 package org.gongkai.support.security;
 
+import org.gongkai.support.domain.Actor;
 import java.util.Set;
 import java.util.stream.Collectors;
 

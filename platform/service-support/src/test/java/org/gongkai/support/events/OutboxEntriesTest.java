@@ -14,7 +14,7 @@ import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.consultation.CommentReceived;
 import org.gongkai.support.domain.Changes;
 import org.gongkai.support.domain.RecordsChanges;
-import org.gongkai.support.security.Actor;
+import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

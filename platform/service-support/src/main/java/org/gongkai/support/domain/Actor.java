@@ -1,4 +1,4 @@
-package org.gongkai.support.security;
+package org.gongkai.support.domain;
 
 import java.util.Set;
 
