@@ -121,13 +121,15 @@ public class OutboxRelay {
         }
         int sent = 0;
         try {
-            Map<String, List<Object>> justSaved = new LinkedHashMap<>();
+            // an aggregate saved twice since the last round is relayed once: claimed twice in one batch, its entries
+            // would be sent twice
+            Map<String, java.util.Set<Object>> justSaved = new LinkedHashMap<>();
             for (Saved s; (s = saved.poll()) != null; ) {
                 remembered.decrementAndGet();
-                justSaved.computeIfAbsent(s.collection(), c -> new ArrayList<>()).add(s.id());
+                justSaved.computeIfAbsent(s.collection(), c -> new java.util.LinkedHashSet<>()).add(s.id());
             }
-            for (Map.Entry<String, List<Object>> entry : justSaved.entrySet()) {
-                List<Object> ids = entry.getValue();
+            for (Map.Entry<String, java.util.Set<Object>> entry : justSaved.entrySet()) {
+                List<Object> ids = new ArrayList<>(entry.getValue());
                 for (int from = 0; from < ids.size(); from += BATCH) {
                     sent += relayBatch(entry.getKey(), ids.subList(from, Math.min(ids.size(), from + BATCH)));
                 }
@@ -174,7 +176,7 @@ public class OutboxRelay {
     /** Claims the aggregates, sends all their entries, then waits for the confirms and removes what was acked. */
     private int relayBatch(String collection, List<Object> ids) {
         List<Document> claimed = new ArrayList<>();
-        for (Object id : ids) {
+        for (Object id : new java.util.LinkedHashSet<>(ids)) {
             Document aggregate = claim(collection, id);
             if (aggregate != null) {
                 claimed.add(aggregate); // null: nothing waiting, or another instance holds it

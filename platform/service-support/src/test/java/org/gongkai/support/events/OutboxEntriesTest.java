@@ -212,6 +212,26 @@ class OutboxEntriesTest {
         assertThat(outboxOf("orphan")).isEmpty();
     }
 
+    @Test
+    void anAggregateSavedTwiceBeforeTheNextRoundIsSentOnce() {
+        java.util.Map<String, Integer> sends = new java.util.concurrent.ConcurrentHashMap<>();
+        OutboxRelay relay = new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), entry -> {
+            sends.merge(entry.getString("eventId"), 1, Integer::sum);
+            return acked(true);
+        }, new EventsProperties("/gongkai/test", Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofHours(1)));
+        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("relay", relay));
+        mongo.setEntityCallbacks(EntityCallbacks.create(new OutboxEntries(OutboxCollections.of(Parcel.class), TraceParents.none(),
+                beans.getBeanProvider(OutboxRelay.class))));
+        assertThat(relay.relayPending()).as("the first round's search finds nothing yet").isZero();
+        Parcel parcel = new Parcel("p1", Changes.none());
+        parcel.receive("k1", NOW);
+        mongo.insert(parcel);
+        mongo.save(mongo.findById("p1", Parcel.class)); // saved again, its entry still waiting
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(sends.values()).containsExactly(1);
+    }
+
     private String eventIdOf(String id) {
         return outboxOf(id).get(0).getString("eventId");
     }
