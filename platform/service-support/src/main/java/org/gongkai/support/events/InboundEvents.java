@@ -1,8 +1,11 @@
 package org.gongkai.support.events;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,12 +22,13 @@ import io.micrometer.observation.transport.ReceiverContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,7 +133,7 @@ public class InboundEvents {
         }
 
         private void accept(Message<byte[]> message) {
-            EventMetadata metadata = metadata(message.getHeaders());
+            EventMetadata metadata = metadata(message);
             if (metadata.correlationId() != null) {
                 MDC.put(CorrelationIds.MDC_KEY, metadata.correlationId());
             }
@@ -199,48 +203,54 @@ public class InboundEvents {
     private static final KeyValue OUTCOME_IGNORED = KeyValue.of("outcome", "ignored");
     private static final KeyValue OUTCOME_FAILED = KeyValue.of("outcome", "failed");
 
-    static EventMetadata metadata(MessageHeaders headers) {
-        String id = attribute(headers, "id");
-        String type = attribute(headers, "type");
+    /**
+     * The CloudEvents attributes, read one way: through Spring Cloud Function's {@link CloudEventMessageUtils}, which
+     * knows the binary-mode prefix of each binding (our producers write the AMQP binding's {@code cloudEvents:}; the
+     * function layer may hand a consumer the canonical {@code ce-}). Our extensions are read with the prefix the
+     * library found for {@code id}.
+     */
+    static EventMetadata metadata(Message<?> delivered) {
+        Message<?> message = withAttributes(delivered);
+        String id = CloudEventMessageUtils.getId(message);
+        String type = CloudEventMessageUtils.getType(message);
         if (id == null || type == null) {
             throw new PoisonEventException("not a CloudEvent: missing id or type", null);
         }
-        return new EventMetadata(id, type, attribute(headers, "source"), attribute(headers, "subject"),
-                time(attribute(headers, "time"), id), attribute(headers, CorrelationIds.CLOUD_EVENT_EXTENSION),
-                attribute(headers, TraceParents.TRACEPARENT));
+        Map<String, Object> attributes = CloudEventMessageUtils.getAttributes(message);
+        String prefix = attributes.entrySet().stream()
+                .filter(a -> a.getKey().endsWith(ID_ATTRIBUTE) && id.equals(String.valueOf(a.getValue())))
+                .map(a -> a.getKey().substring(0, a.getKey().length() - ID_ATTRIBUTE.length()))
+                .findFirst().orElse(CloudEventHeaders.PREFIX);
+        URI source = CloudEventMessageUtils.getSource(message);
+        return new EventMetadata(id, type, source == null ? null : source.toString(),
+                CloudEventMessageUtils.getSubject(message), time(message, id),
+                extension(attributes, prefix, CorrelationIds.CLOUD_EVENT_EXTENSION),
+                extension(attributes, prefix, TraceParents.TRACEPARENT));
+    }
+
+    private static final String ID_ATTRIBUTE = "id";
+
+    /** Spring Cloud Function may drop the attributes it consumed; the raw AMQP message still has them all. */
+    private static Message<?> withAttributes(Message<?> delivered) {
+        if (CloudEventMessageUtils.getId(delivered) == null
+                && delivered.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message raw) {
+            return MessageBuilder.withPayload(raw.getBody()).copyHeaders(raw.getMessageProperties().getHeaders()).build();
+        }
+        return delivered;
     }
 
     /** A {@code time} that is not an RFC 3339 timestamp never parses, however often it is retried: poison. */
-    private static Instant time(String time, String id) {
+    private static Instant time(Message<?> message, String id) {
         try {
-            return time == null ? null : Instant.parse(time);
-        } catch (java.time.format.DateTimeParseException unreadable) {
+            OffsetDateTime time = CloudEventMessageUtils.getTime(message);
+            return time == null ? null : time.toInstant();
+        } catch (DateTimeException unreadable) {
             throw new PoisonEventException("not a CloudEvent: event " + id + " has a time that is not a timestamp", unreadable);
         }
     }
 
-    /**
-     * A CloudEvents attribute by any of the binary-mode prefixes: Spring Cloud Function recognises incoming
-     * CloudEvents and may hand them to the function with its canonical {@code ce-} / {@code ce_} prefix.
-     */
-    private static String attribute(MessageHeaders headers, String name) {
-        String value = lookup(headers, name);
-        // Spring Cloud Function may drop attributes it consumed; the raw AMQP message still has them all.
-        if (value == null && headers.get("sourceData") instanceof org.springframework.amqp.core.Message raw) {
-            value = lookup(raw.getMessageProperties().getHeaders(), name);
-        }
-        return value;
+    private static String extension(Map<String, Object> attributes, String prefix, String name) {
+        Object value = attributes.get(prefix + name);
+        return value == null ? null : value.toString();
     }
-
-    private static String lookup(java.util.Map<String, Object> headers, String name) {
-        for (String prefix : ATTRIBUTE_PREFIXES) {
-            Object value = headers.get(prefix + name);
-            if (value != null) {
-                return value.toString();
-            }
-        }
-        return null;
-    }
-
-    private static final String[] ATTRIBUTE_PREFIXES = {CloudEventHeaders.PREFIX, "cloudEvents_", "ce-", "ce_"};
 }
