@@ -173,7 +173,7 @@ public class ServiceSupportAutoConfiguration {
             io.micrometer.core.instrument.MeterRegistry meters) {
         OutboxRelay relay = new OutboxRelay(mongo, relayed, bridge, properties);
         io.micrometer.core.instrument.Gauge.builder("gongkai.events.outbox.backlog", relay, r -> {
-                    long waiting = r.backlog();
+                    long waiting = r.recentBacklog();
                     return waiting < 0 ? Double.NaN : waiting;
                 })
                 .description("events recorded in this service's outboxes and not yet confirmed by the broker")

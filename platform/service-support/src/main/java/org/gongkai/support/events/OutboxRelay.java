@@ -238,8 +238,29 @@ public class OutboxRelay {
     }
 
     /**
-     * Entries waiting to be relayed, in every outbox collection (the gauge {@code gongkai.events.outbox.backlog}); -1 when
-     * the database does not answer.
+     * The backlog gauge's value: {@link #backlog()} counted again at most once per {@link #BACKLOG_RECOUNT}. Counting
+     * reads every aggregate with entries waiting in every outbox collection (a scan on the embedded wire server), and
+     * a scraper asking every few seconds should not cost the service a scan each time.
+     */
+    public long recentBacklog() {
+        long now = System.nanoTime();
+        CountedBacklog last = lastBacklog;
+        if (last == null || now - last.atNanos() >= BACKLOG_RECOUNT.toNanos()) {
+            last = new CountedBacklog(backlog(), now);
+            lastBacklog = last;
+        }
+        return last.entries();
+    }
+
+    static final Duration BACKLOG_RECOUNT = Duration.ofSeconds(10);
+
+    private record CountedBacklog(long entries, long atNanos) {
+    }
+
+    private volatile CountedBacklog lastBacklog;
+
+    /**
+     * Entries waiting to be relayed, in every outbox collection, counted now; -1 when the database does not answer.
      */
     public long backlog() {
         try {

@@ -170,6 +170,19 @@ class OutboxEntriesTest {
     }
 
     @Test
+    void theBacklogGaugeCountsAtMostOncePerRecountInterval() {
+        Parcel parcel = new Parcel("p1", Changes.none());
+        parcel.receive("k1", NOW);
+        mongo.insert(parcel);
+        OutboxRelay relay = new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), entry -> acked(true), properties());
+
+        assertThat(relay.recentBacklog()).isEqualTo(1);
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(relay.backlog()).as("counted now").isZero();
+        assertThat(relay.recentBacklog()).as("the gauge keeps its count until the interval is over").isEqualTo(1);
+    }
+
+    @Test
     void duringAnOutageNothingIsLostAndTheRelayPausesBeforeTryingAgain() {
         Parcel parcel = new Parcel("p1", Changes.none());
         parcel.receive("k1", NOW);
