@@ -1,5 +1,6 @@
 package org.gongkai.gateway.errors;
 
+import org.gongkai.edge.problems.ProblemTypes;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -65,7 +66,7 @@ public enum GatewayProblem {
     }
 
     public String type() {
-        return "urn:gongkai:problem:" + slug;
+        return ProblemTypes.PREFIX + slug;
     }
 
     public String title(boolean english) {

@@ -1,7 +1,6 @@
 package org.gongkai.gateway.observability;
 
-import java.util.UUID;
-
+import org.gongkai.edge.correlation.CorrelationIds;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,13 +19,13 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    public static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = CorrelationIds.HEADER;
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = incoming != null && incoming.matches("[A-Za-z0-9-]{8,64}") ? incoming : UUID.randomUUID().toString();
+        String id = CorrelationIds.acceptedOrNew(incoming);
         exchange.getAttributes().put(ATTRIBUTE, id);
         // set just before the answer goes out: a service echoes the id too, and the client should see it once
         exchange.getResponse().beforeCommit(() -> {

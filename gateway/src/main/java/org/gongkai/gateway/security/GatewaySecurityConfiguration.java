@@ -1,9 +1,7 @@
 package org.gongkai.gateway.security;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-
+import org.gongkai.edge.security.KeycloakRoles;
+import org.gongkai.edge.security.TokenValidators;
 import org.gongkai.gateway.errors.GatewayProblem;
 import org.gongkai.gateway.errors.ProblemJson;
 import org.gongkai.gateway.observability.SecurityRejections;
@@ -12,12 +10,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -44,9 +36,7 @@ class GatewaySecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
         NimbusReactiveJwtDecoder signatureChecking = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         signatureChecking.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
-        return new VerifiedTokens(signatureChecking, new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience()))));
+        return new ReactiveVerifiedTokens(signatureChecking, TokenValidators.of(properties.issuer(), properties.audience()));
     }
 
     @Bean
@@ -60,7 +50,7 @@ class GatewaySecurityConfiguration {
             return ProblemJson.write(exchange, GatewayProblem.FORBIDDEN);
         };
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurityConfiguration::realmRoles);
+        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRoles());
         http
                 // stateless: a bearer token per request, never a WebSession (no saved request, no stored context)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
@@ -91,14 +81,5 @@ class GatewaySecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden));
         return http.build();
-    }
-
-    /** Keycloak realm roles as {@code ROLE_<role>}; the services map them the same way. */
-    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
-        if (!(jwt.getClaims().get("realm_access") instanceof Map<?, ?> access)
-                || !(access.get("roles") instanceof Collection<?> roles)) {
-            return List.of();
-        }
-        return roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r)).toList();
     }
 }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.gongkai.edge.correlation.CorrelationIds;
+import org.gongkai.edge.problems.ProblemTypes;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -125,7 +127,7 @@ public class Api {
                     h.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.ALL));
                     HttpServletRequest current = currentRequest();
                     if (current != null) {
-                        copy(current, h, "X-Correlation-Id");
+                        copy(current, h, CorrelationIds.HEADER);
                         copy(current, h, "X-Forwarded-For");
                     }
                     if (asUser) {
@@ -147,9 +149,9 @@ public class Api {
         List<ApiProblem.FieldError> errors = new ArrayList<>();
         try {
             JsonNode json = JSON.readTree(body);
-            String type = json.path("type").asString("");
-            if (type.startsWith("urn:gongkai:problem:")) {
-                slug = type.substring("urn:gongkai:problem:".length());
+            String gongkaiSlug = ProblemTypes.slugOf(json.path("type").asString(""));
+            if (gongkaiSlug != null) {
+                slug = gongkaiSlug;
             }
             detail = json.path("detail").asString(body);
             for (JsonNode e : json.path("errors")) {

@@ -1,12 +1,12 @@
 package org.gongkai.portal.security;
 
 import java.text.ParseException;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.gongkai.edge.security.KeycloakRoles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -124,7 +124,7 @@ class SecurityConfiguration {
             OidcUser user = delegate.loadUser(request);
             Set<GrantedAuthority> authorities = new HashSet<>(user.getAuthorities());
             for (String role : realmRoles(request.getAccessToken().getTokenValue())) {
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+                authorities.add(new SimpleGrantedAuthority(KeycloakRoles.PREFIX + role));
             }
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "preferred_username");
         };
@@ -133,10 +133,7 @@ class SecurityConfiguration {
     static List<String> realmRoles(String accessToken) {
         try {
             Map<String, Object> claims = JWTParser.parse(accessToken).getJWTClaimsSet().getClaims();
-            if (claims.get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> roles) {
-                return roles.stream().map(String::valueOf).toList();
-            }
-            return List.of();
+            return KeycloakRoles.of(claims);
         } catch (ParseException e) {
             throw new OAuth2AuthenticationException(new OAuth2Error("invalid_token"), "The access token is not a JWT.", e);
         }

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.events.CorrelationIds;
+import org.gongkai.edge.correlation.CorrelationIds;
 import org.gongkai.support.domain.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package org.gongkai.support.events;
 
+import org.gongkai.edge.correlation.CorrelationIds;
+
 /**
  * CloudEvents 1.0 attributes in binary content mode over AMQP: each attribute is an application
  * property with the {@code cloudEvents:} prefix, the message body is the event's {@code data}.

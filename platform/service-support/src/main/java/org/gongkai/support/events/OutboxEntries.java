@@ -2,6 +2,7 @@ package org.gongkai.support.events;
 
 import java.util.UUID;
 
+import org.gongkai.edge.correlation.CorrelationIds;
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.support.domain.Changes;
 import org.gongkai.support.domain.RecordsChanges;

@@ -1,9 +1,10 @@
 package org.gongkai.support.security;
 
-import org.gongkai.support.domain.Actor;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.gongkai.edge.security.KeycloakRoles;
+import org.gongkai.support.domain.Actor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;

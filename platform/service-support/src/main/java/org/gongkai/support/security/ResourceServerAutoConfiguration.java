@@ -1,5 +1,8 @@
 package org.gongkai.support.security;
 
+import org.gongkai.edge.security.KeycloakRoles;
+import org.gongkai.edge.security.TokenValidators;
+import org.gongkai.edge.security.VerifiedTokens;
 import org.gongkai.support.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,7 +42,7 @@ public class ResourceServerAutoConfiguration {
     JwtDecoder jwtDecoder(GongkaiSecurityProperties properties) {
         NimbusJwtDecoder signatureChecking = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         signatureChecking.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
-        return new VerifiedTokens(signatureChecking, JwtDecoders.validator(properties));
+        return VerifiedTokens.decoder(signatureChecking, TokenValidators.of(properties.issuer(), properties.audience()));
     }
 
     @Bean

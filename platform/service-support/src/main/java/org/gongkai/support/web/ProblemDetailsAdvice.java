@@ -3,7 +3,10 @@ package org.gongkai.support.web;
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.edge.problems.ProblemTypes;
 import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.web.input.JsonPaths;
+import org.gongkai.support.web.input.RejectedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,8 +29,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.gongkai.support.web.input.JsonPaths;
-import org.gongkai.support.web.input.RejectedInputException;
 
 import jakarta.validation.ConstraintViolationException;
 

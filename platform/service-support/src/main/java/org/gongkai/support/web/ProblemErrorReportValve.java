@@ -11,6 +11,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
+import org.gongkai.edge.problems.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

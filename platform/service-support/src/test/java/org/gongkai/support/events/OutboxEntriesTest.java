@@ -1,5 +1,11 @@
 package org.gongkai.support.events;
 
+import org.gongkai.edge.correlation.CorrelationIds;
+import org.gongkai.contracts.EventCatalog;
+import org.gongkai.contracts.consultation.CommentReceived;
+import org.gongkai.support.domain.Changes;
+import org.gongkai.support.domain.RecordsChanges;
+import org.gongkai.support.domain.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,11 +16,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
-import org.gongkai.contracts.EventCatalog;
-import org.gongkai.contracts.consultation.CommentReceived;
-import org.gongkai.support.domain.Changes;
-import org.gongkai.support.domain.RecordsChanges;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

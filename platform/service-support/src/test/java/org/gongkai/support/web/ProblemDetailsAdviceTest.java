@@ -1,5 +1,9 @@
 package org.gongkai.support.web;
 
+import org.gongkai.edge.problems.ProblemTypes;
+import org.gongkai.support.deadletters.BrokerUnavailableException;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.support.web.input.StrictJsonInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,9 +15,6 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.gongkai.support.deadletters.BrokerUnavailableException;
-import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.web.input.StrictJsonInput;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

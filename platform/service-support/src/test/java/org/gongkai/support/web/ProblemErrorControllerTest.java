@@ -1,5 +1,6 @@
 package org.gongkai.support.web;
 
+import org.gongkai.edge.problems.ProblemTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 

@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 /** The gateway checks a token's signature once; expiry is checked on every request. */
-class VerifiedTokensTest {
+class ReactiveVerifiedTokensTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final AtomicInteger signatureChecks = new AtomicInteger();
@@ -31,7 +31,7 @@ class VerifiedTokensTest {
         Jwt jwt = signedByKeycloak.get(token);
         return jwt == null ? Mono.error(new BadJwtException("signature does not verify")) : Mono.just(jwt);
     });
-    private final VerifiedTokens tokens = new VerifiedTokens(signatureChecking, new JwtTimestampValidator());
+    private final ReactiveVerifiedTokens tokens = new ReactiveVerifiedTokens(signatureChecking, new JwtTimestampValidator());
 
     @Test
     void theSameTokenIsVerifiedOnceAndAForgedOneEveryTime() {

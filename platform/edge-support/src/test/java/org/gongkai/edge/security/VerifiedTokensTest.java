@@ -1,4 +1,4 @@
-package org.gongkai.support.security;
+package org.gongkai.edge.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,8 +18,6 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 class VerifiedTokensTest {
 
     private static final String ISSUER = "http://localhost:8180/realms/gongkai";
-    private static final GongkaiSecurityProperties PROPERTIES = new GongkaiSecurityProperties(ISSUER,
-            "http://localhost:8180/realms/gongkai/protocol/openid-connect/certs", "gongkai");
 
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final Map<String, Jwt> signedByKeycloak = Map.of(
@@ -34,7 +32,7 @@ class VerifiedTokensTest {
         }
         return jwt;
     };
-    private final VerifiedTokens tokens = new VerifiedTokens(signatureChecking, JwtDecoders.validator(PROPERTIES));
+    private final JwtDecoder tokens = VerifiedTokens.decoder(signatureChecking, TokenValidators.of(ISSUER, "gongkai"));
 
     @Test
     void theSameTokenIsVerifiedOnce() {
@@ -59,6 +57,23 @@ class VerifiedTokensTest {
         assertThatThrownBy(() -> tokens.decode("other-audience")).isInstanceOf(JwtValidationException.class);
         assertThatThrownBy(() -> tokens.decode("other-audience")).isInstanceOf(JwtValidationException.class);
         assertThat(signatureChecks).as("signatures checked once each").hasValue(2);
+    }
+
+    @Test
+    void aTokenKnownToTheCacheIsStillRefusedOnceExpired() {
+        VerifiedTokens cache = new VerifiedTokens(TokenValidators.of(ISSUER, "gongkai"));
+        assertThat(cache.ifKnown("valid")).as("never seen").isNull();
+        assertThat(cache.remember("valid", signedByKeycloak.get("valid")).getSubject()).isEqualTo("subject-of-valid");
+        assertThat(cache.ifKnown("valid").getSubject()).isEqualTo("subject-of-valid");
+        assertThatThrownBy(() -> cache.remember("expired", signedByKeycloak.get("expired")))
+                .isInstanceOf(JwtValidationException.class);
+        assertThatThrownBy(() -> cache.ifKnown("expired")).isInstanceOf(JwtValidationException.class);
+    }
+
+    @Test
+    void theValidatorsNeedAnIssuer() {
+        assertThatThrownBy(() -> TokenValidators.of(" ", "gongkai")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gongkai.security.issuer");
     }
 
     private static Jwt jwt(String token, Instant expiresAt, String audience) {
