@@ -53,11 +53,14 @@ public final class Benchmark {
     private final Duration warmup = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "3")));
     private final int rounds = Integer.parseInt(env("BENCH_ROUNDS", "2"));
     private final int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "32"));
-    private final long seedComments = Long.parseLong(env("BENCH_SEED_COMMENTS", "100000"));
-    private final Duration seedTime = Duration.ofSeconds(Long.parseLong(env("BENCH_SEED_SECONDS", "60")));
+    private final long largeComments = Long.parseLong(env("BENCH_LARGE_COMMENTS", "100000"));
+    private final long largeDocuments = Long.parseLong(env("BENCH_LARGE_DOCUMENTS", "10000"));
+    private final Duration listTime = Duration.ofSeconds(Long.parseLong(env("BENCH_LIST_SECONDS", "5")));
+    private final int listConcurrency = Integer.parseInt(env("BENCH_LIST_CONCURRENCY", "4"));
+    private final String mongoUri = env("BENCH_MONGODB_URI", "mongodb://127.0.0.1:27027");
     private final Duration reportTime = Duration.ofSeconds(Long.parseLong(env("BENCH_REPORT_SECONDS", "10")));
     private final int reportConcurrency = Integer.parseInt(env("BENCH_REPORT_CONCURRENCY", "4"));
-    private final Duration drainLimit = Duration.ofSeconds(Long.parseLong(env("BENCH_DRAIN_SECONDS", "120")));
+    private final Duration drainLimit = Duration.ofSeconds(Long.parseLong(env("BENCH_DRAIN_SECONDS", "600")));
 
     private final HttpClient http = Load.client();
     private final AtomicLong sequence = new AtomicLong();
@@ -148,16 +151,38 @@ public final class Benchmark {
         say("   comments accepted %d, events counted by reporting %d, consumer queue depth max %d (%s)",
                 commentsAccepted.get(), lagDelta.count, backlog.max(), backlog.source());
 
-        // the leadership report over as large a data set as the seeding time allows
-        long seeded = seed();
-        drain(lagBefore);
+        // lists over a growing data set, then the leadership report over the largest
+        LargeDataSet large = new LargeDataSet(http, publication, consultation, staff::get, mongoUri, amqpHost, amqpPort,
+                namespace, consultationId, sequence, listTime, listConcurrency, Math.max(1, concurrency / 4));
+        long[][] stages = {{Math.min(1_000, largeDocuments), 0}, {Math.min(10_000, largeDocuments), Math.min(10_000, largeComments)},
+                {largeDocuments, largeComments}};
+        long ingestMs = 0;
+        long copied = 0;
+        for (long[] stage : stages) {
+            if (stage[0] > large.documents()) {
+                say("== drafting documents through the API up to %d", stage[0]);
+                say("   %s", large.draftDocumentsUpTo(stage[0]).line());
+            }
+            long more = large.copyCommentsUpTo(stage[1], commentsAccepted.get());
+            if (more > 0) {
+                say("== %d comments copied in the database and their events published, now %d", more,
+                        commentsAccepted.get() + more);
+                commentsAccepted.addAndGet(more);
+                long drained = drain(lagBefore);
+                say("   reporting counted them in %.1f s (%.0f events/s)", drained / 1000.0, more * 1000.0 / Math.max(1, drained));
+                ingestMs += drained;
+                copied += more;
+            }
+            large.measureLists(commentsAccepted.get());
+        }
+        large.lists().values().forEach(r -> say("   %s", r.line()));
         String period = String.valueOf(LocalDate.now().getYear());
         Load.Result report = Load.run("leadership report direct", http,
                 n -> get(reporting + "/api/reporting/leadership/report?period=" + period, admin.get()), 200, reportTime,
                 reportConcurrency, sequence);
         long storedComments = commentsAccepted.get();
-        say("   %s (concurrency %d, %d comments stored in this run, %d of them seeded; no documents seeded)",
-                report.line(), reportConcurrency, storedComments, seeded);
+        say("   %s (concurrency %d, %d comments stored, %d of them copied; %d documents drafted)",
+                report.line(), reportConcurrency, storedComments, copied, large.documents());
 
         String loadEnd = loadAverage();
         Load.Result commentsGw = totals.get("comments gateway");
@@ -187,7 +212,9 @@ public final class Benchmark {
         kv.put("lag_source", lagBuckets.source);
         kv.put("drain_max_ms", String.valueOf(drainMax));
         kv.put("report_comments", String.valueOf(storedComments));
-        kv.put("report_documents", "0");
+        kv.put("report_documents", String.valueOf(large.documents()));
+        kv.put("reporting_ingest_per_s", f1(copied * 1000.0 / Math.max(1, ingestMs)));
+        large.lists().forEach((key, r) -> kv.put(key, f1(r.p(99))));
         kv.put("concurrency", String.valueOf(concurrency));
         kv.put("rounds", String.valueOf(rounds));
         kv.put("side_s", String.valueOf(side.toSeconds()));
@@ -227,23 +254,6 @@ public final class Benchmark {
             say("!! reporting had not counted every comment %d s after the load ended", drainLimit.toSeconds());
         }
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** Stores comments directly at consultation-service until the data set has the size wanted or the time is up. */
-    private long seed() throws Exception {
-        long wanted = seedComments - commentsAccepted.get();
-        if (wanted <= 0 || seedTime.isZero()) {
-            return 0;
-        }
-        say("== seeding up to %d more comments for at most %d s", wanted, seedTime.toSeconds());
-        long before = commentsAccepted.get();
-        long deadline = System.nanoTime() + seedTime.toNanos();
-        while (commentsAccepted.get() - before < wanted && System.nanoTime() < deadline) {
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
-            Load.Result r = measure("seed comments", n -> comment(consultation, n), Duration.ofSeconds(Math.min(10, left)));
-            say("   %s", r.line());
-        }
-        return commentsAccepted.get() - before;
     }
 
     private HttpRequest comment(String base, long n) {
