@@ -84,10 +84,14 @@ final class LargeDataSet {
         long wanted = total - documents;
         AtomicLong drafted = new AtomicLong();
         Load.Result all = null;
+        double perSecond = 50; // a first guess; each slice measures it again
         while (drafted.get() < wanted) {
-            // runs in slices of a few seconds, so it stops close to the number wanted
-            Load.Result slice = Load.run("draft documents direct", http, this::draft, 201, Duration.ofSeconds(5),
+            // slices of at most 5 s, shorter near the end, so it stops close to the number wanted
+            long left = wanted - drafted.get();
+            Duration sliceTime = Duration.ofMillis(Math.max(200, Math.min(5_000, (long) (left * 1000 / perSecond))));
+            Load.Result slice = Load.run("draft documents direct", http, this::draft, 201, sliceTime,
                     draftConcurrency, sequence);
+            perSecond = Math.max(1, slice.perSecond());
             if (slice.ok() == 0) {
                 throw new IllegalStateException("no document drafted: " + slice.others());
             }
