@@ -14,7 +14,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * The real infrastructure tests run against, started once per JVM: Testcontainers ({@code mongo:7},
  * {@code rabbitmq:3-management}) where a Docker engine answers; otherwise the RabbitMQ broker at
- * 127.0.0.1:5672 and an in-process MongoDB wire-protocol server. No broker at all fails at once.
+ * 127.0.0.1:5672 and an in-process MongoDB wire-protocol server. No broker at all fails at once. A MongoDB already
+ * running (a real one, or platform/local-mongo's server) is used instead when {@code -Dgongkai.test.mongo=mongodb://host:port}
+ * names it; each test context takes a database of its own there.
  */
 public final class TestInfrastructure {
 
@@ -30,7 +32,10 @@ public final class TestInfrastructure {
     /** {@code mongodb://host:port} without a database name. */
     public static synchronized String mongoAddress() {
         if (mongoAddress == null) {
-            if (dockerAvailable()) {
+            String given = System.getProperty("gongkai.test.mongo");
+            if (given != null && !given.isBlank()) {
+                mongoAddress = given.strip();
+            } else if (dockerAvailable()) {
                 MongoDBContainer mongo = new MongoDBContainer("mongo:7");
                 mongo.start();
                 mongoAddress = "mongodb://" + mongo.getHost() + ":" + mongo.getMappedPort(27017);
