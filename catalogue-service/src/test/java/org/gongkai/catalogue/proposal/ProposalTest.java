@@ -76,4 +76,92 @@ class ProposalTest {
         assertThatThrownBy(() -> proposal.approve(CatalogueVersion.draftFrom(v1, 2, office, now), office, "ok", now))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-already-decided");
     }
+    @Test
+    void aProposalRecordsWhoProposedWhatAndTheDecision() {
+        CatalogueVersion v1 = published();
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        ItemChanges refinement = new ItemChanges(null, "细化内容", null, null, null, null, null, null, null, null);
+        Proposal proposal = Proposal.propose("p5", v1, "safety-coordination", ProposalKind.REFINE_ITEM, "WS-01", null,
+                refinement, "内容过简", safety1, now);
+
+        assertThat(proposal.id()).isEqualTo("p5");
+        assertThat(proposal.catalogue()).isEqualTo("work-safety");
+        assertThat(proposal.section()).isEqualTo("safety-coordination");
+        assertThat(proposal.proposer()).isEqualTo("safety1");
+        assertThat(proposal.kind()).isEqualTo(ProposalKind.REFINE_ITEM);
+        assertThat(proposal.kind().label()).isEqualTo("细化事项");
+        assertThat(proposal.itemCode()).isEqualTo("WS-01");
+        assertThat(proposal.level1()).isNull();
+        assertThat(proposal.changes()).isEqualTo(refinement);
+        assertThat(proposal.reason()).isEqualTo("内容过简");
+        assertThat(proposal.status()).isEqualTo(Proposal.Status.PENDING);
+        assertThat(proposal.status().label()).isEqualTo("待决定");
+        assertThat(proposal.audit()).singleElement().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("proposed-refine_item");
+            assertThat(entry.reason()).isEqualTo("内容过简");
+        });
+        // proposing checks the change against a scratch draft only: the version it refines is untouched
+        assertThat(v1.item("WS-01")).get().extracting(CatalogueItem::content).isEqualTo("内容");
+
+        proposal.approve(draft, office, "同意细化", now.plusSeconds(5));
+
+        assertThat(proposal.status()).isEqualTo(Proposal.Status.APPROVED);
+        assertThat(proposal.status().label()).isEqualTo("已批准");
+        assertThat(proposal.decidedBy()).isEqualTo("office");
+        assertThat(proposal.decisionReason()).isEqualTo("同意细化");
+        assertThat(proposal.decidedAt()).isEqualTo(now.plusSeconds(5));
+        assertThat(proposal.appliedToVersion()).isEqualTo(2);
+        assertThat(proposal.resultingItemCode()).isEqualTo("WS-01");
+        assertThat(proposal.audit()).last().extracting(a -> a.action(), a -> a.reason()).containsExactly("approved", "同意细化");
+        assertThat(draft.item("WS-01")).get().extracting(CatalogueItem::content).isEqualTo("细化内容");
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndIsRecorded() {
+        Proposal proposal = Proposal.propose("p6", published(), "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
+                null, null, "由本股室负责", safety1, now);
+
+        assertThatThrownBy(() -> proposal.reject(office, " ", now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("reason-required");
+        proposal.reject(office, "已有负责股室", now);
+
+        assertThat(proposal.status()).isEqualTo(Proposal.Status.REJECTED);
+        assertThat(proposal.status().label()).isEqualTo("已驳回");
+        assertThat(proposal.audit()).last().extracting(a -> a.action(), a -> a.reason()).containsExactly("rejected", "已有负责股室");
+        assertThatThrownBy(() -> proposal.reject(office, "again", now))
+                .hasMessage("该修订建议已有决定（已驳回），不能再次决定。");
+    }
+
+    @Test
+    void anApprovalNeedsAReasonAndLeavesTheDraftUntouchedWithout() {
+        CatalogueVersion v1 = published();
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        Proposal proposal = Proposal.propose("p7", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
+                null, null, "由本股室负责", safety1, now);
+
+        assertThatThrownBy(() -> proposal.approve(draft, office, null, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("reason-required");
+        assertThat(draft.item("WS-01")).get().extracting(CatalogueItem::sections).isEqualTo(List.of());
+    }
+
+    @Test
+    void aSectionProposesOnlyForItselfAndSeesOnlyItsOwnProposals() {
+        CatalogueVersion v1 = published();
+        Actor fire = new Actor("f", "fire1", "fire-rescue", Set.of(Actor.SECTION_STAFF));
+        assertThatThrownBy(() -> Proposal.propose("p8", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
+                null, null, "r", fire, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-for-another-section");
+        assertThatThrownBy(() -> Proposal.propose("p8", v1, "disclosure-office", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
+                null, null, "r", office, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-requires-section");
+        assertThatThrownBy(() -> Proposal.propose("p8", v1, "safety-coordination", null, "WS-01", null, null, "r", safety1, now))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-kind-required");
+
+        Proposal proposal = Proposal.propose("p8", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
+                null, null, "r", safety1, now);
+
+        assertThat(proposal.isVisibleTo(safety1)).isTrue();
+        assertThat(proposal.isVisibleTo(office)).isTrue();
+        assertThat(proposal.isVisibleTo(fire)).isFalse();
+    }
 }

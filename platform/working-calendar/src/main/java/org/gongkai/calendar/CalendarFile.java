@@ -23,18 +23,12 @@ final class CalendarFile {
     record Entry(LocalDate date, Kind kind, String name) {
     }
 
-    private final int year;
     private final String source;
     private final SortedMap<LocalDate, Entry> entries;
 
-    private CalendarFile(int year, String source, SortedMap<LocalDate, Entry> entries) {
-        this.year = year;
+    private CalendarFile(String source, SortedMap<LocalDate, Entry> entries) {
         this.source = source;
         this.entries = Collections.unmodifiableSortedMap(entries);
-    }
-
-    int year() {
-        return year;
     }
 
     /** Where the file came from, for error messages: a classpath resource or a file system path. */
@@ -96,7 +90,7 @@ final class CalendarFile {
         if (!anyHoliday) {
             throw new IllegalStateException(source + ": no 'holiday' line; a year's file must list the notice's days off");
         }
-        return new CalendarFile(year, source, entries);
+        return new CalendarFile(source, entries);
     }
 
     /**
@@ -116,7 +110,7 @@ final class CalendarFile {
         if (entries.values().stream().noneMatch(entry -> entry.kind() == Kind.HOLIDAY)) {
             throw new IllegalStateException(source + ": no holiday; a year's notice must list its days off");
         }
-        return new CalendarFile(year, source, entries);
+        return new CalendarFile(source, entries);
     }
 
     /** Adds one day; returns the problem ({@code {line}} standing for the earlier entry's line) or null. */

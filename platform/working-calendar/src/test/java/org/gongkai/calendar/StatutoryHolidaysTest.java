@@ -3,6 +3,7 @@ package org.gongkai.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -119,6 +120,22 @@ class StatutoryHolidaysTest {
 
         assertThat(WorkingCalendar.statutoryHolidays(year)).hasSize(13)
                 .extracting(WorkingCalendar.Day::date).allMatch(official::contains);
+    }
+
+    @Test
+    void aSubsetOfRulesGivesOnlyTheirDays() {
+        assertThat(StatutoryHolidays.only(EnumSet.of(Rule.NEW_YEAR, Rule.LABOUR_DAY)).of(2027)).containsExactly(
+                entry(d("2027-01-01"), "元旦"), entry(d("2027-05-01"), "劳动节"), entry(d("2027-05-02"), "劳动节"));
+        assertThat(StatutoryHolidays.only(EnumSet.noneOf(Rule.class)).of(2027)).isEmpty();
+    }
+
+    @Test
+    void theRevisionGovernsEveryYearFrom2025To2100() {
+        assertThat(WorkingCalendar.statutoryHolidays(2025)).hasSize(13).first()
+                .isEqualTo(new WorkingCalendar.Day(d("2025-01-01"), "元旦"));
+        assertThat(WorkingCalendar.statutoryHolidays(2100)).hasSize(13)
+                .contains(new WorkingCalendar.Day(d("2100-01-01"), "元旦"), new WorkingCalendar.Day(d("2100-10-03"), "国庆节"));
+        assertThat(WorkingCalendar.statutoryHolidays(2101)).isEmpty();
     }
 
     @Test

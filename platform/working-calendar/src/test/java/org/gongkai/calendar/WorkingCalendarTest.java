@@ -1,6 +1,7 @@
 package org.gongkai.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -210,6 +211,51 @@ class WorkingCalendarTest {
                 .withMessageContaining("2022-12-31")
                 .withMessageContaining("calendar/cn/2023.txt")
                 .withMessageContaining("2022.txt");
+    }
+
+    @Test
+    void conflictNamesBothNoticesAndWhichSideMakesTheDayAWorkday() throws IOException {
+        write("2022.txt", "holiday 2022-01-01 元旦\nworkday 2022-12-31 调休\n");
+
+        assertThatExceptionOfType(WorkingCalendar.ConflictException.class).isThrownBy(() -> CALENDAR.withDirectory(dir))
+                .withMessage("2022-12-31 is a workday in " + dir.resolve("2022.txt") + " but a holiday in calendar/cn/2023.txt")
+                .satisfies(e -> {
+                    assertThat(e.date()).isEqualTo(d("2022-12-31"));
+                    assertThat(e.firstSource()).isEqualTo(dir.resolve("2022.txt").toString());
+                    assertThat(e.workdayInFirst()).isTrue();
+                    assertThat(e.secondSource()).isEqualTo("calendar/cn/2023.txt");
+                });
+    }
+
+    @Test
+    void conflictTheOtherWayRoundSaysTheFirstNoticeMakesItAHoliday() throws IOException {
+        // the files are read in year order, so 2030.txt (holiday) comes first and 2031.txt (workday) contradicts it
+        write("2030.txt", "holiday 2030-01-01 元旦\nholiday 2030-12-28 元旦\n");
+        write("2031.txt", "holiday 2031-01-01 元旦\nworkday 2030-12-28 元旦调休\n");
+
+        assertThatExceptionOfType(WorkingCalendar.ConflictException.class).isThrownBy(() -> CALENDAR.withDirectory(dir))
+                .withMessage("2030-12-28 is a holiday in " + dir.resolve("2030.txt") + " but a workday in " + dir.resolve("2031.txt"))
+                .satisfies(e -> assertThat(e.workdayInFirst()).isFalse());
+    }
+
+    @Test
+    void theAdministratorDirectoryIsReadUpToTheLastYear() throws IOException {
+        write("2100.txt", "holiday 2100-01-01 元旦\n");
+
+        WorkingCalendar calendar = CALENDAR.withDirectory(dir);
+
+        assertThat(calendar.covers(2100)).isTrue();
+        assertThat(calendar.year(2100).holidays()).containsExactly(new WorkingCalendar.Day(d("2100-01-01"), "元旦"));
+    }
+
+    @Test
+    void theClasspathCalendarHoldsEveryShippedNotice() {
+        // built here rather than taken from CALENDAR, so that loading itself is what the test measures
+        WorkingCalendar loaded = WorkingCalendar.fromClasspath();
+
+        assertThat(loaded.years()).containsExactly(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        assertThat(loaded.isWorkingDay(d("2024-10-12"))).as("2024's make-up Saturday").isTrue();
+        assertThat(loaded).hasToString("WorkingCalendar[2020, 2021, 2022, 2023, 2024, 2025, 2026]");
     }
 
     @Test

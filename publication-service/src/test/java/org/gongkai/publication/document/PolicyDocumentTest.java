@@ -294,6 +294,10 @@ class PolicyDocumentTest {
         d.decideWidening(SECRECY, ReviewDecision.RETURN, "含涉密附件", null, TODAY, CALENDAR, NOW);
         assertThat(d.attribute()).isEqualTo(DisclosureAttribute.ON_REQUEST);
         assertThat(d.clearance().outcome()).isEqualTo(ConfidentialityClearance.Outcome.REFUSED);
+        assertThat(d.clearance().outcomeLabel()).isEqualTo("保密审查不同意公开");
+        assertThat(d.audit()).extracting(org.gongkai.support.domain.AuditEntry::action)
+                .endsWith("widening-confidentiality-return", "confidentiality-clearance-refused");
+        assertThat(d.changes().announced()).extracting(e -> e.getClass().getSimpleName()).containsExactly("DocumentIssued");
         assertThat(d.publicationDueOn()).isNull();
         assertThatThrownBy(() -> d.publish(OFFICE, TODAY, TODAY, List.of(), NOW)).extracting(PolicyDocumentTest::type)
                 .isEqualTo("not-proactive");
