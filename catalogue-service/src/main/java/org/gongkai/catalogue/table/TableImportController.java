@@ -5,9 +5,10 @@ import java.io.IOException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,8 +34,9 @@ class TableImportController {
     @PostMapping(path = "/{catalogue}/imports", consumes = "multipart/form-data")
     @PreAuthorize("hasRole('disclosure-office')")
     @ResponseStatus(HttpStatus.CREATED)
-    TableImportService.ImportReport importTable(@PathVariable String catalogue, @RequestParam("file") MultipartFile file)
+    TableImportService.ImportReport importTable(@PathVariable String catalogue, @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal Actor actor)
             throws IOException {
-        return imports.importTable(catalogue, file.getOriginalFilename(), file.getBytes(), CurrentActor.get());
+        return imports.importTable(catalogue, file.getOriginalFilename(), file.getBytes(), actor);
     }
 }

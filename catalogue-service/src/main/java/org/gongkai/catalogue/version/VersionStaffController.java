@@ -12,11 +12,12 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,8 +63,8 @@ class VersionStaffController {
     @PostMapping("/{catalogue}/items/{code}/confirmation")
     @PreAuthorize("hasRole('disclosure-office')")
     PublicCatalogueController.VersionView confirm(@PathVariable String catalogue, @PathVariable String code,
-            @Valid @RequestBody ConfirmationRequest request) {
-        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), CurrentActor.get()));
+            @Valid @RequestBody ConfirmationRequest request, @AuthenticationPrincipal Actor actor) {
+        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), actor));
     }
 
     @Operation(summary = "查看目录草稿版本",
@@ -79,8 +80,8 @@ class VersionStaffController {
             description = "政务公开办公室放弃尚未发布的草稿版本。草稿中已有经审定的修改时不能放弃。")
     @DeleteMapping("/{catalogue}/draft")
     @PreAuthorize("hasRole('disclosure-office')")
-    ResponseEntity<Void> discard(@PathVariable String catalogue) {
-        catalogues.discardDraft(catalogue, CurrentActor.get());
+    ResponseEntity<Void> discard(@PathVariable String catalogue, @AuthenticationPrincipal Actor actor) {
+        catalogues.discardDraft(catalogue, actor);
         return ResponseEntity.noContent().build();
     }
 
@@ -89,8 +90,8 @@ class VersionStaffController {
     @PostMapping("/{catalogue}/versions/{version}/publication")
     @PreAuthorize("hasRole('disclosure-office')")
     PublicCatalogueController.VersionSummary publish(@PathVariable String catalogue, @PathVariable int version,
-            @Valid @RequestBody PublishRequest request) {
+            @Valid @RequestBody PublishRequest request, @AuthenticationPrincipal Actor actor) {
         return PublicCatalogueController.VersionSummary.of(catalogues.publish(catalogue, version, request.effectiveFrom(),
-                CurrentActor.get()));
+                actor));
     }
 }

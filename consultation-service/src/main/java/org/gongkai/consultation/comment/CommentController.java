@@ -14,11 +14,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.consultation.consultation.Channel;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.AuditEntry;
-import org.gongkai.support.security.CurrentActor;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,8 +65,8 @@ class CommentController {
     @GetMapping
     PageView<StaffCommentView> list(@PathVariable String consultationId,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageView.of(service.forStaff(consultationId, CurrentActor.get(), page, size), StaffCommentView::of);
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Actor actor) {
+        return PageView.of(service.forStaff(consultationId, actor, page, size), StaffCommentView::of);
     }
 
     @Operation(summary = "录入线下意见",
@@ -73,9 +74,10 @@ class CommentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
-    StaffCommentView enterOffline(@PathVariable String consultationId, @Valid @RequestBody OfflineOpinionRequest request) {
+    StaffCommentView enterOffline(@PathVariable String consultationId, @Valid @RequestBody OfflineOpinionRequest request,
+            @AuthenticationPrincipal Actor actor) {
         return StaffCommentView.of(service.enterOffline(consultationId, request.channel(),
-                new Comment.Submission(request.content(), request.name(), request.contact()), CurrentActor.get()));
+                new Comment.Submission(request.content(), request.name(), request.contact()), actor));
     }
 
     @Operation(summary = "屏蔽或恢复留言",
@@ -83,7 +85,7 @@ class CommentController {
     @PostMapping("/{commentId}/moderation")
     @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
     StaffCommentView moderate(@PathVariable String consultationId, @PathVariable String commentId,
-            @Valid @RequestBody ModerationRequest request) {
-        return StaffCommentView.of(service.moderate(consultationId, commentId, request.hidden(), request.reason(), CurrentActor.get()));
+            @Valid @RequestBody ModerationRequest request, @AuthenticationPrincipal Actor actor) {
+        return StaffCommentView.of(service.moderate(consultationId, commentId, request.hidden(), request.reason(), actor));
     }
 }

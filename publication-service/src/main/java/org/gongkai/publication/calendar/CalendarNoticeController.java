@@ -10,11 +10,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.Actor;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.web.PageView;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,8 +65,7 @@ class CalendarNoticeController {
     @Operation(summary = "录入年度节假日安排",
             description = "政务公开办公室录入或更正某一年的节假日安排：通知文号、放假日期和调休上班日期。保存后即生效，重算所有未完成文件的公开期限并发出期限变更消息，返回期限有变化的文件数；留有操作记录。")
     @PutMapping("/notices/{year}")
-    SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
-        Actor actor = CurrentActor.get();
+    SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request, @AuthenticationPrincipal Actor actor) {
         CalendarNoticeService.Saved saved = service.save(year, request.input(), actor);
         return new SavedView(NoticeView.of(saved.notice()), saved.deadlinesChanged());
     }
@@ -74,8 +73,9 @@ class CalendarNoticeController {
     @Operation(summary = "预览节假日安排的影响",
             description = "在正式录入前预览：按这份节假日安排，哪些未完成文件的公开期限会变、从哪天变到哪天，以及通知中漏列的法定节假日。不保存任何内容。")
     @PostMapping("/notices/{year}/preview")
-    CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
-        return service.preview(year, request.input(), CurrentActor.get());
+    CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return service.preview(year, request.input(), actor);
     }
 
     @Operation(summary = "查看已录入的节假日安排",

@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.reporting.facts.Period;
-import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.Actor;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,8 +31,8 @@ class FiguresController {
     @Operation(summary = "查看股室统计数据",
             description = "查看一个股室在某一期间的统计数据（period 如 2026-H2 表示 2026 年下半年）：文件公开、按时公开、政策解读、回应关切、征求意见等各项指标。只能查看本股室的，政务公开办公室、领导和管理员可查看全部。")
     @GetMapping("/sections/{section}/figures")
-    SectionFigures section(@PathVariable String section, @RequestParam String period) {
-        requireOwnOrOverseer(section);
+    SectionFigures section(@PathVariable String section, @RequestParam String period, @AuthenticationPrincipal Actor actor) {
+        requireOwnOrOverseer(section, actor);
         return figures.section(section, Period.parse(period));
     }
 
@@ -40,8 +40,8 @@ class FiguresController {
             description = "把股室某一期间的统计数据导出为 xlsx（默认）或 csv，表头为中文，数字为数值格式。")
     @GetMapping("/sections/{section}/figures/export")
     ResponseEntity<byte[]> exportSection(@PathVariable String section, @RequestParam String period,
-            @RequestParam(defaultValue = "xlsx") String format) {
-        requireOwnOrOverseer(section);
+            @RequestParam(defaultValue = "xlsx") String format, @AuthenticationPrincipal Actor actor) {
+        requireOwnOrOverseer(section, actor);
         SectionFigures f = figures.section(section, Period.parse(period));
         return Downloads.table(section + "-" + period, format, () -> FiguresExport.xlsx(f), () -> FiguresExport.csv(FiguresExport.rows(f)));
     }
@@ -71,8 +71,7 @@ class FiguresController {
         return Downloads.table("leadership-" + period, format, () -> FiguresExport.xlsx(report), () -> FiguresExport.csv(report));
     }
 
-    private static void requireOwnOrOverseer(String section) {
-        Actor actor = CurrentActor.get();
+    private static void requireOwnOrOverseer(String section, Actor actor) {
         if (!actor.overseesAllSections() && !actor.belongsTo(section)) {
             throw DomainException.forbidden("not-your-section", "只能查看本股室的统计数据。");
         }

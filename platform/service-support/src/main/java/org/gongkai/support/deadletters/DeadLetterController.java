@@ -5,8 +5,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,8 +30,8 @@ public class DeadLetterController {
                     + "返回移动的条数；每次操作都记录操作人、时间和条数。消息服务器无法连接时返回 503，可稍后重试。")
     @PostMapping("/api/${spring.application.name}/admin/dead-letters/redrive")
     @PreAuthorize("hasRole('admin')")
-    public RedriveView redrive() {
-        DeadLetterRedrive record = redrives.redrive(CurrentActor.get());
+    public RedriveView redrive(@AuthenticationPrincipal Actor actor) {
+        DeadLetterRedrive record = redrives.redrive(actor);
         return new RedriveView(record.redriven(), record.byQueue(), record.audit().at(), record.correlationId());
     }
 }
