@@ -22,9 +22,10 @@ import org.gongkai.consultation.consultation.Channel;
 import org.gongkai.consultation.consultation.FeedbackReport;
 import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.security.AccessRules.SectionStaffOrOffice;
+import org.gongkai.support.security.AccessRules.SignedIn;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,6 +91,7 @@ class OpinionController {
     @Operation(summary = "查看归并建议",
             description = "系统按文字相似程度把尚未归并的留言分组，供工作人员参考归并；threshold 为相似度门槛（0 到 1 之间，越大分得越细）。只是建议，不作任何更改。")
     @GetMapping("/opinion-suggestions")
+    @SignedIn
     List<SuggestionView> suggestions(@PathVariable String consultationId,
             @RequestParam(required = false) @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") Double threshold,
             @AuthenticationPrincipal Actor actor) {
@@ -101,6 +103,7 @@ class OpinionController {
     @Operation(summary = "查看归并后的意见",
             description = "分页列出本次征求意见已归并的各条意见（按意见编号排序）：摘要、包含的留言数、是否为集中意见、采纳决定及理由、操作记录。page 从 0 开始，size 最多 100。")
     @GetMapping("/opinions")
+    @SignedIn
     PageView<OpinionView> list(@PathVariable String consultationId,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Actor actor) {
@@ -111,7 +114,7 @@ class OpinionController {
             description = "把选中的若干条留言归并为一条意见，并写明意见摘要。")
     @PostMapping("/opinions")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView confirm(@PathVariable String consultationId, @Valid @RequestBody GroupRequest request,
             @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.confirm(consultationId, request.summary(), request.commentIds(), actor));
@@ -120,7 +123,7 @@ class OpinionController {
     @Operation(summary = "向意见追加留言",
             description = "把更多留言归入一条已有的意见。")
     @PostMapping("/opinions/{opinionId}/comments")
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView addComments(@PathVariable String consultationId, @PathVariable String opinionId,
             @Valid @RequestBody AddCommentsRequest request, @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.addComments(consultationId, opinionId, request.commentIds(), actor));
@@ -130,7 +133,7 @@ class OpinionController {
             description = "从一条意见中拆出部分留言，另立为一条新的意见，并写明新意见的摘要。")
     @PostMapping("/opinions/{opinionId}/split")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView split(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody GroupRequest request,
             @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.split(consultationId, opinionId, request.summary(), request.commentIds(), actor));
@@ -139,7 +142,7 @@ class OpinionController {
     @Operation(summary = "合并意见",
             description = "把其他几条意见合并到这条意见中。")
     @PostMapping("/opinions/{opinionId}/merge")
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView merge(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody MergeRequest request,
             @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.merge(consultationId, opinionId, request.opinionIds(), actor));
@@ -148,7 +151,7 @@ class OpinionController {
     @Operation(summary = "修改意见摘要",
             description = "修改一条意见的摘要文字。")
     @PutMapping("/opinions/{opinionId}/summary")
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView reviseSummary(@PathVariable String consultationId, @PathVariable String opinionId,
             @Valid @RequestBody SummaryRequest request, @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.reviseSummary(consultationId, opinionId, request.summary(), actor));
@@ -157,7 +160,7 @@ class OpinionController {
     @Operation(summary = "作出采纳决定",
             description = "对一条意见作出采纳、部分采纳或未予采纳的决定。集中意见（同一意见汇集的留言达到规定条数）未全部采纳的，须写明向公众说明的理由。")
     @PutMapping("/opinions/{opinionId}/decision")
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     OpinionView decide(@PathVariable String consultationId, @PathVariable String opinionId, @Valid @RequestBody DecisionRequest request,
             @AuthenticationPrincipal Actor actor) {
         return OpinionView.of(service.decide(consultationId, opinionId, request.decision(), request.reason(), actor));
@@ -167,7 +170,7 @@ class OpinionController {
             description = "征求期截止后，每条意见都须有采纳决定（集中意见未全部采纳的须有理由）；写明最终决定作了哪些修改，公布意见采纳情况反馈，公众即可查阅。")
     @PostMapping("/feedback")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyRole('section-staff', 'disclosure-office')")
+    @SectionStaffOrOffice
     FeedbackReport publishFeedback(@PathVariable String consultationId, @Valid @RequestBody FeedbackRequest request,
             @AuthenticationPrincipal Actor actor) {
         return service.publishFeedback(consultationId, request.finalDecisionChanges(), actor);
