@@ -13,11 +13,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.catalogue.version.ItemChanges;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.AuditEntry;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
+import org.gongkai.support.security.AccessRules.SectionStaff;
+import org.gongkai.support.security.AccessRules.SignedIn;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,32 +66,36 @@ class ProposalController {
             description = "股室工作人员为本股室负责的事项提出修订建议：新增事项、细化事项、认领责任或标为县级不适用，写明理由，交政务公开办公室审定。只能为本股室提出。")
     @PostMapping("/{catalogue}/proposals")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('section-staff')")
-    ProposalView propose(@PathVariable String catalogue, @Valid @RequestBody ProposalRequest request) {
+    @SectionStaff
+    ProposalView propose(@PathVariable String catalogue, @Valid @RequestBody ProposalRequest request,
+            @AuthenticationPrincipal Actor actor) {
         return ProposalView.of(sections, proposals.propose(catalogue, request.section(), request.kind(), request.itemCode(),
-                request.level1(), request.changes(), request.reason(), CurrentActor.get()));
+                request.level1(), request.changes(), request.reason(), actor));
     }
 
     @Operation(summary = "查看修订建议列表",
             description = "分页列出当前用户可见的修订建议，按建议编号排序：股室工作人员看到本股室的建议，政务公开办公室、领导和管理员看到全部建议。page 从 0 开始，size 最多 100。")
     @GetMapping("/proposals")
+    @SignedIn
     PageView<ProposalView> proposals(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageView.of(proposals.proposals(CurrentActor.get(), page, size), p -> ProposalView.of(sections, p));
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Actor actor) {
+        return PageView.of(proposals.proposals(actor, page, size), p -> ProposalView.of(sections, p));
     }
 
     @Operation(summary = "查看一条修订建议",
             description = "查看修订建议的内容、状态、审定结果和操作记录。看不到其他股室的建议。")
     @GetMapping("/proposals/{id}")
-    ProposalView proposal(@PathVariable String id) {
-        return ProposalView.of(sections, proposals.proposal(id, CurrentActor.get()));
+    @SignedIn
+    ProposalView proposal(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+        return ProposalView.of(sections, proposals.proposal(id, actor));
     }
 
     @Operation(summary = "审定修订建议",
             description = "政务公开办公室同意或不同意一条修订建议，并写明理由。同意的修改进入目录的下一个草稿版本；已有决定的建议不能再次审定。")
     @PostMapping("/proposals/{id}/decision")
-    @PreAuthorize("hasRole('disclosure-office')")
-    ProposalView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request) {
-        return ProposalView.of(sections, proposals.decide(id, request.approve(), request.reason(), CurrentActor.get()));
+    @OfficeOnly
+    ProposalView decide(@PathVariable String id, @Valid @RequestBody DecisionRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return ProposalView.of(sections, proposals.decide(id, request.approve(), request.reason(), actor));
     }
 }

@@ -5,9 +5,10 @@ import java.io.IOException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.Actor;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,10 +32,11 @@ class TableImportController {
     @Operation(summary = "导入目录表格",
             description = "政务公开办公室上传官方样式的目录表格（xlsx，或 UTF-8/GB18030 编码的 csv，表头上方可有标题行），生成新的草稿版本。表格有误时逐项说明哪一行哪一栏不对。")
     @PostMapping(path = "/{catalogue}/imports", consumes = "multipart/form-data")
-    @PreAuthorize("hasRole('disclosure-office')")
+    @OfficeOnly
     @ResponseStatus(HttpStatus.CREATED)
-    TableImportService.ImportReport importTable(@PathVariable String catalogue, @RequestParam("file") MultipartFile file)
+    TableImportService.ImportReport importTable(@PathVariable String catalogue, @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal Actor actor)
             throws IOException {
-        return imports.importTable(catalogue, file.getOriginalFilename(), file.getBytes(), CurrentActor.get());
+        return imports.importTable(catalogue, file.getOriginalFilename(), file.getBytes(), actor);
     }
 }

@@ -12,11 +12,14 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.catalogue.access.CatalogueAccessRules.DraftReaders;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.security.AccessRules.OfficeLeadershipOrAdmin;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +48,7 @@ class VersionStaffController {
     @Operation(summary = "查看待核实事项",
             description = "分页列出现行版本中尚未经公开文本印证的事项，依据最少、系重建的事项排在前面（其次按目录中的顺序），供政务公开办公室逐条核实。page 从 0 开始，size 最多 100。")
     @GetMapping("/{catalogue}/rows-to-confirm")
-    @PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin')")
+    @OfficeLeadershipOrAdmin
     PageView<CatalogueItem> rowsToConfirm(@PathVariable String catalogue,
             @RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -60,16 +63,16 @@ class VersionStaffController {
     @Operation(summary = "核实一个事项",
             description = "政务公开办公室对照原件或公开文本核实一个“待核实”事项，写明核对依据。核实结果记入草稿版本，随下一个版本发布，并留有操作记录。")
     @PostMapping("/{catalogue}/items/{code}/confirmation")
-    @PreAuthorize("hasRole('disclosure-office')")
+    @OfficeOnly
     PublicCatalogueController.VersionView confirm(@PathVariable String catalogue, @PathVariable String code,
-            @Valid @RequestBody ConfirmationRequest request) {
-        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), CurrentActor.get()));
+            @Valid @RequestBody ConfirmationRequest request, @AuthenticationPrincipal Actor actor) {
+        return PublicCatalogueController.VersionView.of(catalogues.confirmRow(catalogue, code, request.checkedAgainst(), actor));
     }
 
     @Operation(summary = "查看目录草稿版本",
             description = "查看指定目录尚未发布的草稿版本（已同意的修订、导入和核实都先进入草稿）。没有草稿时返回“没有草稿”。")
     @GetMapping("/{catalogue}/draft")
-    @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin')")
+    @DraftReaders
     PublicCatalogueController.VersionView draft(@PathVariable String catalogue) {
         return PublicCatalogueController.VersionView.of(catalogues.draft(catalogue)
                 .orElseThrow(() -> DomainException.notFound("no-draft", "目录“" + catalogue + "”目前没有未发布的草稿版本。")));
@@ -78,19 +81,19 @@ class VersionStaffController {
     @Operation(summary = "放弃目录草稿版本",
             description = "政务公开办公室放弃尚未发布的草稿版本。草稿中已有经审定的修改时不能放弃。")
     @DeleteMapping("/{catalogue}/draft")
-    @PreAuthorize("hasRole('disclosure-office')")
-    ResponseEntity<Void> discard(@PathVariable String catalogue) {
-        catalogues.discardDraft(catalogue, CurrentActor.get());
+    @OfficeOnly
+    ResponseEntity<Void> discard(@PathVariable String catalogue, @AuthenticationPrincipal Actor actor) {
+        catalogues.discardDraft(catalogue, actor);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "发布目录新版本",
             description = "政务公开办公室发布草稿版本，并确定施行日期。发布后该版本成为现行版本，公众可查阅，其他服务同步收到新版本。")
     @PostMapping("/{catalogue}/versions/{version}/publication")
-    @PreAuthorize("hasRole('disclosure-office')")
+    @OfficeOnly
     PublicCatalogueController.VersionSummary publish(@PathVariable String catalogue, @PathVariable int version,
-            @Valid @RequestBody PublishRequest request) {
+            @Valid @RequestBody PublishRequest request, @AuthenticationPrincipal Actor actor) {
         return PublicCatalogueController.VersionSummary.of(catalogues.publish(catalogue, version, request.effectiveFrom(),
-                CurrentActor.get()));
+                actor));
     }
 }

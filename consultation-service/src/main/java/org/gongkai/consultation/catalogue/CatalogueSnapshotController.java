@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.catalogue.CatalogueSnapshot;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.support.security.AccessRules.SignedIn;
 import org.gongkai.support.web.PageView;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,6 +36,7 @@ class CatalogueSnapshotController {
     @Operation(summary = "查看已同步的目录版本",
             description = "分页列出本服务已收到的各目录版本（目录代码、版本号、事项数量），按目录代码排序，用于核对征求意见所引用的目录事项是否为最新。page 从 0 开始，size 最多 100。")
     @GetMapping
+    @SignedIn
     PageView<SnapshotSummary> snapshots(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         // one snapshot per catalogue: a handful, held in memory, so paged there

@@ -8,9 +8,12 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.publication.access.PublicationAccessRules.AnyStaffRole;
+import org.gongkai.support.domain.Actor;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
+import org.gongkai.support.security.AccessRules.SectionStaff;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +38,7 @@ class AttributeReviewController {
     }
 
     record ReviewView(int year, java.util.List<AttributeReview.Entry> entries) {
-        static ReviewView of(AttributeReview r) {
-            org.gongkai.support.domain.Actor actor = CurrentActor.get();
+        static ReviewView of(AttributeReview r, Actor actor) {
             return new ReviewView(r.year(), r.entriesVisibleTo(actor));
         }
     }
@@ -48,32 +50,34 @@ class AttributeReviewController {
             description = "政务公开办公室启动某一年度的公开属性审查，把该年度应审查的依申请公开和不予公开文件列入清单。年份须在首个报告年度至今年之间。")
     @PostMapping("/{year}")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('disclosure-office')")
-    ReviewView open(@PathVariable int year) {
-        return ReviewView.of(reviews.open(year, CurrentActor.get()));
+    @OfficeOnly
+    ReviewView open(@PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        return ReviewView.of(reviews.open(year, actor), actor);
     }
 
     @Operation(summary = "查看年度审查清单",
             description = "查看某一年度审查清单中的文件、股室意见和审查决定；股室工作人员只看到本股室的文件。")
     @GetMapping("/{year}")
-    @PreAuthorize("hasAnyRole('disclosure-office', 'section-staff', 'leader', 'admin', 'confidentiality-officer')")
-    ReviewView get(@PathVariable int year) {
-        return ReviewView.of(reviews.get(year));
+    @AnyStaffRole
+    ReviewView get(@PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        return ReviewView.of(reviews.get(year), actor);
     }
 
     @Operation(summary = "提出股室意见",
             description = "起草股室对清单中本股室的文件提出是否可以转为主动公开的意见。")
     @PostMapping("/{year}/documents/{documentId}/opinion")
-    @PreAuthorize("hasRole('section-staff')")
-    ReviewView opinion(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody OpinionRequest request) {
-        return ReviewView.of(reviews.recordOpinion(year, documentId, request.opinion(), CurrentActor.get()));
+    @SectionStaff
+    ReviewView opinion(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody OpinionRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return ReviewView.of(reviews.recordOpinion(year, documentId, request.opinion(), actor), actor);
     }
 
     @Operation(summary = "作出审查决定",
             description = "政务公开办公室对清单中的文件作出决定：维持原属性或调整为主动公开，并写明理由。调整为主动公开的文件退回保密审查，保密审查人员确认前不能发布。")
     @PostMapping("/{year}/documents/{documentId}/decision")
-    @PreAuthorize("hasRole('disclosure-office')")
-    ReviewView decide(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody DecisionRequest request) {
-        return ReviewView.of(reviews.decide(year, documentId, request.decision(), request.reason(), CurrentActor.get()));
+    @OfficeOnly
+    ReviewView decide(@PathVariable int year, @PathVariable String documentId, @Valid @RequestBody DecisionRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return ReviewView.of(reviews.decide(year, documentId, request.decision(), request.reason(), actor), actor);
     }
 }

@@ -10,11 +10,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.Actor;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.domain.AuditEntry;
+import org.gongkai.support.security.AccessRules.OfficeLeadershipOrAdmin;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
 import org.gongkai.support.web.PageView;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarNoticeController {
-
-    private static final String READERS = "hasAnyRole('disclosure-office', 'admin', 'leader')";
 
     private final CalendarNoticeService service;
 
@@ -65,8 +64,8 @@ class CalendarNoticeController {
     @Operation(summary = "录入年度节假日安排",
             description = "政务公开办公室录入或更正某一年的节假日安排：通知文号、放假日期和调休上班日期。保存后即生效，重算所有未完成文件的公开期限并发出期限变更消息，返回期限有变化的文件数；留有操作记录。")
     @PutMapping("/notices/{year}")
-    SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
-        Actor actor = CurrentActor.get();
+    @OfficeOnly
+    SavedView save(@PathVariable int year, @NotNull @RequestBody NoticeRequest request, @AuthenticationPrincipal Actor actor) {
         CalendarNoticeService.Saved saved = service.save(year, request.input(), actor);
         return new SavedView(NoticeView.of(saved.notice()), saved.deadlinesChanged());
     }
@@ -74,14 +73,16 @@ class CalendarNoticeController {
     @Operation(summary = "预览节假日安排的影响",
             description = "在正式录入前预览：按这份节假日安排，哪些未完成文件的公开期限会变、从哪天变到哪天，以及通知中漏列的法定节假日。不保存任何内容。")
     @PostMapping("/notices/{year}/preview")
-    CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request) {
-        return service.preview(year, request.input(), CurrentActor.get());
+    @OfficeOnly
+    CalendarNoticeService.Preview preview(@PathVariable int year, @NotNull @RequestBody NoticeRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return service.preview(year, request.input(), actor);
     }
 
     @Operation(summary = "查看已录入的节假日安排",
             description = "分页列出已录入的各年度节假日安排及其操作记录，按年份从早到晚。page 从 0 开始，size 最多 100。")
     @GetMapping("/notices")
-    @PreAuthorize(READERS)
+    @OfficeLeadershipOrAdmin
     PageView<NoticeView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
         return PageView.of(service.list(page, size), NoticeView::of);
@@ -90,7 +91,7 @@ class CalendarNoticeController {
     @Operation(summary = "查看某年的节假日安排",
             description = "查看某一年已录入的节假日安排：通知文号、放假日期、调休上班日期和操作记录。")
     @GetMapping("/notices/{year}")
-    @PreAuthorize(READERS)
+    @OfficeLeadershipOrAdmin
     NoticeView get(@PathVariable int year) {
         return NoticeView.of(service.get(year));
     }
@@ -98,7 +99,7 @@ class CalendarNoticeController {
     @Operation(summary = "查看工作日历状态",
             description = "查看哪些年份已录入节假日安排、今年和明年的工作日历是否已确认，以及需要处理的提醒（每年 11 月 1 日起，下一年的安排尚未录入时提醒）。未录入的年份按法定节假日推算，期限标为“未确认”。")
     @GetMapping("/status")
-    @PreAuthorize(READERS)
+    @OfficeLeadershipOrAdmin
     CalendarNoticeService.Status status() {
         return service.status();
     }

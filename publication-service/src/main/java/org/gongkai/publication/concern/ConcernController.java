@@ -15,10 +15,13 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.AuditEntry;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.security.AccessRules.SectionStaffOrOffice;
+import org.gongkai.support.security.AccessRules.SignedIn;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,37 +71,42 @@ class ConcernController {
             description = "登记一条社会关切：来源、链接、首次发现时间、内容摘要、严重程度、负责股室、是否涉及多个部门。登记后开始计算回应时限。")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ConcernView register(@Valid @RequestBody RegisterRequest r) {
+    @SectionStaffOrOffice
+    ConcernView register(@Valid @RequestBody RegisterRequest r, @AuthenticationPrincipal Actor actor) {
         return ConcernView.of(sections, concerns.register(r.source(), r.link(), r.firstSeenAt(), r.summary(), r.severity(), r.section(),
-                r.crossDepartment(), CurrentActor.get()));
+                r.crossDepartment(), actor));
     }
 
     @Operation(summary = "查看社会关切列表",
             description = "分页列出当前用户可见的社会关切及其回应期限、是否已回应、是否按时回应，最近发现的在前；股室工作人员只看到本股室的。page 从 0 开始，size 最多 100。")
     @GetMapping
+    @SignedIn
     PageView<ConcernView> list(@RequestParam(name = "page", defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PageView.of(concerns.list(CurrentActor.get(), page, size), c -> ConcernView.of(sections, c));
+            @RequestParam(name = "size", defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Actor actor) {
+        return PageView.of(concerns.list(actor, page, size), c -> ConcernView.of(sections, c));
     }
 
     @Operation(summary = "查看一条社会关切",
             description = "查看社会关切的详情、各次回应、会商情况和操作记录。")
     @GetMapping("/{id}")
-    ConcernView get(@PathVariable String id) {
-        return ConcernView.of(sections, concerns.get(id, CurrentActor.get()));
+    @SignedIn
+    ConcernView get(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
+        return ConcernView.of(sections, concerns.get(id, actor));
     }
 
     @Operation(summary = "登记回应",
             description = "登记对社会关切的回应：回应内容、发布渠道和发布时间（不填为现在）。回应随后在公开的“回应关切”栏目中公布。")
     @PostMapping("/{id}/responses")
-    ConcernView respond(@PathVariable String id, @Valid @RequestBody ResponseRequest r) {
-        return ConcernView.of(sections, concerns.respond(id, r.text(), r.channel(), r.at(), CurrentActor.get()));
+    @SectionStaffOrOffice
+    ConcernView respond(@PathVariable String id, @Valid @RequestBody ResponseRequest r, @AuthenticationPrincipal Actor actor) {
+        return ConcernView.of(sections, concerns.respond(id, r.text(), r.channel(), r.at(), actor));
     }
 
     @Operation(summary = "提请部门会商",
             description = "涉及多个部门的关切，提请宣传部门、网信部门、应急管理部门或政务公开部门会商，写明处置建议。")
     @PostMapping("/{id}/escalation")
-    ConcernView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest r) {
-        return ConcernView.of(sections, concerns.escalate(id, r.departments(), r.proposal(), CurrentActor.get()));
+    @SectionStaffOrOffice
+    ConcernView escalate(@PathVariable String id, @Valid @RequestBody EscalationRequest r, @AuthenticationPrincipal Actor actor) {
+        return ConcernView.of(sections, concerns.escalate(id, r.departments(), r.proposal(), actor));
     }
 }

@@ -128,10 +128,10 @@ class ApplicationIntegrationTest {
         assertThat(call(port, "safety1", "GET", "/api/applications/deadline-board", null).body()).contains(id, "\"workingDaysLeft\":20");
         assertThat(call(port, "relief1", "GET", "/api/applications/deadline-board", null).body()).doesNotContain(id);
 
-        // only the office extends, by at most 20 working days
+        // only the office extends (refused at the route, @OfficeOnly), by at most 20 working days
         Response notOffice = call(port, "safety1", "POST", "/api/applications/" + id + "/extension", Map.of("extraWorkingDays", 10, "reason", "信息量大"));
         assertThat(notOffice.status()).isEqualTo(403);
-        assertThat(notOffice.body()).contains("urn:gongkai:problem:extension-office-only", "政务公开办公室");
+        assertThat(notOffice.body()).contains("urn:gongkai:problem:forbidden", "您的角色无权进行此操作");
         assertThat(call(port, "office", "POST", "/api/applications/" + id + "/extension", Map.of("extraWorkingDays", 21, "reason", "信息量大"))
                 .status()).isEqualTo(422);
         // an unknown reason is a Chinese 422 and changes nothing
@@ -211,7 +211,7 @@ class ApplicationIntegrationTest {
 
         Response sectionAsks = call(port, "safety1", "POST", base + "/reasons-request", Map.of("question", "请说明用途", "periodWorkingDays", 5));
         assertThat(sectionAsks.status()).isEqualTo(403);
-        assertThat(sectionAsks.body()).contains("urn:gongkai:problem:reasons-office-only", "政务公开办公室");
+        assertThat(sectionAsks.body()).contains("urn:gongkai:problem:forbidden", "您的角色无权进行此操作");
         Response tooSoon = call(port, "office", "POST", base + "/reasonable-period", longer);
         assertThat(tooSoon.status()).isEqualTo(409);
         assertThat(tooSoon.body()).contains("urn:gongkai:problem:reasons-required", "说明理由");

@@ -166,9 +166,10 @@ class CalendarNoticeIntegrationTest {
         JsonNode documentBefore = document(id);
 
         Response wrongRole = call(port, "safety1", "PUT", "/api/calendar/notices/2027", notice2027(HOLIDAYS, MAKE_UP));
-        assertProblem(wrongRole, 403, "calendar-notice-office-only", "只有政务公开办可以录入或预览放假安排通知");
+        // refused at the route (@OfficeOnly); CalendarNoticeTest holds the domain's own refusal
+        assertProblem(wrongRole, 403, "forbidden", "您的角色无权进行此操作");
         assertProblem(call(port, "leader", "POST", "/api/calendar/notices/2027/preview", notice2027(HOLIDAYS, MAKE_UP)),
-                403, "calendar-notice-office-only", "只有政务公开办");
+                403, "forbidden", "您的角色无权进行此操作");
 
         assertProblem(call(port, "office", "PUT", "/api/calendar/notices/2027",
                         notice2027(List.of(range("2027-13-01", null, "元旦")), List.of())),

@@ -19,9 +19,12 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.gongkai.reporting.access.ReportingAccessRules.LeaderOnly;
+import org.gongkai.reporting.access.ReportingAccessRules.Overseers;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.security.AccessRules.OfficeOnly;
 import org.gongkai.support.web.Downloads;
 import org.gongkai.support.web.PageView;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +32,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "政府信息公开工作年度报告", description = "按国办公开办函〔2021〕30号格式编制本局政府信息公开工作年度报告：政务公开办公室起草、填报和发布，局领导审定；统计表由事件自动生成。需登录。")
 @RestController
 @RequestMapping("/api/reporting/annual-reports")
-@PreAuthorize("hasAnyRole('disclosure-office', 'leader', 'admin', 'confidentiality-officer')")
+@Overseers
 class AnnualReportController {
 
     private final AnnualReportService reports;
@@ -115,9 +118,9 @@ class AnnualReportController {
     @Operation(summary = "起草年度报告", description = "政务公开办公室为某一年度（2021 年起）建立年度报告草稿（第 1 版）。报告应于次年 1 月 31 日前发布。")
     @PostMapping("/{year}")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('disclosure-office')")
-    AnnualReportView start(@PathVariable int year) {
-        return view(reports.start(year, CurrentActor.get()), null);
+    @OfficeOnly
+    AnnualReportView start(@PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        return view(reports.start(year, actor), null);
     }
 
     @Operation(summary = "查看年度报告列表", description = "分页列出各年度报告的最新版本、状态、应发布日期和是否逾期，年份新的在前。page 从 0 开始，size 最多 100。")
@@ -145,31 +148,33 @@ class AnnualReportController {
 
     @Operation(summary = "填写年度报告", description = "政务公开办公室填写或修改年度报告：总体情况、存在的主要问题及改进情况、其他需要报告的事项，以及来自其他系统的行政许可、行政处罚、行政强制决定数量和行政事业性收费金额（万元，须注明数据来源），行政复议和行政诉讼情况。每次修改都有记录；已审定的版本修改后须重新审定；已发布的版本不能修改。")
     @PutMapping("/{year}")
-    @PreAuthorize("hasRole('disclosure-office')")
-    AnnualReportView edit(@PathVariable int year, @Valid @RequestBody ContentRequest content) {
-        return view(reports.edit(year, content.toContent(), CurrentActor.get()), null);
+    @OfficeOnly
+    AnnualReportView edit(@PathVariable int year, @Valid @RequestBody ContentRequest content,
+            @AuthenticationPrincipal Actor actor) {
+        return view(reports.edit(year, content.toContent(), actor), null);
     }
 
     @Operation(summary = "领导审定年度报告", description = "局领导审定年度报告的最新草稿；审定时统计数据随之固定。内容不全的不能审定。")
     @PostMapping("/{year}/approval")
-    @PreAuthorize("hasRole('leader')")
-    AnnualReportView approve(@PathVariable int year) {
-        return view(reports.approve(year, CurrentActor.get()), null);
+    @LeaderOnly
+    AnnualReportView approve(@PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        return view(reports.approve(year, actor), null);
     }
 
     @Operation(summary = "发布年度报告", description = "政务公开办公室发布经局领导审定的年度报告；未经审定的不能发布。发布后报告固定，公众可查阅。")
     @PostMapping("/{year}/publication")
-    @PreAuthorize("hasRole('disclosure-office')")
-    AnnualReportView publish(@PathVariable int year) {
-        return view(reports.publish(year, CurrentActor.get()), null);
+    @OfficeOnly
+    AnnualReportView publish(@PathVariable int year, @AuthenticationPrincipal Actor actor) {
+        return view(reports.publish(year, actor), null);
     }
 
     @Operation(summary = "更正已发布的年度报告", description = "已发布的年度报告不能修改；政务公开办公室写明更正说明后新建一个版本（草稿），修改、审定、发布后公众看到最新版本，原版本保留。")
     @PostMapping("/{year}/corrections")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('disclosure-office')")
-    AnnualReportView correct(@PathVariable int year, @Valid @RequestBody CorrectionRequest request) {
-        return view(reports.startCorrection(year, request.note(), CurrentActor.get()), null);
+    @OfficeOnly
+    AnnualReportView correct(@PathVariable int year, @Valid @RequestBody CorrectionRequest request,
+            @AuthenticationPrincipal Actor actor) {
+        return view(reports.startCorrection(year, request.note(), actor), null);
     }
 
     @Operation(summary = "导出年度报告", description = "把年度报告的最新版本导出为 xlsx（默认，按模板表格样式，含合并表头）或可打印的 html 页面。")

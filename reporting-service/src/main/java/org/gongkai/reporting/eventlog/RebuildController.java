@@ -5,7 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongkai.support.security.AccessRules.AdminOrOffice;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,7 +23,7 @@ class RebuildController {
     @Operation(summary = "重建统计数据",
             description = "管理员或政务公开办公室按事件记录从头重新生成全部统计数据，返回重放的记录条数。统计数据与业务记录不一致时使用。")
     @PostMapping("/api/reporting/read-models/rebuild")
-    @PreAuthorize("hasAnyRole('admin', 'disclosure-office')")
+    @AdminOrOffice
     Map<String, Integer> rebuild() {
         return Map.of("eventsReplayed", rebuild.rebuild());
     }

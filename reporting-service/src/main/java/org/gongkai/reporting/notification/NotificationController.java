@@ -10,8 +10,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.gongkai.support.domain.Actor;
-import org.gongkai.support.security.CurrentActor;
+import org.gongkai.support.security.AccessRules.SignedIn;
 import org.gongkai.support.web.PageView;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,9 +43,9 @@ class NotificationController {
     @Operation(summary = "查看我的提醒消息",
             description = "分页列出发给本人及本股室的提醒消息，最新的在前，并标明是否已读；page 从 0 开始，size 最多 100。")
     @GetMapping
+    @SignedIn
     PageView<NotificationView> inbox(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Actor actor = CurrentActor.get();
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, @AuthenticationPrincipal Actor actor) {
         return new PageView<>(notifications.inbox(actor, page, size).stream().map(n -> NotificationView.of(n, actor)).toList(), page, size,
                 notifications.inboxSize(actor));
     }
@@ -52,8 +53,8 @@ class NotificationController {
     @Operation(summary = "标记消息为已读",
             description = "把一条提醒消息标记为本人已读。")
     @PostMapping("/{id}/read")
-    NotificationView read(@PathVariable String id) {
-        Actor actor = CurrentActor.get();
+    @SignedIn
+    NotificationView read(@PathVariable String id, @AuthenticationPrincipal Actor actor) {
         return NotificationView.of(notifications.markRead(id, actor), actor);
     }
 }

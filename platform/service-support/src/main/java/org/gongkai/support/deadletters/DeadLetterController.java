@@ -5,8 +5,9 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.gongkai.support.security.CurrentActor;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongkai.support.domain.Actor;
+import org.gongkai.support.security.AccessRules.AdminOnly;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,9 +29,9 @@ public class DeadLetterController {
             description = "仅系统管理员可用。把本服务各消费队列的死信队列中现有的消息移回原队列重新处理（已处理过的消息按事件标识跳过，不会重复计数），"
                     + "返回移动的条数；每次操作都记录操作人、时间和条数。消息服务器无法连接时返回 503，可稍后重试。")
     @PostMapping("/api/${spring.application.name}/admin/dead-letters/redrive")
-    @PreAuthorize("hasRole('admin')")
-    public RedriveView redrive() {
-        DeadLetterRedrive record = redrives.redrive(CurrentActor.get());
+    @AdminOnly
+    public RedriveView redrive(@AuthenticationPrincipal Actor actor) {
+        DeadLetterRedrive record = redrives.redrive(actor);
         return new RedriveView(record.redriven(), record.byQueue(), record.audit().at(), record.correlationId());
     }
 }

@@ -1,6 +1,5 @@
 package org.gongkai.support.security;
 
-import org.gongkai.edge.security.KeycloakRoles;
 import org.gongkai.edge.security.TokenValidators;
 import org.gongkai.edge.security.VerifiedTokens;
 import org.gongkai.support.web.ProblemResponses;
@@ -16,13 +15,14 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every service is an OAuth2 resource server for Keycloak tokens. Public reads live under
- * {@code /api/public/**}; everything else under {@code /api/**} needs a valid token, and the
- * controllers check roles and sections again. Actuator endpoints beyond health and info need the {@code admin} role.
+ * {@code /api/public/**}; everything else under {@code /api/**} needs a valid token, whose principal is the
+ * {@link org.gongkai.support.domain.Actor} ({@link ActorAuthenticationConverter}); each service states the roles of its
+ * routes in method-security annotations, and the domain checks sections. Actuator endpoints beyond health and info
+ * need the {@code admin} role.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -48,9 +48,6 @@ public class ResourceServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityFilterChain gongkaiSecurityFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(new KeycloakRoles());
-        converter.setPrincipalClaimName("preferred_username");
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -62,7 +59,7 @@ public class ResourceServerAutoConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ActorAuthenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "unauthenticated"))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
