@@ -8,7 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * Rules every service keeps. Inside a feature package, web adapters are {@code *Controller} / {@code *Api},
- * persistence is {@code *Repository}, wiring is {@code *Configuration}, event adapters are {@code *Listener};
+ * persistence is {@code *Repository} (and {@code *Inbox}, a consumer's record of handled events), wiring is
+ * {@code *Configuration}, event adapters are {@code *Listener};
  * application services ({@code *Service}, {@code *Scheduler}, {@code *Seeder}) orchestrate repositories but not HTTP;
  * everything else there is domain code and must not reach for web or persistence code.
  */
@@ -24,8 +25,8 @@ public final class ArchitectureRules {
         public boolean test(JavaClass c) {
             String name = c.getName().replaceAll("\\$.*", "");
             return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository")
-                    || name.endsWith("Configuration") || name.endsWith("Listener") || name.endsWith("Application")
-                    || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
+                    || name.endsWith("Inbox") || name.endsWith("Configuration") || name.endsWith("Listener")
+                    || name.endsWith("Application") || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
         }
     };
 
