@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 
 /**
  * Rules every service keeps. Inside a feature package, web adapters are {@code *Controller} / {@code *Api},
@@ -69,6 +70,27 @@ public final class ArchitectureRules {
         return com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching(servicePackage + ".(*)..").should().beFreeOfCycles()
                 .because("a cycle between features makes them one feature in two packages");
+    }
+
+    /**
+     * What the public reads: the public controllers ({@code Public*Controller}) and the {@code *Answer} types they give
+     * out, with their nested classes.
+     */
+    private static final String PUBLIC_ANSWERS = ".*\\.(Public[A-Za-z]*Controller|[A-Za-z]*Answer)(\\$.*)?";
+
+    /**
+     * Personal data never leaves through a public answer: no public controller (nor {@code *Answer} type) calls the
+     * accessors {@code methods} of {@code type}. Further conditions chain on ({@code orShould()}), then {@code because}.
+     */
+    public static ClassesShouldConjunction publicControllersNeverCall(Class<?> type, String... methods) {
+        if (methods.length == 0) {
+            throw new IllegalArgumentException("name the accessors of " + type.getSimpleName() + " that the public must not reach");
+        }
+        ClassesShouldConjunction rule = noClasses().that().haveNameMatching(PUBLIC_ANSWERS).should().callMethod(type, methods[0]);
+        for (int i = 1; i < methods.length; i++) {
+            rule = rule.orShould().callMethod(type, methods[i]);
+        }
+        return rule;
     }
 
     /** Several instances of a service must not all close, announce or remind: every scheduled job takes a lock. */
