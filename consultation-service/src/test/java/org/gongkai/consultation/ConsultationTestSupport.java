@@ -23,6 +23,8 @@ public final class ConsultationTestSupport {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    /** When the service's clock starts in integration tests: 10:00 on a working Wednesday in China, far from holidays. */
+    public static final String NOW = "2026-06-10T02:00:00Z";
 
     private ConsultationTestSupport() {
     }
@@ -42,8 +44,9 @@ public final class ConsultationTestSupport {
         }
     }
 
+    /** The service's today in integration tests ({@link ConsultationIntegrationTest}). */
     public static LocalDate todayInChina() {
-        return LocalDate.now(CHINA);
+        return LocalDate.ofInstant(Instant.parse(NOW), CHINA);
     }
 
     /** A consultation draft whose 30-day period starts today. */

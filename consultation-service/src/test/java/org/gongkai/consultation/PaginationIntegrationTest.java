@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.PaginationContract;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every list route of consultation-service keeps the pagination contract ({@link PaginationContract}). The
  * consultations all start today, so their pages tie on the first key ({@link ListOrdersTest} checks the tie-breaker).
  */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class PaginationIntegrationTest {
 
     private static String consultation;

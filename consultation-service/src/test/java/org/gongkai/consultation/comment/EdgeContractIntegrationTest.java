@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
 import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestHttp;
 import org.gongkai.testsupport.TestTokens;
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The edge of a service answers every bad request with a Chinese problem (RFC 9457, stable type), whichever layer
  * refuses it: Tomcat, the security firewall, Spring MVC, Jackson or the domain; and stores nothing.
  */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class EdgeContractIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
