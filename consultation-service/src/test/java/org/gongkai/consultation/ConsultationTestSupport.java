@@ -16,12 +16,9 @@ import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestHttp;
 
-import tools.jackson.databind.json.JsonMapper;
-
 /** Shared steps of consultation-service tests: a catalogue learned from events, consultations opened, comments sent. */
 public final class ConsultationTestSupport {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
     /** When the service's clock starts in integration tests: 10:00 on a working Wednesday in China, far from holidays. */
     public static final String NOW = "2026-06-10T02:00:00Z";
@@ -40,7 +37,7 @@ public final class ConsultationTestSupport {
     public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
         if (snapshots.item("WS-03").isEmpty()) {
             events.send("catalogue", workSafetyCatalogue(1));
-            await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
+            await().atMost(Duration.ofSeconds(60)).until(() -> snapshots.item("WS-03").isPresent());
         }
     }
 

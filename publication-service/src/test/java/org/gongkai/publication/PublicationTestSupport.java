@@ -28,7 +28,7 @@ public final class PublicationTestSupport {
     /** Publishes the catalogue as catalogue-service would and waits until this service has its snapshot. */
     public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
         events.send("catalogue", workSafetyCatalogue(1));
-        await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> snapshots.item("WS-03").isPresent());
     }
 
     /** Learns the catalogue once per test context (contexts are shared between test classes). */
