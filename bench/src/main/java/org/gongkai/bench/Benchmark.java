@@ -382,6 +382,8 @@ public final class Benchmark {
 
     private static final java.util.regex.Pattern PROMETHEUS_SAMPLE =
             java.util.regex.Pattern.compile("^(gongkai_reporting_event_lag_seconds_(?:bucket|count|sum|max))(?:\\{([^}]*)})?\\s+(\\S+)");
+    /** The bucket's upper bound among a sample's labels. */
+    private static final java.util.regex.Pattern LE_LABEL = java.util.regex.Pattern.compile("le=\"([^\"]+)\"");
 
     /**
      * The lag timer as Prometheus scrapes it ({@code /actuator/prometheus}, where the service has that registry): its
@@ -403,8 +405,7 @@ public final class Benchmark {
             double value = Double.parseDouble(m.group(3));
             switch (m.group(1)) {
                 case "gongkai_reporting_event_lag_seconds_bucket" -> {
-                    java.util.regex.Matcher le = java.util.regex.Pattern.compile("le=\"([^\"]+)\"")
-                            .matcher(m.group(2) == null ? "" : m.group(2));
+                    java.util.regex.Matcher le = LE_LABEL.matcher(m.group(2) == null ? "" : m.group(2));
                     if (le.find()) {
                         buckets.put(le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1)),
                                 (long) value);

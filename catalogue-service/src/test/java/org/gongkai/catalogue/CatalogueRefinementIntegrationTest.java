@@ -1,6 +1,9 @@
 package org.gongkai.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongkai.testsupport.TestHttp.call;
+import static org.gongkai.testsupport.TestHttp.download;
+import static org.gongkai.testsupport.TestHttp.upload;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +18,11 @@ import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.CatalogueVersionRepository;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +40,6 @@ class CatalogueRefinementIntegrationTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    record Response(int status, String body) {
-    }
-
     @BeforeEach
     void noOpenDraft() {
         versions.findAll().stream().filter(v -> v.status() == CatalogueVersion.Status.DRAFT).forEach(versions::delete);
@@ -52,13 +48,13 @@ class CatalogueRefinementIntegrationTest {
     @Test
     void approvedProposalGoesIntoTheNextVersionWhichIsPublishedComparedAndAnnounced() {
         int before = current("work-safety").get("version").asInt();
-        Response proposed = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("safety-coordination", "重点领域信息公开"));
+        Response proposed = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("safety-coordination", "重点领域信息公开"));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         String id = json.readTree(proposed.body()).get("id").asString();
 
-        assertThat(call("relief1", "GET", "/api/catalogues/proposals/" + id, null).status()).isEqualTo(404);
-        assertThat(call("safety1", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true)).status()).isEqualTo(403);
-        Response approved = call("office", "POST", "/api/catalogues/proposals/" + id + "/decision",
+        assertThat(call(port, "relief1", "GET", "/api/catalogues/proposals/" + id, null).status()).isEqualTo(404);
+        assertThat(call(port, "safety1", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true)).status()).isEqualTo(403);
+        Response approved = call(port, "office", "POST", "/api/catalogues/proposals/" + id + "/decision",
                 Map.of("approve", true, "reason", "符合本县实际"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         JsonNode proposal = json.readTree(approved.body());
@@ -70,22 +66,22 @@ class CatalogueRefinementIntegrationTest {
         assertThat(proposal.get("audit").toString()).contains("office", "符合本县实际");
         String newCode = proposal.get("resultingItemCode").asString();
 
-        Response again = call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", false, "reason", "x"));
+        Response again = call(port, "office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", false, "reason", "x"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("proposal-already-decided", "该修订建议已有决定（已批准）");
 
-        Response published = call("office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
+        Response published = call(port, "office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2026-12-01"));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        assertThat(call("office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
+        assertThat(call(port, "office", "POST", "/api/catalogues/work-safety/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2026-12-01")).body()).contains("version-already-published");
 
         JsonNode now = current("work-safety");
         assertThat(now.get("version").asInt()).isEqualTo(before + 1);
-        assertThat(call(null, "GET", "/api/public/catalogues/work-safety/items?q=危险化学品", null).body()).contains(newCode);
-        assertThat(call(null, "GET", "/api/public/catalogues/work-safety/versions/" + before, null).status()).isEqualTo(200);
+        assertThat(call(port, null, "GET", "/api/public/catalogues/work-safety/items?q=危险化学品", null).body()).contains(newCode);
+        assertThat(call(port, null, "GET", "/api/public/catalogues/work-safety/versions/" + before, null).status()).isEqualTo(200);
 
-        JsonNode diff = json.readTree(call(null, "GET", "/api/public/catalogues/work-safety/diff?from=" + before + "&to=" + (before + 1), null).body());
+        JsonNode diff = json.readTree(call(port, null, "GET", "/api/public/catalogues/work-safety/diff?from=" + before + "&to=" + (before + 1), null).body());
         assertThat(diff.get("added").size()).isEqualTo(1);
         assertThat(diff.get("added").get(0).get("code").asString()).isEqualTo(newCode);
         assertThat(diff.get("removed").size()).isZero();
@@ -101,47 +97,47 @@ class CatalogueRefinementIntegrationTest {
         int before = current("disaster-relief").get("version").asInt();
         Map<String, Object> refine = new HashMap<>(Map.of("section", "disaster-relief", "kind", "REFINE_ITEM", "itemCode", "DR-01",
                 "reason", "补充本县法规", "changes", Map.of("content", "与救灾有关的法律、法规及本县实施办法")));
-        String id = json.readTree(call("relief1", "POST", "/api/catalogues/disaster-relief/proposals", refine).body()).get("id").asString();
-        assertThat(call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true)).body())
+        String id = json.readTree(call(port, "relief1", "POST", "/api/catalogues/disaster-relief/proposals", refine).body()).get("id").asString();
+        assertThat(call(port, "office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true)).body())
                 .contains("reason-required");
-        call("office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true, "reason", "补充有据"));
-        assertThat(call("office", "DELETE", "/api/catalogues/disaster-relief/draft", null).body()).contains("draft-has-approved-changes");
-        assertThat(call("office", "POST", "/api/catalogues/disaster-relief/versions/" + (before + 1) + "/publication",
+        call(port, "office", "POST", "/api/catalogues/proposals/" + id + "/decision", Map.of("approve", true, "reason", "补充有据"));
+        assertThat(call(port, "office", "DELETE", "/api/catalogues/disaster-relief/draft", null).body()).contains("draft-has-approved-changes");
+        assertThat(call(port, "office", "POST", "/api/catalogues/disaster-relief/versions/" + (before + 1) + "/publication",
                 Map.of("effectiveFrom", "2027-01-01")).status()).isEqualTo(200);
-        JsonNode diff = json.readTree(call(null, "GET", "/api/public/catalogues/disaster-relief/diff?from=" + before + "&to=" + (before + 1), null).body());
+        JsonNode diff = json.readTree(call(port, null, "GET", "/api/public/catalogues/disaster-relief/diff?from=" + before + "&to=" + (before + 1), null).body());
         assertThat(diff.get("changed").toString()).contains("\"code\":\"DR-01\"", "\"field\":\"content\"", "本县实施办法");
         assertThat(diff.get("added").size()).isZero();
     }
 
     @Test
     void badProposalsAreClearClientErrorsAndStoreNothing() {
-        Response otherSection = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("disaster-relief", "重点领域信息公开"));
+        Response otherSection = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("disaster-relief", "重点领域信息公开"));
         assertThat(otherSection.status()).isEqualTo(403);
         assertThat(otherSection.body()).contains("proposal-for-another-section");
 
-        Response unknownLevel1 = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("safety-coordination", "渔业管理"));
+        Response unknownLevel1 = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("safety-coordination", "渔业管理"));
         assertThat(unknownLevel1.status()).isEqualTo(422);
         assertThat(unknownLevel1.body()).contains("unknown-first-level-item");
 
         Map<String, Object> badRule = addItem("safety-coordination", "公共服务");
         ((Map<String, Object>) badRule.get("changes")).put("timeLimitRule", "尽快");
-        Response rule = call("safety1", "POST", "/api/catalogues/work-safety/proposals", badRule);
+        Response rule = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", badRule);
         assertThat(rule.status()).isEqualTo(422);
         assertThat(rule.body()).contains("invalid-time-limit-rule");
 
-        Response notApplicableWithoutReason = call("safety1", "POST", "/api/catalogues/work-safety/proposals",
+        Response notApplicableWithoutReason = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals",
                 Map.of("section", "safety-coordination", "kind", "MARK_NOT_APPLICABLE", "itemCode", "WS-05"));
         assertThat(notApplicableWithoutReason.status()).isEqualTo(422);
-        Response unknownSection = call("safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("no-such-section", "重点领域信息公开"));
+        Response unknownSection = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", addItem("no-such-section", "重点领域信息公开"));
         assertThat(unknownSection.status()).isEqualTo(422);
         assertThat(unknownSection.body()).contains("unknown-section");
-        assertThat(call("office", "GET", "/api/catalogues/proposals?size=100", null).body()).doesNotContain("渔业管理", "尽快");
+        assertThat(call(port, "office", "GET", "/api/catalogues/proposals?size=100", null).body()).doesNotContain("渔业管理", "尽快");
     }
 
     @Test
     void xlsxExportHasATitleTheOfficialTwoRowHeaderOneRowPerItemAndPrintsOnA4Landscape() throws Exception {
         JsonNode now = current("work-safety");
-        byte[] xlsx = download("/api/public/catalogues/work-safety/versions/1/export?format=xlsx");
+        byte[] xlsx = download(port, null, "/api/public/catalogues/work-safety/versions/1/export?format=xlsx");
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("安全生产", "第1版");
@@ -167,7 +163,7 @@ class CatalogueRefinementIntegrationTest {
             assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
             assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("2:3");
         }
-        byte[] csv = download("/api/public/catalogues/work-safety/versions/1/export?format=csv");
+        byte[] csv = download(port, null, "/api/public/catalogues/work-safety/versions/1/export?format=csv");
         assertThat(csv[0] & 0xff).isEqualTo(0xEF);
         assertThat(new String(csv, StandardCharsets.UTF_8)).contains("序号,公开事项,,公开内容（要素）", "备注", "待核实");
         assertThat(now.get("items").size()).isGreaterThanOrEqualTo(28);
@@ -175,32 +171,32 @@ class CatalogueRefinementIntegrationTest {
 
     @Test
     void aReconstructedRowStaysUnverifiedWhenRefinedAndLeavesItOnlyByTheOfficesConfirmation() {
-        JsonNode toConfirm = json.readTree(call("office", "GET", "/api/catalogues/work-safety/rows-to-confirm", null).body()).get("items");
+        JsonNode toConfirm = json.readTree(call(port, "office", "GET", "/api/catalogues/work-safety/rows-to-confirm", null).body()).get("items");
         String code = toConfirm.get(0).get("code").asString();
         assertThat(toConfirm.get(0).get("verificationStatus").asString()).isEqualTo("待核实");
 
         Map<String, Object> refine = new HashMap<>(Map.of("section", "safety-coordination", "kind", "REFINE_ITEM", "itemCode", code,
                 "changes", Map.of("body", "县应急管理局"), "reason", "明确公开主体"));
-        Response proposed = call("safety1", "POST", "/api/catalogues/work-safety/proposals", refine);
+        Response proposed = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals", refine);
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-        assertThat(call("office", "POST", "/api/catalogues/proposals/" + json.readTree(proposed.body()).get("id").asString() + "/decision",
+        assertThat(call(port, "office", "POST", "/api/catalogues/proposals/" + json.readTree(proposed.body()).get("id").asString() + "/decision",
                 Map.of("approve", true, "reason", "同意")).status()).isEqualTo(200);
-        JsonNode refined = item(json.readTree(call("office", "GET", "/api/catalogues/work-safety/draft", null).body()), code);
+        JsonNode refined = item(json.readTree(call(port, "office", "GET", "/api/catalogues/work-safety/draft", null).body()), code);
         assertThat(refined.get("body").asString()).isEqualTo("县应急管理局");
         assertThat(refined.get("provenance").asString()).isIn("reconstructed", "partial");
         assertThat(refined.get("verificationStatus").asString()).isEqualTo("待核实");
 
-        assertThat(call("safety1", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+        assertThat(call(port, "safety1", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
                 Map.of("checkedAgainst", "省厅2024年标准目录")).status()).isEqualTo(403);
-        assertThat(call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation", Map.of("checkedAgainst", " "))
+        assertThat(call(port, "office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation", Map.of("checkedAgainst", " "))
                 .status()).isEqualTo(400);
-        Response confirmed = call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+        Response confirmed = call(port, "office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
                 Map.of("checkedAgainst", "省厅2024年标准目录"));
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         JsonNode after = item(json.readTree(confirmed.body()), code);
         assertThat(after.get("provenance").asString()).isEqualTo("office-confirmed");
         assertThat(after.get("verificationStatus").asString()).isEqualTo("已核实");
-        assertThat(call("office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
+        assertThat(call(port, "office", "POST", "/api/catalogues/work-safety/items/" + code + "/confirmation",
                 Map.of("checkedAgainst", "再次")).status()).isEqualTo(409);
     }
 
@@ -208,13 +204,13 @@ class CatalogueRefinementIntegrationTest {
     void aGb18030CsvAsChineseExcelSavesItWithATitleRowIsImported() {
         JsonNode now = current("work-safety");
         int version = now.get("version").asInt();
-        String exported = new String(download("/api/public/catalogues/work-safety/versions/" + version + "/export?format=csv"),
+        String exported = new String(download(port, null, "/api/public/catalogues/work-safety/versions/" + version + "/export?format=csv"),
                 StandardCharsets.UTF_8).substring(1);
-        Response imported = upload("/api/catalogues/work-safety/imports", "目录.csv", exported.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        Response imported = upload(port, "office", "/api/catalogues/work-safety/imports", "目录.csv", exported.getBytes(java.nio.charset.Charset.forName("GB18030")));
         assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-        JsonNode draft = json.readTree(call("office", "GET", "/api/catalogues/work-safety/draft", null).body());
+        JsonNode draft = json.readTree(call(port, "office", "GET", "/api/catalogues/work-safety/draft", null).body());
         assertThat(draft.get("items")).isEqualTo(now.get("items"));
-        assertThat(call("office", "DELETE", "/api/catalogues/work-safety/draft", null).status()).isEqualTo(204);
+        assertThat(call(port, "office", "DELETE", "/api/catalogues/work-safety/draft", null).status()).isEqualTo(204);
     }
 
     private static JsonNode item(JsonNode version, String code) {
@@ -231,18 +227,18 @@ class CatalogueRefinementIntegrationTest {
         for (String format : List.of("xlsx", "csv")) {
             JsonNode now = current("work-safety");
             int version = now.get("version").asInt();
-            byte[] table = download("/api/public/catalogues/work-safety/versions/" + version + "/export?format=" + format);
-            Response imported = upload("/api/catalogues/work-safety/imports", "official." + format, table);
+            byte[] table = download(port, null, "/api/public/catalogues/work-safety/versions/" + version + "/export?format=" + format);
+            Response imported = upload(port, "office", "/api/catalogues/work-safety/imports", "official." + format, table);
             assertThat(imported.status()).as(imported.body()).isEqualTo(201);
             assertThat(imported.body()).doesNotContain("REJECTED");
-            JsonNode draft = json.readTree(call("office", "GET", "/api/catalogues/work-safety/draft", null).body());
+            JsonNode draft = json.readTree(call(port, "office", "GET", "/api/catalogues/work-safety/draft", null).body());
             assertThat(draft.get("version").asInt()).isEqualTo(version + 1);
             assertThat(draft.get("items")).isEqualTo(now.get("items"));
-            Response unchanged = call("office", "POST", "/api/catalogues/work-safety/versions/" + (version + 1) + "/publication",
+            Response unchanged = call(port, "office", "POST", "/api/catalogues/work-safety/versions/" + (version + 1) + "/publication",
                     Map.of("effectiveFrom", "2027-01-01"));
             assertThat(unchanged.status()).isEqualTo(409);
             assertThat(unchanged.body()).contains("unchanged-version");
-            assertThat(call("office", "DELETE", "/api/catalogues/work-safety/draft", null).status()).isEqualTo(204);
+            assertThat(call(port, "office", "DELETE", "/api/catalogues/work-safety/draft", null).status()).isEqualTo(204);
         }
     }
 
@@ -255,7 +251,7 @@ class CatalogueRefinementIntegrationTest {
         String unknownLevel1 = "2,渔业管理,渔船,渔船信息,条例,信息形成或变更之日起20个工作日内,应急管理部门,■政府网站,√,,√,,√,\r\n";
         String badRule = "3,政策文件,其他政策文件,政策,条例,尽快公开,应急管理部门,■政府网站,√,,√,,√,\r\n";
         String duplicate = "1,政策文件,法律法规,重复,条例,信息形成或变更之日起20个工作日内,应急管理部门,■政府网站,√,,√,,√,\r\n";
-        Response rejected = upload("/api/catalogues/work-safety/imports", "table.csv",
+        Response rejected = upload(port, "office", "/api/catalogues/work-safety/imports", "table.csv",
                 ("\uFEFF" + header + good + unknownLevel1 + badRule + duplicate).getBytes(StandardCharsets.UTF_8));
         assertThat(rejected.status()).isEqualTo(422);
         JsonNode problem = json.readTree(rejected.body());
@@ -268,16 +264,16 @@ class CatalogueRefinementIntegrationTest {
         assertThat(rows.get(2).toString()).contains("REJECTED", "的写法无法识别");
         assertThat(rows.get(3).toString()).contains("REJECTED", "重复出现");
 
-        Response wrongHeader = upload("/api/catalogues/work-safety/imports", "table.csv",
+        Response wrongHeader = upload(port, "office", "/api/catalogues/work-safety/imports", "table.csv",
                 ("a,b,c\r\n" + good).getBytes(StandardCharsets.UTF_8));
         assertThat(wrongHeader.status()).isEqualTo(422);
         assertThat(wrongHeader.body()).contains("wrong-table-header", "第1列应为“序号”，实际为“a”");
-        assertThat(upload("/api/catalogues/work-safety/imports", "table.xlsx", "not a workbook".getBytes()).body())
+        assertThat(upload(port, "office", "/api/catalogues/work-safety/imports", "table.xlsx", "not a workbook".getBytes()).body())
                 .contains("unreadable-file");
-        assertThat(upload("/api/catalogues/work-safety/imports", "table.csv", header.getBytes(StandardCharsets.UTF_8)).status())
+        assertThat(upload(port, "office", "/api/catalogues/work-safety/imports", "table.csv", header.getBytes(StandardCharsets.UTF_8)).status())
                 .isEqualTo(422);
         assertThat(versions.count()).isEqualTo(before);
-        assertThat(call("safety1", "POST", "/api/catalogues/work-safety/versions/9/publication",
+        assertThat(call(port, "safety1", "POST", "/api/catalogues/work-safety/versions/9/publication",
                 Map.of("effectiveFrom", "2027-01-01")).status()).isEqualTo(403);
     }
 
@@ -291,37 +287,6 @@ class CatalogueRefinementIntegrationTest {
     }
 
     private JsonNode current(String catalogue) {
-        return json.readTree(call(null, "GET", "/api/public/catalogues/" + catalogue, null).body());
-    }
-
-    private byte[] download(String path) {
-        return RestClient.create("http://localhost:" + port).get().uri(path).retrieve().body(byte[].class);
-    }
-
-    private Response upload(String path, String filename, byte[] content) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return filename;
-            }
-        });
-        return RestClient.create("http://localhost:" + port).post().uri(path)
-                .header("Authorization", "Bearer " + TestTokens.forUser("office"))
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-                .exchange((req, res) -> new Response(res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-    }
-
-    private Response call(String user, String method, String path, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port)
-                .method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return json.readTree(call(port, null, "GET", "/api/public/catalogues/" + catalogue, null).body());
     }
 }

@@ -10,12 +10,13 @@ import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.CatalogueVersionRepository;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp;
+import org.gongkai.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.client.RestClient;
 
 /** The whole service against the real broker and a MongoDB wire server. */
 @ServiceIntegrationTest
@@ -36,18 +37,14 @@ class CatalogueServiceIntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port).build();
-    }
-
     @Test
     void seedsBothCataloguesWithTheirOfficialCounts() {
-        Map<?, ?> workSafety = http().get().uri("/api/public/catalogues/work-safety").retrieve().body(Map.class);
+        Map<?, ?> workSafety = TestHttp.client(port).get().uri("/api/public/catalogues/work-safety").retrieve().body(Map.class);
         List<?> wsItems = (List<?>) workSafety.get("items");
         assertThat(wsItems).hasSize(28);
         assertThat((List<Object>) wsItems.stream().map(i -> (Object) ((Map<?, ?>) i).get("level1")).distinct().toList())
                 .containsExactly("政策文件", "依法行政", "行政管理", "公共服务", "重点领域信息公开");
-        Map<?, ?> relief = http().get().uri("/api/public/catalogues/disaster-relief").retrieve().body(Map.class);
+        Map<?, ?> relief = TestHttp.client(port).get().uri("/api/public/catalogues/disaster-relief").retrieve().body(Map.class);
         List<?> drItems = (List<?>) relief.get("items");
         assertThat(drItems).hasSize(20);
         assertThat((List<Object>) drItems.stream().map(i -> (Object) ((Map<?, ?>) i).get("level1")).distinct().toList())
@@ -82,31 +79,27 @@ class CatalogueServiceIntegrationTest {
 
     @Test
     void theOfficeSeesWhichSeededRowsToConfirmFirst() {
-        List<?> rows = (List<?>) http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm?size=100")
-                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office")).retrieve().body(Map.class).get("items");
+        List<?> rows = (List<?>) TestHttp.client(port).get().uri("/api/catalogues/disaster-relief/rows-to-confirm?size=100")
+                .header("Authorization", "Bearer " + TestTokens.forUser("office")).retrieve().body(Map.class).get("items");
         assertThat(rows).isNotEmpty();
         List<Object> provenance = rows.stream().map(r -> (Object) ((Map<?, ?>) r).get("provenance")).toList();
         assertThat(provenance).doesNotContain("verified");
         assertThat(provenance.get(0)).isEqualTo("reconstructed");
         assertThat(provenance.get(provenance.size() - 1)).isEqualTo("partial");
-        int status = http().get().uri("/api/catalogues/disaster-relief/rows-to-confirm")
-                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("relief1"))
-                .exchange((req, res) -> res.getStatusCode().value());
-        assertThat(status).isEqualTo(403);
+        assertThat(TestHttp.get(port, "relief1", "/api/catalogues/disaster-relief/rows-to-confirm").status()).isEqualTo(403);
     }
 
     @Test
     void keywordSearchFindsChineseText() {
-        List<?> hits = (List<?>) http().get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(Map.class).get("items");
+        List<?> hits = (List<?>) TestHttp.client(port).get().uri("/api/public/catalogues/work-safety/items?q=事故调查").retrieve().body(Map.class).get("items");
         assertThat(hits).isNotEmpty().allSatisfy(h -> assertThat(h.toString()).contains("事故调查"));
     }
 
     @Test
     void unknownCatalogueIsAProblem() {
-        var response = http().get().uri("/api/public/catalogues/fishing").exchange((req, res) ->
-                Map.entry(res.getStatusCode().value(), new String(res.getBody().readAllBytes())));
-        assertThat(response.getKey()).isEqualTo(404);
-        assertThat(response.getValue()).contains("urn:gongkai:problem:catalogue-not-found");
+        TestHttp.Response response = TestHttp.get(port, null, "/api/public/catalogues/fishing");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body()).contains("urn:gongkai:problem:catalogue-not-found");
     }
 
     @Test
@@ -124,7 +117,7 @@ class CatalogueServiceIntegrationTest {
     @Test
     void versionViewCarriesTheChineseLabelOfItsStatus() {
         assertThat(problem("/api/public/catalogues/work-safety", null)).contains("\"status\":\"PUBLISHED\"", "\"statusLabel\":\"已发布\"");
-        Map<?, ?> item = http().get().uri("/api/public/catalogues/work-safety/items/WS-01").retrieve().body(Map.class);
+        Map<?, ?> item = TestHttp.client(port).get().uri("/api/public/catalogues/work-safety/items/WS-01").retrieve().body(Map.class);
         assertThat((List<?>) item.get("channelLabels")).hasSameSizeAs((List<?>) item.get("channels")).isNotEmpty()
                 .allSatisfy(label -> assertThat(label.toString()).doesNotContain("-"));
         assertThat((List<?>) item.get("methodLabels")).isNotEmpty().allSatisfy(label -> assertThat(label.toString()).isIn("主动", "依申请"));
@@ -139,10 +132,7 @@ class CatalogueServiceIntegrationTest {
     }
 
     private String problem(String path, String acceptLanguage) {
-        RestClient.RequestHeadersSpec<?> request = http().get().uri(path);
-        if (acceptLanguage != null) {
-            request.header("Accept-Language", acceptLanguage);
-        }
-        return request.exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        return TestHttp.call(port, null, "GET", path, null, acceptLanguage == null ? Map.of() : Map.of("Accept-Language", acceptLanguage))
+                .body();
     }
 }

@@ -3,14 +3,13 @@ package org.gongkai.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gongkai.testsupport.OpenApiDocuments;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document a clerk reads in the gateway's Swagger UI: Chinese, the gateway as server, "Authorize" via Keycloak. */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class ConsultationOpenApiIntegrationTest {
 
     @LocalServerPort

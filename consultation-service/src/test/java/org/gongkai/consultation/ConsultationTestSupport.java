@@ -2,8 +2,8 @@ package org.gongkai.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.gongkai.testsupport.TestHttp.call;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,20 +14,14 @@ import java.util.Map;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
+import org.gongkai.testsupport.TestHttp;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-/** Shared steps of consultation-service tests: a catalogue learned from events, HTTP calls as demo users or anonymously. */
+/** Shared steps of consultation-service tests: a catalogue learned from events, consultations opened, comments sent. */
 public final class ConsultationTestSupport {
 
-    public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+    /** When the service's clock starts in integration tests: 10:00 on a working Wednesday in China, far from holidays. */
+    public static final String NOW = "2026-06-10T02:00:00Z";
 
     private ConsultationTestSupport() {
     }
@@ -43,36 +37,13 @@ public final class ConsultationTestSupport {
     public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
         if (snapshots.item("WS-03").isEmpty()) {
             events.send("catalogue", workSafetyCatalogue(1));
-            await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
+            await().atMost(Duration.ofSeconds(60)).until(() -> snapshots.item("WS-03").isPresent());
         }
     }
 
-    public record Response(int status, String body, HttpHeaders headers) {
-        public JsonNode json() {
-            return JSON.readTree(body);
-        }
-    }
-
-    public static Response call(int port, String user, String method, String path, Object body) {
-        return call(port, user, method, path, body, Map.of());
-    }
-
-    public static Response call(int port, String user, String method, String path, Object body, Map<String, String> headers) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port)
-                .method(HttpMethod.valueOf(method)).uri(path);
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-        }
-        headers.forEach(request::header);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8), res.getHeaders()));
-    }
-
+    /** The service's today in integration tests ({@link ConsultationIntegrationTest}). */
     public static LocalDate todayInChina() {
-        return LocalDate.now(CHINA);
+        return LocalDate.ofInstant(Instant.parse(NOW), CHINA);
     }
 
     /** A consultation draft whose 30-day period starts today. */
@@ -93,16 +64,16 @@ public final class ConsultationTestSupport {
 
     /** Drafts and opens a consultation as {@code user}; returns its id. */
     public static String openConsultation(int port, String user, boolean commentsPublic) {
-        Response created = call(port, user, "POST", "/api/consultations", draft(commentsPublic));
+        TestHttp.Response created = call(port, user, "POST", "/api/consultations", draft(commentsPublic));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
-        Response opened = call(port, user, "POST", "/api/consultations/" + id + "/opening", null);
+        TestHttp.Response opened = call(port, user, "POST", "/api/consultations/" + id + "/opening", null);
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         return id;
     }
 
     /** An anonymous comment through the public route, from the client the gateway would name in X-Forwarded-For. */
-    public static Response comment(int port, String consultationId, Map<String, Object> body, String client, String idempotencyKey) {
+    public static TestHttp.Response comment(int port, String consultationId, Map<String, Object> body, String client, String idempotencyKey) {
         Map<String, String> headers = new HashMap<>();
         if (client != null) {
             headers.put("X-Forwarded-For", client);
@@ -113,7 +84,7 @@ public final class ConsultationTestSupport {
         return call(port, null, "POST", "/api/public/consultations/" + consultationId + "/comments", body, headers);
     }
 
-    public static Response comment(int port, String consultationId, String content) {
+    public static TestHttp.Response comment(int port, String consultationId, String content) {
         return comment(port, consultationId, Map.of("content", content), null, null);
     }
 }

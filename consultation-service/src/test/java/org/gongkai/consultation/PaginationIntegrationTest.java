@@ -1,9 +1,9 @@
 package org.gongkai.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
 import static org.gongkai.consultation.ConsultationTestSupport.comment;
 import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Map;
 
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.PaginationContract;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Every list route of consultation-service keeps the pagination contract ({@link PaginationContract}). The
  * consultations all start today, so their pages tie on the first key ({@link ListOrdersTest} checks the tie-breaker).
  */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class PaginationIntegrationTest {
 
     private static String consultation;
@@ -54,7 +54,7 @@ class PaginationIntegrationTest {
                 .forEach(c -> ids.add(c.get("id").asString()));
         assertThat(ids).hasSize(7);
         for (int i = 0; i < 3; i++) {
-            ConsultationTestSupport.Response opinion = call(port, "safety1", "POST", "/api/consultations/" + id + "/opinions",
+            TestHttp.Response opinion = call(port, "safety1", "POST", "/api/consultations/" + id + "/opinions",
                     Map.of("summary", "分页测试意见 " + i, "commentIds", ids.subList(2 * i, 2 * i + 2)));
             assertThat(opinion.status()).as(opinion.body()).isEqualTo(201);
         }
@@ -71,10 +71,7 @@ class PaginationIntegrationTest {
             "safety1, /api/consultations/{id}/opinions,             id,        100, 3",
             "office,  /api/consultations/catalogue-snapshots,       catalogue, 100, 1"})
     void listRouteKeepsThePaginationContract(String user, String path, String idField, int maxSize, int atLeast) {
-        List<String> ids = PaginationContract.check(p -> {
-            ConsultationTestSupport.Response r = call(port, user, "GET", p, null);
-            return new PaginationContract.Answer(r.status(), r.body());
-        }, path.replace("{id}", consultation), idField, maxSize, atLeast);
+        List<String> ids = PaginationContract.check(TestHttp.pages(port, user), path.replace("{id}", consultation), idField, maxSize, atLeast);
         assertThat(ids).doesNotContainNull();
     }
 }

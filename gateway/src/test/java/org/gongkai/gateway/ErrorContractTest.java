@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.gongkai.testsupport.corpus.RawHttp;
 
 /**
  * One error contract for everything the gateway refuses itself, including what Reactor Netty refuses before any
@@ -90,28 +91,28 @@ class ErrorContractTest {
 
     @Test
     void aRequestLineTooLongIsA414Problem() throws Exception {
-        String response = RawHttp.exchange(port, "GET /api/public/catalogues?q=" + "a".repeat(9000)
+        RawHttp.Response response = RawHttp.exchange(port, "GET /api/public/catalogues?q=" + "a".repeat(9000)
                 + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        assertThat(RawHttp.status(response)).isEqualTo(414);
-        assertThat(response).containsIgnoringCase("content-type: application/problem+json");
-        problem("uri-too-long").accept(RawHttp.body(response));
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        problem("uri-too-long").accept(response.body());
     }
 
     @Test
     void headersTooLargeAreA431Problem() throws Exception {
-        String response = RawHttp.exchange(port, "GET /api/public/catalogues HTTP/1.1\r\nHost: localhost\r\nCookie: c="
+        RawHttp.Response response = RawHttp.exchange(port, "GET /api/public/catalogues HTTP/1.1\r\nHost: localhost\r\nCookie: c="
                 + "x".repeat(20_000) + "\r\n\r\n");
-        assertThat(RawHttp.status(response)).isEqualTo(431);
-        assertThat(response).containsIgnoringCase("content-type: application/problem+json");
-        problem("headers-too-large").accept(RawHttp.body(response));
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        problem("headers-too-large").accept(response.body());
     }
 
     @Test
     void malformedHttpIsA400Problem() throws Exception {
-        String response = RawHttp.exchange(port, "GET /api/public/catalogues HTTP/1.1\r\nHost: localhost\r\nBad Header Name: x\r\n\r\n");
-        assertThat(RawHttp.status(response)).isEqualTo(400);
-        assertThat(response).containsIgnoringCase("content-type: application/problem+json");
-        problem("malformed-request").accept(RawHttp.body(response));
+        RawHttp.Response response = RawHttp.exchange(port, "GET /api/public/catalogues HTTP/1.1\r\nHost: localhost\r\nBad Header Name: x\r\n\r\n");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        problem("malformed-request").accept(response.body());
         assertThat(service.seen).noneMatch(s -> s.path().equals("/api/public/catalogues") && s.header("Bad Header Name") != null);
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.gongkai.testsupport.corpus.RawHttp;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class IdleConnectionTest {
     @Test
     void aConnectionThatSendsNothingIsClosed() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(RawHttp.GENEROUS_SECONDS * 1000); // a socket left open would time out here instead
+            socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis()); // a socket left open would time out here instead
             assertThat(socket.getInputStream().read()).isEqualTo(-1);
         }
     }
@@ -50,7 +51,7 @@ class IdleConnectionTest {
     @Test
     void anIdleKeepAliveConnectionIsClosedAfterItsAnswer() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(RawHttp.GENEROUS_SECONDS * 1000);
+            socket.setSoTimeout((int) RawHttp.TIMEOUT.toMillis());
             socket.getOutputStream().write("GET /api/public/catalogues HTTP/1.1\r\nHost: localhost\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
@@ -61,10 +62,10 @@ class IdleConnectionTest {
 
     @Test
     void aBodyThatStopsArrivingIsA408Problem() throws Exception {
-        String response = RawHttp.exchange(port, "POST /api/public/consultations/c1/comments HTTP/1.1\r\nHost: localhost\r\n"
+        RawHttp.Response response = RawHttp.exchange(port, "POST /api/public/consultations/c1/comments HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"content\":");
-        assertThat(RawHttp.status(response)).isEqualTo(408);
-        ErrorContractTest.problem("request-timeout").accept(RawHttp.body(response));
+        assertThat(response.status()).isEqualTo(408);
+        ErrorContractTest.problem("request-timeout").accept(response.body());
         assertThat(service.on("/api/public/consultations/c1/comments")).isEmpty();
     }
 }

@@ -1,8 +1,8 @@
 package org.gongkai.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +14,7 @@ import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.PaginationContract;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +68,7 @@ class PaginationIntegrationTest {
     }
 
     private String create(String number) {
-        PublicationTestSupport.Response created = call(port, "safety1", "POST", "/api/documents", draft(number, "PROACTIVE", null));
+        TestHttp.Response created = call(port, "safety1", "POST", "/api/documents", draft(number, "PROACTIVE", null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).get("id").asString();
     }
@@ -87,10 +88,7 @@ class PaginationIntegrationTest {
             "office,  /api/applications,                     id, 100, 0",
             "office,  /api/applications/deadline-board,      id, 100, 0"})
     void listRouteKeepsThePaginationContract(String user, String path, String idField, int maxSize, int atLeast) {
-        List<String> ids = PaginationContract.check(p -> {
-            PublicationTestSupport.Response r = call(port, user, "GET", p, null);
-            return new PaginationContract.Answer(r.status(), r.body());
-        }, path, idField, maxSize, atLeast);
+        List<String> ids = PaginationContract.check(TestHttp.pages(port, user), path, idField, maxSize, atLeast);
         assertThat(ids).doesNotContainNull();
     }
 }

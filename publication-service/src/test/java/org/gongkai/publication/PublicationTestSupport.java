@@ -11,11 +11,8 @@ import java.util.Map;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
-/** Shared steps of publication-service tests: a catalogue learned from events, and HTTP calls as demo users. */
+/** Shared steps of publication-service tests: a catalogue learned from events, and document drafts. */
 public final class PublicationTestSupport {
 
     private PublicationTestSupport() {
@@ -31,7 +28,7 @@ public final class PublicationTestSupport {
     /** Publishes the catalogue as catalogue-service would and waits until this service has its snapshot. */
     public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
         events.send("catalogue", workSafetyCatalogue(1));
-        await().atMost(Duration.ofSeconds(15)).until(() -> snapshots.item("WS-03").isPresent());
+        await().atMost(Duration.ofSeconds(60)).until(() -> snapshots.item("WS-03").isPresent());
     }
 
     /** Learns the catalogue once per test context (contexts are shared between test classes). */
@@ -39,22 +36,6 @@ public final class PublicationTestSupport {
         if (snapshots.item("WS-03").isEmpty()) {
             learnCatalogue(events, snapshots);
         }
-    }
-
-    public record Response(int status, String body) {
-    }
-
-    public static Response call(int port, String user, String method, String path, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port)
-                .method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new Response(res.getStatusCode().value(), new String(res.getBody().readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public static Map<String, Object> draft(String number, String attribute, String legalBasis) {

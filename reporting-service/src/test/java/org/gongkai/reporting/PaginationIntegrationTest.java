@@ -2,15 +2,12 @@ package org.gongkai.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
 import org.gongkai.testsupport.PaginationContract;
 import org.gongkai.testsupport.ServiceIntegrationTest;
-import org.gongkai.testsupport.TestTokens;
+import org.gongkai.testsupport.TestHttp;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.client.RestClient;
 
 /**
  * Every list route of reporting-service keeps the pagination contract ({@link PaginationContract}). The first half of
@@ -29,17 +26,6 @@ class PaginationIntegrationTest {
             "office, /api/reporting/annual-reports,                 year,    100, 0",
             "-,      /api/public/annual-reports,                    year,    100, 0"})
     void listRouteKeepsThePaginationContract(String user, String path, String idField, int maxSize, int atLeast) {
-        assertThat(PaginationContract.check(this.get(user), path, idField, maxSize, atLeast)).doesNotContainNull();
-    }
-
-    private java.util.function.Function<String, PaginationContract.Answer> get(String user) {
-        return path -> {
-            RestClient.RequestHeadersSpec<?> request = RestClient.create("http://localhost:" + port).get().uri(path);
-            if (user != null) {
-                request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-            }
-            return request.exchange((req, res) -> new PaginationContract.Answer(res.getStatusCode().value(),
-                    new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-        };
+        assertThat(PaginationContract.check(TestHttp.pages(port, user), path, idField, maxSize, atLeast)).doesNotContainNull();
     }
 }

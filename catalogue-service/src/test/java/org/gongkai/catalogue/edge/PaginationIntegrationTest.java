@@ -1,21 +1,18 @@
 package org.gongkai.catalogue.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongkai.testsupport.TestHttp.call;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.gongkai.testsupport.PaginationContract;
 import org.gongkai.testsupport.ServiceIntegrationTest;
-import org.gongkai.testsupport.TestTokens;
+import org.gongkai.testsupport.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /** Every list route of catalogue-service keeps the pagination contract ({@link PaginationContract}). */
 @ServiceIntegrationTest
@@ -35,7 +32,7 @@ class PaginationIntegrationTest {
             Map<String, Object> changes = Map.of("level2", "分页测试事项 " + i, "content", "分页测试内容", "basis", List.of("《测试依据》"),
                     "timeLimit", "信息形成或变更之日起20个工作日内", "timeLimitRule", "WORKING_DAYS_AFTER_CHANGE(20)",
                     "channels", List.of("gov-website"));
-            PaginationContract.Answer proposed = call("safety1", HttpMethod.POST, "/api/catalogues/work-safety/proposals",
+            TestHttp.Response proposed = call(port, "safety1", "POST", "/api/catalogues/work-safety/proposals",
                     Map.of("section", "safety-coordination", "kind", "ADD_ITEM", "level1", "政策文件", "changes", changes, "reason", "分页测试"));
             assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         }
@@ -52,19 +49,7 @@ class PaginationIntegrationTest {
             "office,  /api/catalogues/proposals,                             id,        100, 5",
             "office,  /api/catalogues/disaster-relief/rows-to-confirm,       code,      100, 2"})
     void listRouteKeepsThePaginationContract(String user, String path, String idField, int maxSize, int atLeast) {
-        assertThat(PaginationContract.check(p -> call(user, HttpMethod.GET, p, null), path, idField, maxSize, atLeast))
+        assertThat(PaginationContract.check(TestHttp.pages(port, user), path, idField, maxSize, atLeast))
                 .doesNotContainNull();
-    }
-
-    private PaginationContract.Answer call(String user, HttpMethod method, String path, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(method).uri(path);
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new PaginationContract.Answer(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 }

@@ -2,52 +2,37 @@ package org.gongkai.catalogue.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.catalogue.version.CatalogueFixture.NOW;
+import static org.gongkai.catalogue.version.CatalogueFixture.item;
+import static org.gongkai.catalogue.version.CatalogueFixture.published;
+import static org.gongkai.testsupport.Actors.OFFICE;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 class CatalogueVersionTest {
 
-    private final Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    private final Instant now = Instant.parse("2026-11-29T00:00:00Z");
-
-    private static CatalogueItem item(String code, int seq, String level1) {
-        return new CatalogueItem(code, seq, level1, "二级" + seq, "内容", List.of("条例"), "信息形成或变更之日起20个工作日内",
-                "WORKING_DAYS_AFTER_CHANGE(20)", "应急管理部门", List.of("gov-website"), List.of("all-society"),
-                List.of("proactive"), List.of("county"), List.of(), "verified", true, null);
-    }
-
-    private CatalogueVersion published() {
-        CatalogueVersion v1 = CatalogueVersion.draft("work-safety", "目录", 1,
-                List.of(item("WS-01", 1, "政策文件"), item("WS-02", 2, "依法行政")), office, now, "seed");
-        v1.publish(LocalDate.of(2019, 5, 30), Optional.empty(), office, now);
-        return v1;
-    }
-
     @Test
     void anEmptyVersionIsNotPublished() {
-        CatalogueVersion empty = CatalogueVersion.draft("work-safety", "目录", 2, List.of(), office, now, "x");
-        assertThatThrownBy(() -> empty.publish(LocalDate.of(2027, 1, 1), Optional.empty(), office, now))
+        CatalogueVersion empty = CatalogueVersion.draft("work-safety", "目录", 2, List.of(), OFFICE, NOW, "x");
+        assertThatThrownBy(() -> empty.publish(LocalDate.of(2027, 1, 1), Optional.empty(), OFFICE, NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("empty-version");
     }
 
     @Test
     void duplicateItemCodesAreRefused() {
         assertThatThrownBy(() -> CatalogueVersion.draft("work-safety", "目录", 1,
-                List.of(item("WS-01", 1, "政策文件"), item("WS-01", 2, "政策文件")), office, now, "x"))
+                List.of(item("WS-01", 1, "政策文件"), item("WS-01", 2, "政策文件")), OFFICE, NOW, "x"))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("duplicate-item-code");
     }
 
     @Test
     void addedItemGetsTheNextCodeUnderItsFirstLevelItemAndTheProposingSectionOncePerChange() {
-        CatalogueVersion draft = CatalogueVersion.draftFrom(published(), 2, office, now);
+        CatalogueVersion draft = CatalogueVersion.draftFrom(published(), 2, OFFICE, NOW);
         ItemChange add = new ItemChange("p1", ItemChange.Kind.ADD_ITEM, null, "政策文件", "safety-coordination", "补充",
                 new ItemChanges("规范性文件", "本县规范性文件", null, "按进展情况及时公开", "ON_PROGRESS", null, null, null, null, null));
         assertThat(draft.apply(add)).isEqualTo("WS-03");
@@ -61,7 +46,7 @@ class CatalogueVersionTest {
     @Test
     void aRefinementWithoutAnyColumnIsRefusedAndAPublishedVersionTakesNoChange() {
         CatalogueVersion v1 = published();
-        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, OFFICE, NOW);
         assertThatThrownBy(() -> draft.apply(new ItemChange("p5", ItemChange.Kind.REFINE_ITEM, "WS-01", null, null, null, null)))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("empty-proposal");
         assertThatThrownBy(() -> v1.apply(new ItemChange("p6", ItemChange.Kind.TAKE_RESPONSIBILITY, "WS-01", null,

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.gongkai.support.domain.Actor;
+import org.gongkai.testsupport.Actors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class StoredBeforeTheSplitTest {
     @Test
     void aDraftStoredUnderTheOldPackageNameLoadsWithItsAppliedChanges() {
         MongoTemplate mongo = new MongoTemplate(client, "catalogue-service");
-        Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        Actor office = Actors.OFFICE;
         Instant now = Instant.parse("2026-12-01T00:00:00Z");
         CatalogueVersion draft = CatalogueVersion.draft("work-safety", "目录", 2, List.of(new CatalogueItem("WS-01", 1, "政策文件",
                 "规范性文件", "内容", List.of(), "信息形成或变更之日起20个工作日内", "WORKING_DAYS_AFTER_CHANGE(20)", "应急管理部门",

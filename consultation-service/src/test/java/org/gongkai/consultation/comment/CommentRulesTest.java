@@ -2,11 +2,11 @@ package org.gongkai.consultation.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.SAFETY1;
 import static org.gongkai.consultation.comment.CommentTest.NOW;
 import static org.gongkai.consultation.comment.CommentTest.START;
 import static org.gongkai.consultation.comment.CommentTest.online;
 import static org.gongkai.consultation.comment.CommentTest.openConsultation;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.util.List;
 

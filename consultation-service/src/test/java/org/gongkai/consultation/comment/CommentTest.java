@@ -2,7 +2,7 @@ package org.gongkai.consultation.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.SAFETY1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,19 +1,20 @@
 package org.gongkai.consultation.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
 import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
 import org.gongkai.consultation.consultation.Consultation;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp;
 import org.gongkai.testsupport.TestTokens;
 import org.gongkai.testsupport.corpus.BadRequestCorpus;
 import org.gongkai.testsupport.corpus.RawHttp;
@@ -29,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The edge of a service answers every bad request with a Chinese problem (RFC 9457, stable type), whichever layer
  * refuses it: Tomcat, the security firewall, Spring MVC, Jackson or the domain; and stores nothing.
  */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class EdgeContractIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -100,7 +101,7 @@ class EdgeContractIntegrationTest {
         for (String date : new String[] {"+999999999-12-31", "-999999999-01-01", "1900-01-01"}) {
             Map<String, Object> draft = new HashMap<>(ConsultationTestSupport.draft(false));
             draft.put("periodEnd", date);
-            ConsultationTestSupport.Response answer = call(port, "safety1", "POST", "/api/consultations", draft);
+            TestHttp.Response answer = call(port, "safety1", "POST", "/api/consultations", draft);
             assertThat(answer.status()).as(answer.body()).isEqualTo(400);
             assertThat(answer.body()).contains("urn:gongkai:problem:invalid-field", "periodEnd", "1949");
         }
@@ -124,7 +125,7 @@ class EdgeContractIntegrationTest {
 
         Map<String, Object> byOrdinal = new HashMap<>(ConsultationTestSupport.draft(false));
         byOrdinal.put("channels", java.util.List.of(0));
-        ConsultationTestSupport.Response ordinal = call(port, "safety1", "POST", "/api/consultations", byOrdinal);
+        TestHttp.Response ordinal = call(port, "safety1", "POST", "/api/consultations", byOrdinal);
         assertThat(ordinal.status()).as(ordinal.body()).isEqualTo(400);
         assertThat(ordinal.body()).contains("channels");
     }

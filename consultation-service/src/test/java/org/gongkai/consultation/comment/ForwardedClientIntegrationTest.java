@@ -6,11 +6,11 @@ import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
 
 import java.util.Map;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
-import org.gongkai.consultation.ConsultationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ForwardedClientIntegrationTest {
     }
 
     @Nested
-    @ServiceIntegrationTest
+    @ConsultationIntegrationTest
     class FromTheTrustedGateway extends RunningService {
 
         @Test
@@ -62,7 +62,7 @@ class ForwardedClientIntegrationTest {
     }
 
     @Nested
-    @ServiceIntegrationTest
+    @ConsultationIntegrationTest
     @TestPropertySource(properties = "server.tomcat.remoteip.internal-proxies=192.0.2.254/32")
     class FromAnUntrustedAddress extends RunningService {
 

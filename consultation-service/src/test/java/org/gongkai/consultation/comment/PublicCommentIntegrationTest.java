@@ -1,9 +1,9 @@
 package org.gongkai.consultation.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
 import static org.gongkai.consultation.ConsultationTestSupport.comment;
 import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,11 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
-import org.gongkai.consultation.ConsultationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Anonymous comments through the public route: receipts, idempotent retries, duplicates, privacy and bad input. */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class PublicCommentIntegrationTest {
 
     private static final String PHONE = "13912345678";

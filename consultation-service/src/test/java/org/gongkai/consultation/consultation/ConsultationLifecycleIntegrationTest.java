@@ -1,20 +1,20 @@
 package org.gongkai.consultation.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
 import static org.gongkai.consultation.ConsultationTestSupport.comment;
 import static org.gongkai.consultation.ConsultationTestSupport.draft;
 import static org.gongkai.consultation.ConsultationTestSupport.todayInChina;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
-import org.gongkai.consultation.ConsultationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** A consultation from draft to automatic closing over HTTP, with tokens, the real broker and a MongoDB wire server. */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class ConsultationLifecycleIntegrationTest {
 
     @LocalServerPort

@@ -2,14 +2,14 @@ package org.gongkai.consultation.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.OFFICE;
-import static org.gongkai.consultation.Actors.RELIEF1;
-import static org.gongkai.consultation.Actors.SAFETY1;
 import static org.gongkai.consultation.consultation.ConsultationTest.NOW;
 import static org.gongkai.consultation.consultation.ConsultationTest.START;
 import static org.gongkai.consultation.consultation.ConsultationTest.draft;
 import static org.gongkai.consultation.consultation.ConsultationTest.emptyReport;
 import static org.gongkai.consultation.consultation.ConsultationTest.openConsultation;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.util.List;

@@ -2,10 +2,10 @@ package org.gongkai.consultation.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.LEADER;
-import static org.gongkai.consultation.Actors.OFFICE;
-import static org.gongkai.consultation.Actors.RELIEF1;
-import static org.gongkai.consultation.Actors.SAFETY1;
+import static org.gongkai.testsupport.Actors.LEADER;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.time.LocalDate;

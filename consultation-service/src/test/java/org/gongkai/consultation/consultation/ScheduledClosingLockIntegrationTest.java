@@ -6,15 +6,15 @@ import java.time.Duration;
 import java.util.Date;
 
 import org.bson.Document;
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.support.scheduling.SchedulerLocks;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The scheduled closing round takes its lock in the service's database before it runs (several instances run it once). */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 @TestPropertySource(properties = "gongkai.consultation.closing-interval=1s")
 class ScheduledClosingLockIntegrationTest {
 

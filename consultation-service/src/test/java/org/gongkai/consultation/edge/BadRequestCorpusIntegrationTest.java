@@ -1,14 +1,14 @@
 package org.gongkai.consultation.edge;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.testsupport.OpenApiDocuments;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestTokens;
 import org.gongkai.testsupport.corpus.BadRequestCorpus;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Hundreds of bad requests generated from the service's own OpenAPI document: each a Chinese problem, none a 5xx. */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class BadRequestCorpusIntegrationTest {
 
     @LocalServerPort

@@ -2,7 +2,7 @@ package org.gongkai.consultation.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.time.Duration;
 import java.util.HexFormat;
@@ -12,13 +12,13 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
-import org.gongkai.consultation.ConsultationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.events.InboundEvents;
 import org.gongkai.support.events.OutboxRelay;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import ch.qos.logback.core.read.ListAppender;
  * {@code traceparent} extension), and into the consumer that handles such an event. The relay is driven by the test,
  * so the outbox entry can be read before it is sent.
  */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 @TestPropertySource(properties = "gongkai.events.relay-enabled=false")
 class ObservabilityIntegrationTest {
 

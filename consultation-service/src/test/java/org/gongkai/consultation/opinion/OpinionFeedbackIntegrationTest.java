@@ -1,9 +1,9 @@
 package org.gongkai.consultation.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.consultation.ConsultationTestSupport.call;
 import static org.gongkai.consultation.ConsultationTestSupport.comment;
 import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,12 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
-import org.gongkai.consultation.ConsultationTestSupport.Response;
 import org.gongkai.consultation.consultation.ConsultationService;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Q2 over HTTP: suggestions on Chinese comments, confirming, splitting and merging opinions, decisions and feedback. */
-@ServiceIntegrationTest
+@ConsultationIntegrationTest
 class OpinionFeedbackIntegrationTest {
 
     static final List<String> LONGER_PERIOD = List.of(

@@ -2,11 +2,11 @@ package org.gongkai.consultation.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.SAFETY1;
 import static org.gongkai.consultation.opinion.AdoptionFeedbackTest.CONSULTATION;
 import static org.gongkai.consultation.opinion.AdoptionFeedbackTest.NOW;
 import static org.gongkai.consultation.opinion.AdoptionFeedbackTest.THRESHOLD;
 import static org.gongkai.consultation.opinion.AdoptionFeedbackTest.opinion;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package org.gongkai.consultation.opinion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.gongkai.consultation.Actors.SAFETY1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import org.gongkai.consultation.consultation.AdoptionDecision;
 import org.gongkai.support.domain.DomainException;

@@ -5,10 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.ClassesShouldConjunction;
 
 /**
  * Rules every service keeps. Inside a feature package, web adapters are {@code *Controller} / {@code *Api},
- * persistence is {@code *Repository}, wiring is {@code *Configuration}, event adapters are {@code *Listener};
+ * persistence is {@code *Repository} (and {@code *Inbox}, a consumer's record of handled events), wiring is
+ * {@code *Configuration}, event adapters are {@code *Listener};
  * application services ({@code *Service}, {@code *Scheduler}, {@code *Seeder}) orchestrate repositories but not HTTP;
  * everything else there is domain code and must not reach for web or persistence code.
  */
@@ -24,8 +26,8 @@ public final class ArchitectureRules {
         public boolean test(JavaClass c) {
             String name = c.getName().replaceAll("\\$.*", "");
             return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository")
-                    || name.endsWith("Configuration") || name.endsWith("Listener") || name.endsWith("Application")
-                    || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
+                    || name.endsWith("Inbox") || name.endsWith("Configuration") || name.endsWith("Listener")
+                    || name.endsWith("Application") || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
         }
     };
 
@@ -68,6 +70,27 @@ public final class ArchitectureRules {
         return com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
                 .matching(servicePackage + ".(*)..").should().beFreeOfCycles()
                 .because("a cycle between features makes them one feature in two packages");
+    }
+
+    /**
+     * What the public reads: the public controllers ({@code Public*Controller}) and the {@code *Answer} types they give
+     * out, with their nested classes.
+     */
+    private static final String PUBLIC_ANSWERS = ".*\\.(Public[A-Za-z]*Controller|[A-Za-z]*Answer)(\\$.*)?";
+
+    /**
+     * Personal data never leaves through a public answer: no public controller (nor {@code *Answer} type) calls the
+     * accessors {@code methods} of {@code type}. Further conditions chain on ({@code orShould()}), then {@code because}.
+     */
+    public static ClassesShouldConjunction publicControllersNeverCall(Class<?> type, String... methods) {
+        if (methods.length == 0) {
+            throw new IllegalArgumentException("name the accessors of " + type.getSimpleName() + " that the public must not reach");
+        }
+        ClassesShouldConjunction rule = noClasses().that().haveNameMatching(PUBLIC_ANSWERS).should().callMethod(type, methods[0]);
+        for (int i = 1; i < methods.length; i++) {
+            rule = rule.orShould().callMethod(type, methods[i]);
+        }
+        return rule;
     }
 
     /** Several instances of a service must not all close, announce or remind: every scheduled job takes a lock. */

@@ -56,17 +56,9 @@ public final class TestTokens {
         return jwksUri;
     }
 
-    /** A token for a demo user of the realm: {@code safety1}, {@code relief1}, {@code office} … */
+    /** A token for a demo user of the realm ({@link DemoUser}): {@code safety1}, {@code relief1}, {@code office} … */
     public static String forUser(String username) {
-        return switch (username) {
-            case "safety1", "safety2" -> token(username, "safety-coordination", "section-staff");
-            case "relief1" -> token(username, "disaster-relief", "section-staff");
-            case "office" -> token(username, "disclosure-office", "disclosure-office");
-            case "secrecy" -> token(username, "confidentiality", "confidentiality-officer");
-            case "leader" -> token(username, "leadership", "leader");
-            case "admin" -> token(username, "administration", "admin");
-            default -> throw new IllegalArgumentException("no demo user " + username);
-        };
+        return DemoUser.named(username).token();
     }
 
     public static String token(String username, String section, String... roles) {

@@ -1,26 +1,23 @@
 package org.gongkai.publication.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
+import static org.gongkai.testsupport.TestHttp.call;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.gongkai.calendar.WorkingCalendar;
-import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,13 +63,8 @@ class ApplicationIntegrationTest {
     }
 
     private Response submit(Map<String, Object> body, String idempotencyKey) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).post().uri("/api/public/applications")
-                .contentType(MediaType.APPLICATION_JSON);
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.body(body).exchange((req, res) -> new Response(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return call(port, null, "POST", "/api/public/applications", body,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
     }
 
     @Test

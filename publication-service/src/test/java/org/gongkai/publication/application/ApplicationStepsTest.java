@@ -6,12 +6,12 @@ import static org.gongkai.publication.application.ApplicationRulesTest.RECEIVED;
 import static org.gongkai.publication.application.ApplicationRulesTest.received;
 import static org.gongkai.publication.application.ApplicationRulesTest.type;
 import static org.gongkai.publication.application.ApplicationTest.CALENDAR;
-import static org.gongkai.publication.application.ApplicationTest.OFFICE;
-import static org.gongkai.publication.application.ApplicationTest.RELIEF1;
-import static org.gongkai.publication.application.ApplicationTest.SAFETY1;
 import static org.gongkai.publication.application.ApplicationTest.at;
 import static org.gongkai.publication.application.ApplicationTest.d;
 import static org.gongkai.publication.application.ApplicationTest.submission;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.LocalDate;
 

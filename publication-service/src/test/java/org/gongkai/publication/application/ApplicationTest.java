@@ -1,19 +1,22 @@
 package org.gongkai.publication.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.LEADER;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
+import static org.gongkai.testsupport.Actors.SECRECY;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.contracts.publication.ApplicationVocabulary;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.events.OutboxEntry;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +27,6 @@ import org.junit.jupiter.api.Test;
 class ApplicationTest {
 
     static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
-    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
-    static final Actor SECRECY = new Actor("c", "secrecy", "confidentiality", Set.of(Actor.CONFIDENTIALITY_OFFICER));
-    static final Actor LEADER = new Actor("l", "leader", "leadership", Set.of(Actor.LEADER));
     static final String NAME = "张三丰";
     static final String ID_NUMBER = "110101199001011234";
     static final String PHONE = "13800138000";

@@ -1,8 +1,8 @@
 package org.gongkai.publication.attributereview;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
-import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,11 +80,8 @@ class AnnualReviewAndConcernsIntegrationTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.body()).contains("confidentiality-clearance-required", "保密审查", "与当前状态冲突");
         // Chinese first, English when the reader asks for it; the type stays the same
-        String english = org.springframework.web.client.RestClient.create("http://localhost:" + port).post()
-                .uri("/api/documents/" + id + "/publication")
-                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("office"))
-                .header("Accept-Language", "en-GB,en;q=0.9")
-                .exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        String english = call(port, "office", "POST", "/api/documents/" + id + "/publication", null,
+                Map.of("Accept-Language", "en-GB,en;q=0.9")).body();
         assertThat(english).contains("urn:gongkai:problem:confidentiality-clearance-required", "\"title\":\"Conflict\"",
                 "confidentiality officer must clear").doesNotContain("保密审查");
         assertThat(call(port, "office", "POST", "/api/documents/" + id + "/reviews",

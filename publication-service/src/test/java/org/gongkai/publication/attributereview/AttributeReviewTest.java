@@ -2,19 +2,17 @@ package org.gongkai.publication.attributereview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** P4: the annual review covers a year Gongkai records, never one before its first reporting year or in the future. */
 class AttributeReviewTest {
 
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
     static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
 
     @Test

@@ -2,33 +2,21 @@ package org.gongkai.publication.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
+import org.gongkai.testsupport.FixedClock;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /** W4 reaching people: from 1 November a missing next-year notice is announced to the office, once. */
 @ServiceIntegrationTest
+// 2 November 2026: the shipped calendar ends with 2026 and no 2027 notice has been entered.
+@FixedClock("2026-11-02T02:00:00Z")
 @TestPropertySource(properties = "gongkai.deadlines.initial-delay=1h")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CalendarGapAlertIntegrationTest {
-
-    /** 2 November 2026: the shipped calendar ends with 2026 and no 2027 notice has been entered. */
-    @TestConfiguration
-    static class SecondOfNovember {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneOffset.UTC);
-        }
-    }
 
     @Autowired
     CalendarNoticeService notices;

@@ -9,10 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.Actor;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.testsupport.Actors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class CalendarHolderTest {
         LocalDate makeUpSaturday = LocalDate.of(2031, 10, 11);
         assertThat(thisInstance.current().isWorkingDay(makeUpSaturday)).isFalse();
 
-        Actor office = new Actor("s-office", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        Actor office = Actors.OFFICE;
         stored.add(CalendarNotice.enter(CalendarNotice.check(2031, new CalendarNotice.Input("测试通知",
                 List.of(new CalendarNotice.DayRange("2031-10-01", "2031-10-07", "国庆节")),
                 List.of(new CalendarNotice.DayRange("2031-10-11", "2031-10-11", "国庆节调休"))), LocalDate.of(2030, 12, 1)),
@@ -61,7 +61,7 @@ class CalendarHolderTest {
         assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
         assertThat(holder.current().isWorkingDay(LocalDate.of(2027, 10, 1))).as("the file's notice decides").isTrue();
 
-        Actor office = new Actor("s-office", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        Actor office = Actors.OFFICE;
         stored.add(CalendarNotice.enter(CalendarNotice.check(2027, new CalendarNotice.Input("测试通知",
                 List.of(new CalendarNotice.DayRange("2027-10-01", "2027-10-07", "国庆节")), List.of()), LocalDate.of(2026, 12, 1)),
                 office, Instant.parse("2026-12-01T02:00:00Z")));

@@ -2,16 +2,16 @@ package org.gongkai.publication.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
+import org.gongkai.testsupport.Actors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CalendarNoticeTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);
-    private static final Actor OFFICE = new Actor("s-office", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    private static final Actor STAFF = new Actor("s-safety1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
     private static final Instant NOW = Instant.parse("2026-12-10T02:00:00Z");
 
     private static CalendarNotice.DayRange range(String from, String to, String name) {
@@ -107,7 +105,7 @@ class CalendarNoticeTest {
     @Test
     void onlyTheOfficeEntersANoticeAndEveryEntryIsAudited() {
         CalendarNotice.Checked checked = CalendarNotice.check(2027, input(SPRING, List.of()), TODAY);
-        assertThatThrownBy(() -> CalendarNotice.enter(checked, STAFF, NOW))
+        assertThatThrownBy(() -> CalendarNotice.enter(checked, Actors.SAFETY1, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
                     assertThat(e.getMessage()).isEqualTo("只有政务公开办可以录入或预览放假安排通知。");
@@ -121,7 +119,7 @@ class CalendarNoticeTest {
         assertThat(notice.audit()).extracting(a -> a.action() + " " + a.username() + " " + a.at()).containsExactly(
                 "calendar-notice-entered office 2026-12-10T02:00:00Z", "calendar-notice-replaced office 2026-12-10T02:01:00Z");
         assertThat(notice.audit().get(1).reason()).contains("放假7天", "放假8天");
-        assertThatThrownBy(() -> notice.replace(checked, STAFF, NOW)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> notice.replace(checked, Actors.SAFETY1, NOW)).isInstanceOf(DomainException.class);
     }
 
     @Test

@@ -2,21 +2,21 @@ package org.gongkai.publication.concern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Set;
 
-import org.gongkai.support.domain.DomainException;
 import org.gongkai.support.domain.Actor;
+import org.gongkai.support.domain.DomainException;
+import org.gongkai.testsupport.Actors;
 import org.junit.jupiter.api.Test;
 
 /** R1–R4: 48 hours to answer, escalation of major concerns, overdue announced once. */
 class ConcernTest {
 
-    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
     static final Instant SEEN = Instant.parse("2026-07-10T02:00:00Z");
 
     static Concern concern(Severity severity) {
@@ -56,7 +56,7 @@ class ConcernTest {
         Instant later = SEEN.plus(Duration.ofHours(72));
         assertThatThrownBy(() -> concern.respond("已回应", "gov-website", SEEN.plus(Duration.ofHours(40)), RELIEF1, later))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("backdating-requires-office");
-        Actor office = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
+        Actor office = Actors.OFFICE;
         concern.respond("已回应", "gov-website", SEEN.plus(Duration.ofHours(40)), office, later);
         assertThat(concern.isAnsweredOnTime()).isTrue();
     }

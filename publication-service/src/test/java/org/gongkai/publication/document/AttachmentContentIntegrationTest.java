@@ -1,8 +1,8 @@
 package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,10 +13,10 @@ import java.util.Random;
 
 import org.bson.Document;
 import org.gongkai.publication.PublicationTestSupport;
-import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.gongkai.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,10 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClient;
 
 import com.mongodb.client.model.Filters;
 
+import org.gongkai.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +57,7 @@ class AttachmentContentIntegrationTest {
     }
 
     private Download download(String user, String documentId, int position) {
-        return RestClient.create("http://localhost:" + port).get().uri("/api/documents/" + documentId + "/attachments/" + position)
+        return TestHttp.client(port).get().uri("/api/documents/" + documentId + "/attachments/" + position)
                 .header("Authorization", "Bearer " + TestTokens.forUser(user))
                 .exchange((req, res) -> new Download(res.getStatusCode().value(), res.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
                         res.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION), res.getBody().readAllBytes()));

@@ -1,16 +1,16 @@
 package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
-import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,11 +125,8 @@ class DocumentLifecycleIntegrationTest {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body()).contains("urn:gongkai:problem:legal-basis-required", "请求内容无法处理",
                 "公开属性为“不予公开”的文件，须注明《中华人民共和国政府信息公开条例》规定的依据。");
-        String english = org.springframework.web.client.RestClient.create("http://localhost:" + port).post().uri("/api/documents")
-                .header("Authorization", "Bearer " + org.gongkai.testsupport.TestTokens.forUser("safety1"))
-                .header("Accept-Language", "en")
-                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(draft("县应急〔2024〕2号", "NOT_DISCLOSED", null))
-                .exchange((req, res) -> new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        String english = call(port, "safety1", "POST", "/api/documents", draft("县应急〔2024〕2号", "NOT_DISCLOSED", null),
+                Map.of("Accept-Language", "en")).body();
         assertThat(english).contains("urn:gongkai:problem:legal-basis-required", "Unprocessable Content",
                 "needs a legal basis from the Regulations on Government Information Disclosure").doesNotContain("公开属性为");
         assertThat(documents.count()).isEqualTo(before);

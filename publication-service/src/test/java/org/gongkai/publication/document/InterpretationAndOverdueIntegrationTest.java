@@ -1,17 +1,17 @@
 package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.util.List;
 import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
-import org.gongkai.publication.PublicationTestSupport.Response;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

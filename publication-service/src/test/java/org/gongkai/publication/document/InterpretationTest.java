@@ -3,6 +3,8 @@ package org.gongkai.publication.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,15 +14,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** I1–I6 as the interpretation holds them: drafted with the document, complete, reviewed, released with it. */
 class InterpretationTest {
 
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
     static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
     static final Set<InterpretationElement> ALL = EnumSet.allOf(InterpretationElement.class);
     static final Attachments NO_FILES = Attachments.none();

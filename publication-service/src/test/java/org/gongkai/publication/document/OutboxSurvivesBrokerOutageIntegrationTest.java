@@ -2,8 +2,8 @@ package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.gongkai.publication.PublicationTestSupport.call;
 import static org.gongkai.publication.PublicationTestSupport.draft;
+import static org.gongkai.testsupport.TestHttp.call;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.gongkai.publication.PublicationTestSupport;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
-import org.gongkai.testsupport.TcpOutage;
 import org.gongkai.testsupport.ServiceIntegrationTest;
+import org.gongkai.testsupport.TcpOutage;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestInfrastructure;
 import org.gongkai.testsupport.TestInfrastructureInitializer;

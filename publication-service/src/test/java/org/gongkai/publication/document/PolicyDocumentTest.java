@@ -2,6 +2,10 @@ package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
+import static org.gongkai.testsupport.Actors.SECRECY;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +19,12 @@ import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The rules of P1–P7, O4 and I1–I6 as the document aggregate enforces them. */
 class PolicyDocumentTest {
 
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
-    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    static final Actor SECRECY = new Actor("c", "secrecy", "confidentiality", Set.of(Actor.CONFIDENTIALITY_OFFICER));
     static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final WorkingCalendar CALENDAR = WorkingCalendar.fromClasspath();

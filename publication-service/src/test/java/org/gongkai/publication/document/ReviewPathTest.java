@@ -2,23 +2,21 @@ package org.gongkai.publication.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.SECRECY;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.gongkai.publication.document.ReviewStep.ReviewDecision;
 import org.gongkai.publication.document.ReviewStep.ReviewStage;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** O4's review path: who decides at each stage, where each decision leads and what it must carry. */
 class ReviewPathTest {
 
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    static final Actor SECRECY = new Actor("c", "secrecy", "confidentiality", Set.of(Actor.CONFIDENTIALITY_OFFICER));
     static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
     static final AuthorityRuling RULING = new AuthorityRuling(" 县保密局 ", LocalDate.of(2026, 11, 20), " 县保密〔2026〕5号 ");

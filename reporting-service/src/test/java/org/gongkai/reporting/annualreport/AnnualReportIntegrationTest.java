@@ -2,9 +2,10 @@ package org.gongkai.reporting.annualreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.gongkai.testsupport.TestHttp.call;
+import static org.gongkai.testsupport.TestHttp.download;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -39,7 +39,7 @@ import org.gongkai.contracts.publication.DocumentAbolished;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
+import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,10 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -247,8 +244,8 @@ public class AnnualReportIntegrationTest {
             events.send(s.producer(), s.event());
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> mongo.count(new Query(), "event_log") == history.size());
-        assertThat(call("office", "POST", "/api/reporting/annual-reports/2025", null).status()).isEqualTo(201);
-        figuresInOrder = call("office", "GET", "/api/reporting/annual-reports/2025", null).json().get("figures");
+        assertThat(call(port, "office", "POST", "/api/reporting/annual-reports/2025", null).status()).isEqualTo(201);
+        figuresInOrder = call(port, "office", "GET", "/api/reporting/annual-reports/2025", null).json().get("figures");
 
         // the same history again, from scratch: shuffled, each event delivered twice under its id
         for (Class<?> type : AnnualReportFactsService.FACT_TYPES) {
@@ -278,7 +275,7 @@ public class AnnualReportIntegrationTest {
 
     @Test
     void everyCellOfTableThreeComesFromTheEvents() {
-        JsonNode view = call("office", "GET", "/api/reporting/annual-reports/2025", null).json();
+        JsonNode view = call(port, "office", "GET", "/api/reporting/annual-reports/2025", null).json();
         JsonNode matrix = view.get("figures").get("applications");
         List<String> columns = new ArrayList<>();
         matrix.get("columns").forEach(c -> columns.add(c.get("code").asString()));
@@ -312,7 +309,7 @@ public class AnnualReportIntegrationTest {
         assertThat(actualTable(figuresInOrder.get("applications"))).isEqualTo(expectedTable());
 
         // and a rebuild from the event log (in-order, shuffled and repeated deliveries alike) gives them again
-        assertThat(call("admin", "POST", "/api/reporting/read-models/rebuild", null).status()).isEqualTo(200);
+        assertThat(call(port, "admin", "POST", "/api/reporting/read-models/rebuild", null).status()).isEqualTo(200);
         JsonNode rebuilt = live();
         assertThat(rebuilt.get("applications")).isEqualTo(figuresInOrder.get("applications"));
         assertThat(rebuilt.get("documents")).isEqualTo(figuresInOrder.get("documents"));
@@ -321,24 +318,24 @@ public class AnnualReportIntegrationTest {
     @Test
     void publishingNeedsLeadershipApprovalAndAPublishedReportIsFrozenUntilACorrectionMakesARevision() {
         String base = "/api/reporting/annual-reports/2025";
-        assertThat(call(null, "GET", "/api/public/annual-reports/2025", null).status()).isEqualTo(404);
-        Response early = call("office", "POST", base + "/publication", null);
+        assertThat(call(port, null, "GET", "/api/public/annual-reports/2025", null).status()).isEqualTo(404);
+        Response early = call(port, "office", "POST", base + "/publication", null);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("urn:gongkai:problem:annual-report-not-approved", "尚未经局领导审定");
-        Response incomplete = call("leader", "POST", base + "/approval", null);
+        Response incomplete = call(port, "leader", "POST", base + "/approval", null);
         assertThat(incomplete.status()).isEqualTo(422);
         assertThat(incomplete.body()).contains("annual-report-incomplete", "一、总体情况", "二、行政许可");
 
-        assertThat(call("office", "PUT", base, content("2025年，本局认真贯彻《条例》。", 12)).status()).isEqualTo(200);
-        assertThat(call("office", "PUT", base, content("2025年，本局认真贯彻《中华人民共和国政府信息公开条例》。", 12)).status()).isEqualTo(200);
-        assertThat(call("office", "POST", base + "/approval", null).status()).isEqualTo(403);
-        assertThat(call("office", "POST", base + "/publication", null).status()).isEqualTo(409);
-        Response approved = call("leader", "POST", base + "/approval", null);
+        assertThat(call(port, "office", "PUT", base, content("2025年，本局认真贯彻《条例》。", 12)).status()).isEqualTo(200);
+        assertThat(call(port, "office", "PUT", base, content("2025年，本局认真贯彻《中华人民共和国政府信息公开条例》。", 12)).status()).isEqualTo(200);
+        assertThat(call(port, "office", "POST", base + "/approval", null).status()).isEqualTo(403);
+        assertThat(call(port, "office", "POST", base + "/publication", null).status()).isEqualTo(409);
+        Response approved = call(port, "leader", "POST", base + "/approval", null);
         assertThat(approved.status()).isEqualTo(200);
         assertThat(approved.json().get("report").get("statusLabel").asString()).isEqualTo("领导已审定");
         assertThat(approved.json().get("figuresFrozen").asBoolean()).isTrue();
-        assertThat(call("leader", "POST", base + "/publication", null).status()).isEqualTo(403);
-        Response published = call("office", "POST", base + "/publication", null);
+        assertThat(call(port, "leader", "POST", base + "/publication", null).status()).isEqualTo(403);
+        Response published = call(port, "office", "POST", base + "/publication", null);
         assertThat(published.status()).isEqualTo(200);
         assertThat(published.json().get("report").get("status").asString()).isEqualTo("PUBLISHED");
 
@@ -350,46 +347,45 @@ public class AnnualReportIntegrationTest {
         assertThat(audit.get(2).get("reason").asString()).isEqualTo("第 1 版修改：一、总体情况");
         assertThat(audit.get(2).get("at").isNull()).isFalse();
 
-        Response frozen = call("office", "PUT", base, content("改动", 13));
+        Response frozen = call(port, "office", "PUT", base, content("改动", 13));
         assertThat(frozen.status()).isEqualTo(409);
         assertThat(frozen.body()).contains("urn:gongkai:problem:annual-report-published", "已发布，不能再修改");
-        assertThat(call("leader", "POST", base + "/approval", null).status()).isEqualTo(409);
-        assertThat(call("office", "POST", base + "/publication", null).status()).isEqualTo(409);
+        assertThat(call(port, "leader", "POST", base + "/approval", null).status()).isEqualTo(409);
+        assertThat(call(port, "office", "POST", base + "/publication", null).status()).isEqualTo(409);
 
-        JsonNode publicReport = call(null, "GET", "/api/public/annual-reports/2025", null).json();
+        JsonNode publicReport = call(port, null, "GET", "/api/public/annual-reports/2025", null).json();
         assertThat(publicReport.get("revision").asInt()).isEqualTo(1);
         assertThat(publicReport.get("proactive").get("licensing").get("value").asLong()).isEqualTo(12);
         assertThat(publicReport.toString()).doesNotContain("office").doesNotContain("leader").doesNotContain("audit");
         assertThat(actualTable(publicReport.get("applications"))).isEqualTo(expectedTable());
 
-        assertThat(call("office", "POST", base + "/corrections", Map.of("note", " ")).status()).isEqualTo(400);
-        Response correction = call("office", "POST", base + "/corrections", Map.of("note", "更正行政许可决定数量（原误报12件）"));
+        assertThat(call(port, "office", "POST", base + "/corrections", Map.of("note", " ")).status()).isEqualTo(400);
+        Response correction = call(port, "office", "POST", base + "/corrections", Map.of("note", "更正行政许可决定数量（原误报12件）"));
         assertThat(correction.status()).isEqualTo(201);
         assertThat(correction.json().get("report").get("revision").asInt()).isEqualTo(2);
         assertThat(correction.json().get("report").get("status").asString()).isEqualTo("DRAFT");
-        assertThat(call("office", "PUT", base, content("2025年，本局认真贯彻《中华人民共和国政府信息公开条例》。", 13)).status()).isEqualTo(200);
+        assertThat(call(port, "office", "PUT", base, content("2025年，本局认真贯彻《中华人民共和国政府信息公开条例》。", 13)).status()).isEqualTo(200);
         // until the correction is approved and published, the public still reads revision 1
-        assertThat(call(null, "GET", "/api/public/annual-reports/2025", null).json().get("revision").asInt()).isEqualTo(1);
-        assertThat(call("office", "POST", base + "/publication", null).status()).isEqualTo(409);
-        assertThat(call("leader", "POST", base + "/approval", null).status()).isEqualTo(200);
-        assertThat(call("office", "POST", base + "/publication", null).status()).isEqualTo(200);
-        JsonNode corrected = call(null, "GET", "/api/public/annual-reports/2025", null).json();
+        assertThat(call(port, null, "GET", "/api/public/annual-reports/2025", null).json().get("revision").asInt()).isEqualTo(1);
+        assertThat(call(port, "office", "POST", base + "/publication", null).status()).isEqualTo(409);
+        assertThat(call(port, "leader", "POST", base + "/approval", null).status()).isEqualTo(200);
+        assertThat(call(port, "office", "POST", base + "/publication", null).status()).isEqualTo(200);
+        JsonNode corrected = call(port, null, "GET", "/api/public/annual-reports/2025", null).json();
         assertThat(corrected.get("revision").asInt()).isEqualTo(2);
         assertThat(corrected.get("correctionNote").asString()).isEqualTo("更正行政许可决定数量（原误报12件）");
         assertThat(corrected.get("proactive").get("licensing").get("value").asLong()).isEqualTo(13);
-        JsonNode first = call("leader", "GET", base + "/revisions/1", null).json();
+        JsonNode first = call(port, "leader", "GET", base + "/revisions/1", null).json();
         assertThat(first.get("report").get("proactive").get("licensing").get("value").asLong()).isEqualTo(12);
-        JsonNode list = call(null, "GET", "/api/public/annual-reports?page=0&size=10", null).json();
+        JsonNode list = call(port, null, "GET", "/api/public/annual-reports?page=0&size=10", null).json();
         assertThat(list.get("total").asLong()).isEqualTo(1);
         assertThat(list.get("items").get(0).get("revision").asInt()).isEqualTo(2);
     }
 
     @Test
     void theXlsxReadBackWithPoiEqualsTheApiAndHasTheTemplatesMergedHeaders() throws Exception {
-        JsonNode view = call("office", "GET", "/api/reporting/annual-reports/2025", null).json();
+        JsonNode view = call(port, "office", "GET", "/api/reporting/annual-reports/2025", null).json();
         JsonNode report = view.get("report");
-        byte[] xlsx = RestClient.create("http://localhost:" + port).get().uri("/api/reporting/annual-reports/2025/export?format=xlsx")
-                .header("Authorization", "Bearer " + TestTokens.forUser("leader")).retrieve().body(byte[].class);
+        byte[] xlsx = download(port, "leader", "/api/reporting/annual-reports/2025/export?format=xlsx");
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet table = workbook.getSheet(AnnualReportXlsx.APPLICATIONS_SHEET);
             assertThat(table.getRow(0).getCell(0).getStringCellValue()).isEqualTo("三、收到和处理政府信息公开申请情况");
@@ -455,12 +451,12 @@ public class AnnualReportIntegrationTest {
                     .startsWith("2025年政府信息公开工作年度报告");
         }
 
-        Response html = call("leader", "GET", "/api/reporting/annual-reports/2025/export?format=html", null);
+        Response html = call(port, "leader", "GET", "/api/reporting/annual-reports/2025/export?format=html", null);
         assertThat(html.status()).isEqualTo(200);
         assertThat(html.body()).contains("<h1>2025年政府信息公开工作年度报告</h1>", "申请人情况", "<th colspan=\"5\">法人或其他组织</th>",
                 "<td rowspan=\"22\">三、本年度办理结果</td>", "<td rowspan=\"8\">（三）不予公开</td>", "信息处理费 150.00 元",
                 "<th colspan=\"5\">未经复议直接起诉</th>", "@page{size:A4").doesNotContain("<script");
-        assertThat(call("leader", "GET", "/api/reporting/annual-reports/2025/export?format=pdf", null).body())
+        assertThat(call(port, "leader", "GET", "/api/reporting/annual-reports/2025/export?format=pdf", null).body())
                 .contains("unknown-export-format");
     }
 
@@ -469,24 +465,24 @@ public class AnnualReportIntegrationTest {
         String base = "/api/reporting/annual-reports/2025";
         Map<String, Object> noSource = new HashMap<>(content("总体情况", 1));
         noSource.put("licensing", Map.of("count", 3));
-        Response missingSource = call("office", "PUT", base, noSource);
+        Response missingSource = call(port, "office", "PUT", base, noSource);
         assertThat(missingSource.status()).isEqualTo(400);
         assertThat(missingSource.body()).contains("licensing.source");
         Map<String, Object> negative = new HashMap<>(content("总体情况", 1));
         negative.put("punishment", Map.of("count", -1, "source", "执法系统"));
-        assertThat(call("office", "PUT", base, negative).status()).isEqualTo(400);
+        assertThat(call(port, "office", "PUT", base, negative).status()).isEqualTo(400);
         Map<String, Object> unknown = new HashMap<>(content("总体情况", 1));
         unknown.put("remark", "x");
-        assertThat(call("office", "PUT", base, unknown).body()).contains("unknown-field");
-        Response tooEarly = call("office", "POST", "/api/reporting/annual-reports/2019", null);
+        assertThat(call(port, "office", "PUT", base, unknown).body()).contains("unknown-field");
+        Response tooEarly = call(port, "office", "POST", "/api/reporting/annual-reports/2019", null);
         assertThat(tooEarly.status()).isEqualTo(422);
         assertThat(tooEarly.body()).contains("not-a-report-year", "2019");
-        assertThat(call("office", "POST", base, null).status()).isEqualTo(409);
-        assertThat(call("safety1", "GET", base, null).status()).isEqualTo(403);
-        assertThat(call("leader", "PUT", base, content("领导改写", 1)).status()).isEqualTo(403);
-        assertThat(call("office", "GET", "/api/reporting/annual-reports/2024", null).status()).isEqualTo(404);
-        assertThat(call(null, "GET", "/api/public/annual-reports/2024", null).status()).isEqualTo(404);
-        JsonNode after = call("office", "GET", base, null).json();
+        assertThat(call(port, "office", "POST", base, null).status()).isEqualTo(409);
+        assertThat(call(port, "safety1", "GET", base, null).status()).isEqualTo(403);
+        assertThat(call(port, "leader", "PUT", base, content("领导改写", 1)).status()).isEqualTo(403);
+        assertThat(call(port, "office", "GET", "/api/reporting/annual-reports/2024", null).status()).isEqualTo(404);
+        assertThat(call(port, null, "GET", "/api/public/annual-reports/2024", null).status()).isEqualTo(404);
+        JsonNode after = call(port, "office", "GET", base, null).json();
         assertThat(after.get("audit").toString()).doesNotContain("领导改写").doesNotContain("remark");
     }
 
@@ -498,7 +494,7 @@ public class AnnualReportIntegrationTest {
         assertThat(service.sendReminders(LocalDate.of(2025, 1, 30))).isEqualTo(2);
         assertThat(service.sendReminders(LocalDate.of(2025, 2, 3))).isEqualTo(1);
         assertThat(service.sendReminders(LocalDate.of(2025, 2, 4))).isZero();
-        JsonNode inbox = call("office", "GET", "/api/reporting/notifications?size=100", null).json();
+        JsonNode inbox = call(port, "office", "GET", "/api/reporting/notifications?size=100", null).json();
         List<String> kinds = new ArrayList<>();
         inbox.get("items").forEach(n -> {
             if (n.get("title").asString().startsWith("2024 年度")) {
@@ -506,8 +502,8 @@ public class AnnualReportIntegrationTest {
             }
         });
         assertThat(kinds).containsExactlyInAnyOrder("年度报告催报", "年度报告催报", "年度报告催报", "年度报告逾期");
-        assertThat(call("safety1", "GET", "/api/reporting/notifications?size=100", null).body()).doesNotContain("年度报告");
-        assertThat(call("office", "GET", "/api/reporting/annual-reports?page=0&size=5", null).json().get("items").get(0).get("year").asInt())
+        assertThat(call(port, "safety1", "GET", "/api/reporting/notifications?size=100", null).body()).doesNotContain("年度报告");
+        assertThat(call(port, "office", "GET", "/api/reporting/annual-reports?page=0&size=5", null).json().get("items").get(0).get("year").asInt())
                 .isEqualTo(2025);
     }
 
@@ -551,23 +547,5 @@ public class AnnualReportIntegrationTest {
             table.put(row.get("code").asString(), cells);
         }
         return table;
-    }
-
-    record Response(int status, String body) {
-        JsonNode json() {
-            return JsonMapper.builder().build().readTree(body);
-        }
-    }
-
-    private Response call(String user, String method, String path, Object body) {
-        RestClient.RequestBodySpec request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
-        if (user != null) {
-            request.header("Authorization", "Bearer " + TestTokens.forUser(user));
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 }

@@ -2,23 +2,21 @@ package org.gongkai.reporting.annualreport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.LEADER;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** The annual report's own rules: who does what, in which state, and what an approval or a publication fixes. */
 class AnnualReportTest {
 
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
-    static final Actor LEADER = new Actor("l", "leader", "leadership", Set.of(Actor.LEADER));
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
     static final LocalDate TODAY = LocalDate.of(2026, 1, 10);
     static final Instant NOW = Instant.parse("2026-01-10T02:00:00Z");
     static final AnnualReportFigures FIGURES = new AnnualReportFigures(RegulatoryDocuments.of(2025, List.of()),

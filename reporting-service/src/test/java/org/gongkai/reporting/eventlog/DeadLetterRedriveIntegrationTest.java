@@ -26,6 +26,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.gongkai.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,6 +117,6 @@ class DeadLetterRedriveIntegrationTest {
     }
 
     private RestClient client() {
-        return RestClient.create("http://localhost:" + port);
+        return TestHttp.client(port);
     }
 }

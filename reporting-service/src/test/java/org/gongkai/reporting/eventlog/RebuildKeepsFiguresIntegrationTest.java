@@ -24,8 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.client.RestClient;
 
+import org.gongkai.testsupport.TestHttp;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -80,7 +80,7 @@ class RebuildKeepsFiguresIntegrationTest {
         long applicationsBefore = receivedIn2023();
         assertThat(applicationsBefore).isEqualTo(APPLICATIONS);
 
-        CompletableFuture<String> rebuild = CompletableFuture.supplyAsync(() -> RestClient.create("http://localhost:" + port).post()
+        CompletableFuture<String> rebuild = CompletableFuture.supplyAsync(() -> TestHttp.client(port).post()
                 .uri("/api/reporting/read-models/rebuild").header("Authorization", "Bearer " + TestTokens.forUser("admin"))
                 .retrieve().body(String.class));
         List<Long> readDuringRebuild = new ArrayList<>();

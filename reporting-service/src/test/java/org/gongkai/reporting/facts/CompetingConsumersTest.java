@@ -3,35 +3,26 @@ package org.gongkai.reporting.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.gongkai.contracts.IntegrationEvent;
 import org.gongkai.reporting.annualreport.AnnualReportFactsService;
 import org.gongkai.reporting.annualreport.AnnualReportIntegrationTest;
 import org.gongkai.reporting.figures.ScriptedHistoryIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * Two reporting-service instances consuming one queue (competing consumers: each message reaches one of them, a
@@ -41,26 +32,11 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 class CompetingConsumersTest {
 
-    private MongoServer server;
-    private String uri;
-    private final List<MongoClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        uri = server.bindAndGetConnectionString();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(MongoClient::close);
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    final HistoryFolding folding = new HistoryFolding();
 
     private MongoTemplate connect(String database) {
-        MongoClient client = MongoClients.create(uri);
-        clients.add(client);
-        return new MongoTemplate(client, database);
+        return folding.connect(database);
     }
 
     /** One instance: its own connection, its facts service and the annual report's fold of them. */
@@ -98,25 +74,7 @@ class CompetingConsumersTest {
             }
         }
         List<FactsService> instances = List.of(instance("two-instances"), instance("two-instances"));
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService consumers = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < 2; c++) {
-                FactsService consumer = instances.get(c);
-                List<IntegrationEvent> delivered = deliveries.get(c);
-                running.add(consumers.submit(() -> {
-                    together.await();
-                    delivered.forEach(consumer::apply);
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            consumers.shutdownNow();
-        }
+        HistoryFolding.deliverConcurrently(instances, deliveries, Duration.ofSeconds(120));
 
         MongoTemplate one = connect("one-instance");
         MongoTemplate two = connect("two-instances");

@@ -13,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bson.Document;
@@ -39,23 +34,19 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.reporting.ReportingProperties;
 import org.gongkai.reporting.facts.FactsService;
 import org.gongkai.reporting.facts.FigureCounters;
+import org.gongkai.reporting.facts.HistoryFolding;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.organisation.Sections;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The pre-aggregated figures equal those recomputed from every fact (the calculation the report used before, kept as
@@ -70,26 +61,11 @@ public class PreAggregatedFiguresTest {
     static final List<String> ITEMS = List.of("WS-01", "WS-02", "WS-03", "WS-04", "WS-05", "X.06");
     static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 
-    private MongoServer server;
-    private String uri;
-    private final List<MongoClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        server = new MongoServer(new MemoryBackend());
-        uri = server.bindAndGetConnectionString();
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(MongoClient::close);
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    final HistoryFolding folding = new HistoryFolding();
 
     private MongoTemplate connect() {
-        MongoClient client = MongoClients.create(uri);
-        clients.add(client);
-        return new MongoTemplate(client, "reporting");
+        return folding.connect("reporting");
     }
 
     private static FiguresService figures(FactsService facts, LocalDate today) {
@@ -185,10 +161,10 @@ public class PreAggregatedFiguresTest {
         int writesOfTheMove = counting.writes.get();
         assertThat(writesOfTheMove).as("the claim, the fact, the move recorded, the counter documents, counted, the markers")
                 .isGreaterThan(6);
-        server.shutdownNow();
+        folding.stop();
 
         for (int failing = 1; failing <= writesOfTheMove; failing++) {
-            start();
+            folding.start();
             FailingMongoTemplate mongo = new FailingMongoTemplate();
             FactsService facts = new FactsService(mongo, List.of());
             facts.apply(issued);
@@ -211,9 +187,9 @@ public class PreAggregatedFiguresTest {
             }
             assertThat(figures(facts, LocalDate.of(2025, 8, 1)).county(new Period(2025, 2)).documentsPublished()).isEqualTo(1);
             assertThat(connect().findAll(Document.class, "figure_claims")).as("claims left").isEmpty();
-            server.shutdownNow();
+            folding.stop();
         }
-        start(); // for @AfterEach
+        folding.start(); // for the extension to stop after the test
     }
 
     /** Writes to the database, one of which (the n-th after arming) fails as if the database were away. */
@@ -223,7 +199,7 @@ public class PreAggregatedFiguresTest {
         private volatile int failAt = -1;
 
         FailingMongoTemplate() {
-            super(client(), "reporting");
+            super(folding.client(), "reporting");
         }
 
         void failAt(int write) {
@@ -275,12 +251,6 @@ public class PreAggregatedFiguresTest {
         }
     }
 
-    private MongoClient client() {
-        MongoClient client = MongoClients.create(uri);
-        clients.add(client);
-        return client;
-    }
-
     private static void assertNoTransitionLeft(MongoTemplate mongo) {
         assertThat(mongo.findAll(Document.class, "figure_claims")).as("claims left").isEmpty();
         for (Document counters : mongo.findAll(Document.class, FigureCounters.COLLECTION)) {
@@ -289,28 +259,17 @@ public class PreAggregatedFiguresTest {
         }
     }
 
+    /** The deliveries handed out in turn, as a queue does to its consumers. */
     private static void consumeConcurrently(List<FactsService> consumers, List<IntegrationEvent> deliveries) throws Exception {
-        CyclicBarrier together = new CyclicBarrier(consumers.size());
-        ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < consumers.size(); c++) {
-                FactsService consumer = consumers.get(c);
-                int first = c;
-                running.add(pool.submit(() -> {
-                    together.await();
-                    for (int i = first; i < deliveries.size(); i += consumers.size()) {
-                        consumer.apply(deliveries.get(i));
-                    }
-                    return null;
-                }));
+        List<List<IntegrationEvent>> perConsumer = new ArrayList<>();
+        for (int c = 0; c < consumers.size(); c++) {
+            List<IntegrationEvent> delivered = new ArrayList<>();
+            for (int i = c; i < deliveries.size(); i += consumers.size()) {
+                delivered.add(deliveries.get(i));
             }
-            for (Future<?> f : running) {
-                f.get(300, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
+            perConsumer.add(delivered);
         }
+        HistoryFolding.deliverConcurrently(consumers, perConsumer, Duration.ofSeconds(300));
     }
 
     /** Several hundred events of each kind over three years, with late publications, late answers and decisions revised. */

@@ -34,7 +34,6 @@ import org.gongkai.contracts.publication.DocumentPublished;
 import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,8 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.web.client.RestClient;
 
+import org.gongkai.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -211,8 +210,7 @@ public class ScriptedHistoryIntegrationTest {
     @Test
     void rebuildFromTheLogEqualsLiveConsumption() {
         JsonNode live = get("leader", "/api/reporting/leadership/report?period=2026");
-        int replayed = RestClient.create("http://localhost:" + port).post().uri("/api/reporting/read-models/rebuild")
-                .header("Authorization", "Bearer " + TestTokens.forUser("admin")).retrieve().body(JsonNode.class)
+        int replayed = TestHttp.call(port, "admin", "POST", "/api/reporting/read-models/rebuild", null).json()
                 .get("eventsReplayed").asInt();
         assertThat(replayed).isEqualTo(1 + 2 * history(IN_ORDER, "").size());
         assertThat(get("leader", "/api/reporting/leadership/report?period=2026")).isEqualTo(live);
@@ -221,9 +219,7 @@ public class ScriptedHistoryIntegrationTest {
     @Test
     void xlsxExportShowsTheFiguresOnScreen() throws Exception {
         JsonNode onScreen = get("safety1", "/api/reporting/sections/" + IN_ORDER + "/figures?period=2026-H1");
-        byte[] xlsx = RestClient.create("http://localhost:" + port).get()
-                .uri("/api/reporting/sections/" + IN_ORDER + "/figures/export?period=2026-H1&format=xlsx")
-                .header("Authorization", "Bearer " + TestTokens.forUser("safety1")).retrieve().body(byte[].class);
+        byte[] xlsx = TestHttp.download(port, "safety1", "/api/reporting/sections/" + IN_ORDER + "/figures/export?period=2026-H1&format=xlsx");
         Map<String, String> exported = new HashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -283,12 +279,10 @@ public class ScriptedHistoryIntegrationTest {
     }
 
     private JsonNode get(String user, String path) {
-        return json.readTree(RestClient.create("http://localhost:" + port).get().uri(path)
-                .header("Authorization", "Bearer " + TestTokens.forUser(user)).retrieve().body(String.class));
+        return json.readTree(TestHttp.download(port, user, path));
     }
 
     private int status(String user, String path) {
-        return RestClient.create("http://localhost:" + port).get().uri(path)
-                .header("Authorization", "Bearer " + TestTokens.forUser(user)).exchange((req, res) -> res.getStatusCode().value());
+        return TestHttp.get(port, user, path).status();
     }
 }

@@ -15,18 +15,17 @@ import jakarta.mail.internet.MimeMessage;
 import org.gongkai.contracts.publication.DocumentPublicationOverdue;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
-import org.gongkai.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import org.gongkai.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,9 +54,7 @@ class NotificationIntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private JsonNode inbox(String user) {
-        String body = RestClient.create("http://localhost:" + port).get().uri("/api/reporting/notifications?size=100")
-                .header("Authorization", "Bearer " + TestTokens.forUser(user)).retrieve().body(String.class);
-        return json.readTree(body);
+        return TestHttp.get(port, user, "/api/reporting/notifications?size=100").json();
     }
 
     /** Distinct mails (by Message-ID) addressed to {@code address}: GreenMail keeps one copy per recipient mailbox. */

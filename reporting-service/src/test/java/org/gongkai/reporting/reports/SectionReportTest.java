@@ -2,24 +2,22 @@ package org.gongkai.reporting.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.gongkai.testsupport.Actors.OFFICE;
+import static org.gongkai.testsupport.Actors.RELIEF1;
+import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.SectionFigures;
 import org.gongkai.support.domain.DomainException;
-import org.gongkai.support.domain.Actor;
 import org.junit.jupiter.api.Test;
 
 /** O3: reports from 2021, due 10 July and 10 January; figures frozen on submission. */
 class SectionReportTest {
 
-    static final Actor SAFETY1 = new Actor("s1", "safety1", "safety-coordination", Set.of(Actor.SECTION_STAFF));
-    static final Actor RELIEF1 = new Actor("r1", "relief1", "disaster-relief", Set.of(Actor.SECTION_STAFF));
-    static final Actor OFFICE = new Actor("o", "office", "disclosure-office", Set.of(Actor.DISCLOSURE_OFFICE));
     static final Instant NOW = Instant.parse("2026-07-11T02:00:00Z");
 
     static SectionFigures figures(long published) {

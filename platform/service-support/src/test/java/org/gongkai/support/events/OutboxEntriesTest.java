@@ -85,12 +85,12 @@ class OutboxEntriesTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "outbox-test");
-        relayWithCallbacks(properties());
+        relayWithCallbacks(entry -> acked(true), properties());
     }
 
     /** The relay the save callback tells about what it saved, as in a service. */
-    private OutboxRelay relayWithCallbacks(EventsProperties properties) {
-        OutboxRelay relay = new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), entry -> acked(true), properties);
+    private OutboxRelay relayWithCallbacks(OutboxRelay.Sender sender, EventsProperties properties) {
+        OutboxRelay relay = new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), sender, properties);
         var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("relay", relay));
         mongo.setEntityCallbacks(EntityCallbacks.create(new OutboxEntries(OutboxCollections.of(Parcel.class), TraceParents.none(),
                 beans.getBeanProvider(OutboxRelay.class))));
@@ -207,8 +207,8 @@ class OutboxEntriesTest {
 
     @Test
     void whatThisInstanceSavedIsRelayedByItsIdWithoutSearchingAndTheSearchFindsTheRest() {
-        OutboxRelay relay = relayWithCallbacks(new EventsProperties("/gongkai/test", Duration.ofMillis(10), Duration.ofSeconds(1),
-                Duration.ofHours(1)));
+        OutboxRelay relay = relayWithCallbacks(entry -> acked(true), new EventsProperties("/gongkai/test", Duration.ofMillis(10),
+                Duration.ofSeconds(1), Duration.ofHours(1)));
         assertThat(relay.relayPending()).as("the first round searches, and finds nothing yet").isZero();
         // entries another instance wrote and never sent (it died): nothing tells this one about them
         mongo.insert(new Document("_id", "orphan").append("outbox", List.of(new Document("eventId", "e-orphan")
@@ -229,13 +229,10 @@ class OutboxEntriesTest {
     @Test
     void anAggregateSavedTwiceBeforeTheNextRoundIsSentOnce() {
         java.util.Map<String, Integer> sends = new java.util.concurrent.ConcurrentHashMap<>();
-        OutboxRelay relay = new OutboxRelay(mongo, OutboxCollections.of(Parcel.class), entry -> {
+        OutboxRelay relay = relayWithCallbacks(entry -> {
             sends.merge(entry.getString("eventId"), 1, Integer::sum);
             return acked(true);
         }, new EventsProperties("/gongkai/test", Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofHours(1)));
-        var beans = new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("relay", relay));
-        mongo.setEntityCallbacks(EntityCallbacks.create(new OutboxEntries(OutboxCollections.of(Parcel.class), TraceParents.none(),
-                beans.getBeanProvider(OutboxRelay.class))));
         assertThat(relay.relayPending()).as("the first round's search finds nothing yet").isZero();
         Parcel parcel = new Parcel("p1", Changes.none());
         parcel.receive("k1", NOW);
