@@ -8,10 +8,12 @@ import static org.gongkai.testsupport.Actors.OFFICE;
 import static org.gongkai.testsupport.Actors.SAFETY1;
 
 import java.util.List;
+import java.util.Set;
 
 import org.gongkai.catalogue.version.CatalogueItem;
 import org.gongkai.catalogue.version.CatalogueVersion;
 import org.gongkai.catalogue.version.ItemChanges;
+import org.gongkai.support.domain.Actor;
 import org.gongkai.support.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +60,14 @@ class ProposalTest {
         assertThatThrownBy(() -> proposal.approve(CatalogueVersion.draftFrom(v1, 2, OFFICE, NOW), OFFICE, "ok", NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-already-decided");
     }
+
     @Test
     void aProposalRecordsWhoProposedWhatAndTheDecision() {
         CatalogueVersion v1 = published();
-        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, OFFICE, NOW);
         ItemChanges refinement = new ItemChanges(null, "细化内容", null, null, null, null, null, null, null, null);
         Proposal proposal = Proposal.propose("p5", v1, "safety-coordination", ProposalKind.REFINE_ITEM, "WS-01", null,
-                refinement, "内容过简", safety1, now);
+                refinement, "内容过简", SAFETY1, NOW);
 
         assertThat(proposal.id()).isEqualTo("p5");
         assertThat(proposal.catalogue()).isEqualTo("work-safety");
@@ -85,13 +88,13 @@ class ProposalTest {
         // proposing checks the change against a scratch draft only: the version it refines is untouched
         assertThat(v1.item("WS-01")).get().extracting(CatalogueItem::content).isEqualTo("内容");
 
-        proposal.approve(draft, office, "同意细化", now.plusSeconds(5));
+        proposal.approve(draft, OFFICE, "同意细化", NOW.plusSeconds(5));
 
         assertThat(proposal.status()).isEqualTo(Proposal.Status.APPROVED);
         assertThat(proposal.status().label()).isEqualTo("已批准");
         assertThat(proposal.decidedBy()).isEqualTo("office");
         assertThat(proposal.decisionReason()).isEqualTo("同意细化");
-        assertThat(proposal.decidedAt()).isEqualTo(now.plusSeconds(5));
+        assertThat(proposal.decidedAt()).isEqualTo(NOW.plusSeconds(5));
         assertThat(proposal.appliedToVersion()).isEqualTo(2);
         assertThat(proposal.resultingItemCode()).isEqualTo("WS-01");
         assertThat(proposal.audit()).last().extracting(a -> a.action(), a -> a.reason()).containsExactly("approved", "同意细化");
@@ -101,27 +104,27 @@ class ProposalTest {
     @Test
     void aRejectionNeedsAReasonAndIsRecorded() {
         Proposal proposal = Proposal.propose("p6", published(), "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
-                null, null, "由本股室负责", safety1, now);
+                null, null, "由本股室负责", SAFETY1, NOW);
 
-        assertThatThrownBy(() -> proposal.reject(office, " ", now))
+        assertThatThrownBy(() -> proposal.reject(OFFICE, " ", NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("reason-required");
-        proposal.reject(office, "已有负责股室", now);
+        proposal.reject(OFFICE, "已有负责股室", NOW);
 
         assertThat(proposal.status()).isEqualTo(Proposal.Status.REJECTED);
         assertThat(proposal.status().label()).isEqualTo("已驳回");
         assertThat(proposal.audit()).last().extracting(a -> a.action(), a -> a.reason()).containsExactly("rejected", "已有负责股室");
-        assertThatThrownBy(() -> proposal.reject(office, "again", now))
+        assertThatThrownBy(() -> proposal.reject(OFFICE, "again", NOW))
                 .hasMessage("该修订建议已有决定（已驳回），不能再次决定。");
     }
 
     @Test
     void anApprovalNeedsAReasonAndLeavesTheDraftUntouchedWithout() {
         CatalogueVersion v1 = published();
-        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, office, now);
+        CatalogueVersion draft = CatalogueVersion.draftFrom(v1, 2, OFFICE, NOW);
         Proposal proposal = Proposal.propose("p7", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
-                null, null, "由本股室负责", safety1, now);
+                null, null, "由本股室负责", SAFETY1, NOW);
 
-        assertThatThrownBy(() -> proposal.approve(draft, office, null, now))
+        assertThatThrownBy(() -> proposal.approve(draft, OFFICE, null, NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("reason-required");
         assertThat(draft.item("WS-01")).get().extracting(CatalogueItem::sections).isEqualTo(List.of());
     }
@@ -131,19 +134,19 @@ class ProposalTest {
         CatalogueVersion v1 = published();
         Actor fire = new Actor("f", "fire1", "fire-rescue", Set.of(Actor.SECTION_STAFF));
         assertThatThrownBy(() -> Proposal.propose("p8", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
-                null, null, "r", fire, now))
+                null, null, "r", fire, NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-for-another-section");
         assertThatThrownBy(() -> Proposal.propose("p8", v1, "disclosure-office", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
-                null, null, "r", office, now))
+                null, null, "r", OFFICE, NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-requires-section");
-        assertThatThrownBy(() -> Proposal.propose("p8", v1, "safety-coordination", null, "WS-01", null, null, "r", safety1, now))
+        assertThatThrownBy(() -> Proposal.propose("p8", v1, "safety-coordination", null, "WS-01", null, null, "r", SAFETY1, NOW))
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("proposal-kind-required");
 
         Proposal proposal = Proposal.propose("p8", v1, "safety-coordination", ProposalKind.TAKE_RESPONSIBILITY, "WS-01",
-                null, null, "r", safety1, now);
+                null, null, "r", SAFETY1, NOW);
 
-        assertThat(proposal.isVisibleTo(safety1)).isTrue();
-        assertThat(proposal.isVisibleTo(office)).isTrue();
+        assertThat(proposal.isVisibleTo(SAFETY1)).isTrue();
+        assertThat(proposal.isVisibleTo(OFFICE)).isTrue();
         assertThat(proposal.isVisibleTo(fire)).isFalse();
     }
 }
