@@ -36,8 +36,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * Two reporting-service instances consuming one queue (competing consumers: each message reaches one of them, a
  * redelivery perhaps the other) fold the same history into the same database concurrently. Every fact collection
- * must end up identical to what one instance makes of the history delivered in order: each event's effect is one
- * single-document upsert, never a read-modify-write that two instances could interleave.
+ * must end up identical to what one instance makes of the history delivered in order: a batch reads, changes and writes
+ * its facts only under their claims, so two instances never interleave on one fact. Each instance consumes in batches of
+ * varying size, as the binding in batch mode hands them over.
  */
 class CompetingConsumersTest {
 
@@ -105,9 +106,11 @@ class CompetingConsumersTest {
             for (int c = 0; c < 2; c++) {
                 FactsService consumer = instances.get(c);
                 List<IntegrationEvent> delivered = deliveries.get(c);
+                int seed = c;
                 running.add(consumers.submit(() -> {
                     together.await();
-                    delivered.forEach(consumer::apply);
+                    // in batches, as the binding hands them over
+                    org.gongkai.reporting.figures.PreAggregatedFiguresTest.consumeInBatches(consumer, delivered, new Random(seed));
                     return null;
                 }));
             }
