@@ -1,6 +1,10 @@
 package org.gongkai.reporting.eventlog;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.gongkai.contracts.EventCatalog;
+import org.gongkai.contracts.IntegrationEvent;
 import org.gongkai.reporting.facts.FactsService;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,6 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class RebuildService {
+
+    /** Replayed a batch at a time, as they are consumed. */
+    private static final int REPLAY_BATCH = 100;
 
     private final MongoTemplate mongo;
     private final FactsService facts;
@@ -31,14 +38,19 @@ public class RebuildService {
         int generation = facts.startBuilding();
         try {
             int replayed = 0;
+            List<IntegrationEvent> batch = new ArrayList<>();
             for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
                 var type = EventCatalog.classOf(entry.type());
                 if (type.isPresent()) {
-                    var event = json.readValue(entry.data(), type.get());
-                    facts.replay(event, generation); // the annual report's facts too: they are a fold of the facts
+                    batch.add(json.readValue(entry.data(), type.get()));
                     replayed++;
                 }
+                if (batch.size() == REPLAY_BATCH) {
+                    facts.replay(batch, generation); // the annual report's facts too: they are a fold of the facts
+                    batch.clear();
+                }
             }
+            facts.replay(batch, generation);
             facts.switchTo(generation);
             return replayed;
         } catch (RuntimeException e) {

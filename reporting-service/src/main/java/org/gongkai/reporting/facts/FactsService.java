@@ -1,5 +1,6 @@
 package org.gongkai.reporting.facts;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -20,6 +21,7 @@ import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.contracts.IntegrationEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -45,6 +47,7 @@ public class FactsService {
     private final MongoTemplate mongo;
     private final List<FactFold> folds;
     private final FigureCountersRepository counting;
+    private final UpdateMapper updates;
     /** Held (shared) while an event is applied, (exclusively) while the generations change. */
     private final ReentrantReadWriteLock generations = new ReentrantReadWriteLock();
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
@@ -54,6 +57,7 @@ public class FactsService {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
         this.counting = new FigureCountersRepository(mongo);
+        this.updates = new UpdateMapper(mongo.getConverter());
     }
 
     /** The facts of {@code type} matching {@code query}, from the active generation. */
@@ -72,13 +76,21 @@ public class FactsService {
     }
 
     public void apply(IntegrationEvent event) {
+        apply(List.of(event));
+    }
+
+    /**
+     * Applies a batch of events in their order: the facts they touch are read, changed and written together, and their
+     * counters moved once for the batch (see {@link FigureCountersRepository}).
+     */
+    public void apply(List<? extends IntegrationEvent> events) {
         generations.readLock().lock();
         try {
             // read from the database each time: a rebuild may be run by another instance of this service
             ActiveGeneration now = generations();
-            apply(event, now.generation());
+            apply(events, now.generation());
             if (now.building() != null) {
-                apply(event, now.building()); // a rebuild is filling the next generation: it must not miss a live event
+                apply(events, now.building()); // a rebuild is filling the next generation: it must not miss a live event
             }
         } finally {
             generations.readLock().unlock();
@@ -115,7 +127,12 @@ public class FactsService {
 
     /** Replays one logged event into the generation being built. */
     public void replay(IntegrationEvent event, int generation) {
-        apply(event, generation);
+        apply(List.of(event), generation);
+    }
+
+    /** Replays logged events, in their order, into the generation being built. */
+    public void replay(List<? extends IntegrationEvent> events, int generation) {
+        apply(events, generation);
     }
 
     /** Whether the active generation's figure counters hold every fact (not so for facts stored before they existed). */
@@ -186,74 +203,84 @@ public class FactsService {
         return generation == 0 ? base : base + "_g" + generation;
     }
 
-    private void apply(IntegrationEvent event, int generation) {
-        for (FactFold fold : folds) {
-            fold.apply(event, type -> collection(type, generation));
+    private void apply(List<? extends IntegrationEvent> events, int generation) {
+        List<FigureCountersRepository.FactWrite> writes = new ArrayList<>();
+        for (IntegrationEvent event : events) {
+            for (FactFold fold : folds) {
+                fold.apply(event, type -> collection(type, generation));
+            }
+            factWrites(event, generation, writes);
         }
+        counting.write(writes, countersCollection(generation));
+    }
+
+    /** The event's writes to counted facts (added to {@code writes}); a catalogue version is stored at once. */
+    private void factWrites(IntegrationEvent event, int generation, List<FigureCountersRepository.FactWrite> writes) {
         if (event instanceof DocumentIssued e) {
-            String documents = collection(DocumentFacts.class, generation);
             Update issued = new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("disclosureAttribute", e.disclosureAttribute())
                     .set("legalBasisCode", e.legalBasisCode()).set("issuedOn", e.issuedOn());
-            counting.write(DocumentFacts.class, e.documentId(), documents, countersCollection(generation), () -> {
-                org.bson.Document fact = mongo.findAndModify(byId(e.documentId()), issued, UPSERT, org.bson.Document.class, documents);
-                // the deadline at issue only where no later event set one: an interpretation arriving first creates
-                // the document without a deadline, so "only on insert" would lose it depending on the order of delivery
-                if (!fact.containsKey("publicationDueOn")) {
-                    fact = mongo.findAndModify(byId(e.documentId()), new Update().set("publicationDueOn", e.publicationDueOn()),
-                            UPSERT, org.bson.Document.class, documents);
-                }
-                return fact;
-            });
+            org.bson.Document fields = stored(issued, DocumentFacts.class);
+            org.bson.Document dueAtIssue = stored(new Update().set("publicationDueOn", e.publicationDueOn()), DocumentFacts.class);
+            writes.add(new FigureCountersRepository.FactWrite(DocumentFacts.class, collection(DocumentFacts.class, generation), e.documentId(),
+                    fact -> {
+                        org.bson.Document set = new org.bson.Document(fields);
+                        // the deadline at issue only where no later event set one: an interpretation arriving first creates
+                        // the document without a deadline, so "only on insert" would lose it depending on the order of delivery
+                        if (fact == null || !fact.containsKey("publicationDueOn")) {
+                            set.putAll(dueAtIssue);
+                        }
+                        return set;
+                    }));
         } else if (event instanceof DocumentPublished e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
+            upsert(writes, generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("documentNumber", e.documentNumber())
                     .set("catalogueItemCode", e.catalogueItemCode()).set("issuedOn", e.issuedOn())
                     .set("publicationDueOn", e.publicationDueOn()).set("publishedOn", e.publishedOn())
                     .set("publishedOnTime", e.onTime()));
         } else if (event instanceof DocumentAttributeChanged e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
+            upsert(writes, generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("attributeReviewYear", e.reviewYear())
                     .set("attributeChangedOn", e.changedOn()).set("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof DocumentDeadlineChanged e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update().set("section", e.section())
+            upsert(writes, generation, DocumentFacts.class, e.documentId(), new Update().set("section", e.section())
                     .set("publicationDueOn", e.publicationDueOn()));
         } else if (event instanceof InterpretationPublished e) {
-            upsert(generation, DocumentFacts.class, e.documentId(), new Update()
+            upsert(writes, generation, DocumentFacts.class, e.documentId(), new Update()
                     .set("section", e.section()).set("interpretationForms", e.forms())
                     .set("interpretationNonText", e.nonText()).set("interpretationPublishedOn", e.publishedOn()));
         } else if (event instanceof ConcernRegistered e) {
-            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
+            upsert(writes, generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("severity", e.severity()).set("firstSeenAt", e.firstSeenAt())
                     .set("responseDueAt", e.responseDueAt()));
         } else if (event instanceof ConcernAnswered e) {
-            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
+            upsert(writes, generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("firstSeenAt", e.firstSeenAt()).set("answeredAt", e.answeredAt())
                     .set("answeredOnTime", e.onTime()));
         } else if (event instanceof ConcernEscalated e) {
-            upsert(generation, ConcernFacts.class, e.concernId(), new Update()
+            upsert(writes, generation, ConcernFacts.class, e.concernId(), new Update()
                     .set("section", e.section()).set("escalated", true));
         } else if (event instanceof ConsultationOpened e) {
-            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(writes, generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("catalogueItemCode", e.catalogueItemCode()).set("openedAt", e.openedAt()));
         } else if (event instanceof ConsultationClosed e) {
-            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(writes, generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("closedAt", e.closedAt()));
         } else if (event instanceof FeedbackPublished e) {
-            upsert(generation, ConsultationFacts.class, e.consultationId(), new Update()
+            upsert(writes, generation, ConsultationFacts.class, e.consultationId(), new Update()
                     .set("section", e.section()).set("feedbackPublishedAt", e.publishedAt())
                     .set("concentratedNotAdopted", e.concentratedNotAdoptedCount()));
         } else if (event instanceof CommentReceived e) {
-            upsert(generation, CommentFacts.class, e.commentId(), new Update()
+            upsert(writes, generation, CommentFacts.class, e.commentId(), new Update()
                     .set("consultationId", e.consultationId()).set("section", e.section()).set("channel", e.channel())
                     .set("receivedAt", e.receivedAt()));
         } else if (event instanceof OpinionDecided e) {
-            latestDecision(e, generation);
+            latestDecision(e, generation, writes);
         } else if (event instanceof CatalogueVersionPublished e) {
             List<String> itemCodes = e.items().stream().filter(CatalogueVersionPublished.Item::applicable)
                     .map(CatalogueVersionPublished.Item::code).toList();
-            upsert(generation, CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
+            upsert(writes, generation, CatalogueVersionFacts.class, e.catalogue() + ":" + e.version(), new Update()
                     .set("catalogue", e.catalogue()).set("version", e.version()).set("effectiveFrom", e.effectiveFrom())
                     .set("publishedAt", e.publishedAt()).set("itemCodes", itemCodes));
             // few and immutable: kept whole (a set, so idempotent) beside the counters for coverage
@@ -273,37 +300,40 @@ public class FactsService {
     }
 
 
-    /** Only a newer decision replaces an older one (read and written under the opinion's claim). */
-    private void latestDecision(OpinionDecided e, int generation) {
-        Update update = new Update().set("consultationId", e.consultationId()).set("section", e.section())
+    /** Only a newer decision replaces an older one (decided on the opinion as it stands under its claim). */
+    private void latestDecision(OpinionDecided e, int generation, List<FigureCountersRepository.FactWrite> writes) {
+        org.bson.Document decision = stored(new Update().set("consultationId", e.consultationId()).set("section", e.section())
                 .set("decision", e.decision()).set("concentrated", e.concentrated()).set("commentCount", e.commentCount())
-                .set("decidedAt", e.decidedAt());
-        String opinions = collection(OpinionFacts.class, generation);
-        counting.write(OpinionFacts.class, e.opinionId(), opinions, countersCollection(generation), () -> {
-            org.bson.Document current = mongo.findById(e.opinionId(), org.bson.Document.class, opinions);
-            java.util.Date recorded = current == null ? null : current.getDate("decidedAt");
-            if (current != null && (recorded == null || !recorded.toInstant().isBefore(e.decidedAt()))) {
-                return current; // this decision or a later one is already recorded
-            }
-            return mongo.findAndModify(byId(e.opinionId()), update, UPSERT, org.bson.Document.class, opinions);
-        });
+                .set("decidedAt", e.decidedAt()), OpinionFacts.class);
+        writes.add(new FigureCountersRepository.FactWrite(OpinionFacts.class, collection(OpinionFacts.class, generation), e.opinionId(),
+                current -> {
+                    java.util.Date recorded = current == null ? null : current.getDate("decidedAt");
+                    if (current != null && (recorded == null || !recorded.toInstant().isBefore(e.decidedAt()))) {
+                        return new org.bson.Document(); // this decision or a later one is already recorded
+                    }
+                    return new org.bson.Document(decision);
+                }));
     }
 
-    private static final org.springframework.data.mongodb.core.FindAndModifyOptions UPSERT =
-            org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true);
+    /** An update's fields in the form they are stored in (dates as the template writes them), to apply in memory too. */
+    private org.bson.Document stored(Update update, Class<?> type) {
+        org.bson.Document mapped = updates.getMappedObject(update.getUpdateObject(),
+                mongo.getConverter().getMappingContext().getPersistentEntity(type));
+        return mapped.get("$set", org.bson.Document.class);
+    }
 
     private static Query byId(String id) {
         return Query.query(Criteria.where("_id").is(id));
     }
 
-    /** A fact's write, under its claim and followed by moving its counters (see {@link FigureCountersRepository}). */
-    private void upsert(int generation, Class<?> type, String id, Update update) {
+    /** A fact's fields set, under its claim and followed by moving its counters (see {@link FigureCountersRepository}). */
+    private void upsert(List<FigureCountersRepository.FactWrite> writes, int generation, Class<?> type, String id, Update update) {
         String facts = collection(type, generation);
         if (type == CatalogueVersionFacts.class) {
             mongo.upsert(byId(id), update, type, facts);
             return;
         }
-        counting.write(type, id, facts, countersCollection(generation),
-                () -> mongo.findAndModify(byId(id), update, UPSERT, org.bson.Document.class, facts));
+        org.bson.Document fields = stored(update, type);
+        writes.add(new FigureCountersRepository.FactWrite(type, facts, id, fact -> new org.bson.Document(fields)));
     }
 }

@@ -27,8 +27,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * Two reporting-service instances consuming one queue (competing consumers: each message reaches one of them, a
  * redelivery perhaps the other) fold the same history into the same database concurrently. Every fact collection
- * must end up identical to what one instance makes of the history delivered in order: each event's effect is one
- * single-document upsert, never a read-modify-write that two instances could interleave.
+ * must end up identical to what one instance makes of the history delivered in order: a batch reads, changes and writes
+ * its facts only under their claims, so two instances never interleave on one fact. Each instance consumes in batches of
+ * varying size, as the binding in batch mode hands them over.
  */
 class CompetingConsumersTest {
 

@@ -3,6 +3,7 @@ package org.gongkai.reporting.facts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,9 +81,10 @@ public final class HistoryFolding implements BeforeEachCallback, AfterEachCallba
             for (int c = 0; c < consumers.size(); c++) {
                 FactsService consumer = consumers.get(c);
                 List<IntegrationEvent> delivered = deliveries.get(c);
+                Random batches = new Random(c);
                 running.add(pool.submit(() -> {
                     together.await();
-                    delivered.forEach(consumer::apply);
+                    consumeInBatches(consumer, delivered, batches);
                     return null;
                 }));
             }
@@ -91,6 +93,19 @@ public final class HistoryFolding implements BeforeEachCallback, AfterEachCallba
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * As the binding hands them over in batch mode: batches of 1 to 60 events, so a batch often holds several events of
+     * one fact (a document issued and published), and a redelivered event next to its first delivery.
+     */
+    public static void consumeInBatches(FactsService consumer, List<IntegrationEvent> deliveries, Random random) {
+        int next = 0;
+        while (next < deliveries.size()) {
+            int size = Math.min(deliveries.size() - next, 1 + random.nextInt(60));
+            consumer.apply(deliveries.subList(next, next + size));
+            next += size;
         }
     }
 }

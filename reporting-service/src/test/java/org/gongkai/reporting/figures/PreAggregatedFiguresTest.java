@@ -152,15 +152,18 @@ public class PreAggregatedFiguresTest {
         // published late, in the next half: moves the document out of "overdue" and counts it in 2025-H2
         DocumentPublished published = new DocumentPublished("d-1", "1号", "通知", SECTIONS.get(0), "WS-01", LocalDate.of(2025, 6, 2),
                 LocalDate.of(2025, 6, 30), LocalDate.of(2025, 7, 20), false, List.of("gov-website"), Instant.parse("2025-07-20T01:00:00Z"));
+        // in the same batch as the publication: a comment, so that the move spans two facts and two counter documents
+        CommentReceived comment = new CommentReceived("c-1", "m-1", SECTIONS.get(1), "WS-01", "WEBSITE", Instant.parse("2025-03-02T01:00:00Z"));
+        List<IntegrationEvent> batch = List.of(published, comment);
         FailingMongoTemplate counting = new FailingMongoTemplate();
         FactsService measuring = new FactsService(counting, List.of());
         measuring.apply(issued);
         int writes = counting.writes.get();
         counting.writes.set(0);
-        measuring.apply(published);
+        measuring.apply(batch);
         int writesOfTheMove = counting.writes.get();
-        assertThat(writesOfTheMove).as("the claim, the fact, the move recorded, the counter documents, counted, the markers")
-                .isGreaterThan(6);
+        assertThat(writesOfTheMove).as("the claims, the move recorded, the facts, the counter documents, the claims released, "
+                + "the move's record and markers removed").isGreaterThanOrEqualTo(6);
         folding.stop();
 
         for (int failing = 1; failing <= writesOfTheMove; failing++) {
@@ -172,12 +175,12 @@ public class PreAggregatedFiguresTest {
             mongo.failAt(failing);
             int step = failing;
             try {
-                facts.apply(published);
+                facts.apply(batch);
             } catch (IllegalStateException failed) {
-                // the handler failed (a failure removing the markers only is logged: the figures are right by then)
+                // the handler failed (a failure removing the move's record and markers is logged: the figures are right by then)
             }
-            facts.apply(published); // the binder redelivers the event whose handling failed
-            facts.apply(published); // and once more: a duplicate that slipped through
+            facts.apply(batch); // the binder redelivers the batch whose handling failed
+            facts.apply(List.of(comment, published)); // and once more, in another batch: duplicates that slipped through
             for (LocalDate today : List.of(LocalDate.of(2025, 7, 10), LocalDate.of(2025, 8, 1))) {
                 FiguresService figures = figures(facts, today);
                 for (Period period : List.of(new Period(2025, 1), new Period(2025, 2), new Period(2025, null))) {
@@ -186,6 +189,7 @@ public class PreAggregatedFiguresTest {
                 }
             }
             assertThat(figures(facts, LocalDate.of(2025, 8, 1)).county(new Period(2025, 2)).documentsPublished()).isEqualTo(1);
+            assertThat(figures(facts, LocalDate.of(2025, 8, 1)).county(new Period(2025, 1)).commentsReceived()).isEqualTo(1);
             assertThat(connect().findAll(Document.class, "figure_claims")).as("claims left").isEmpty();
             folding.stop();
         }
@@ -211,6 +215,24 @@ public class PreAggregatedFiguresTest {
             if (writes.incrementAndGet() == failAt) {
                 throw new IllegalStateException("the database went away (write " + failAt + ")");
             }
+        }
+
+        /** The driver's collection, its writes counted (and failing) like the template's. */
+        @Override
+        @SuppressWarnings("unchecked")
+        public com.mongodb.client.MongoCollection<Document> getCollection(String collectionName) {
+            com.mongodb.client.MongoCollection<Document> collection = super.getCollection(collectionName);
+            return (com.mongodb.client.MongoCollection<Document>) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {com.mongodb.client.MongoCollection.class}, (proxy, method, arguments) -> {
+                        if (DRIVER_WRITES.contains(method.getName())) {
+                            write();
+                        }
+                        try {
+                            return method.invoke(collection, arguments);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         @Override
@@ -250,6 +272,9 @@ public class PreAggregatedFiguresTest {
             return super.remove(query, collectionName);
         }
     }
+
+    private static final java.util.Set<String> DRIVER_WRITES = java.util.Set.of("insertOne", "insertMany", "updateOne", "updateMany",
+            "bulkWrite", "deleteOne", "deleteMany", "findOneAndUpdate", "findOneAndReplace", "findOneAndDelete", "replaceOne");
 
     private static void assertNoTransitionLeft(MongoTemplate mongo) {
         assertThat(mongo.findAll(Document.class, "figure_claims")).as("claims left").isEmpty();

@@ -15,13 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.gongkai.support.events.InboundEvents;
+import org.gongkai.support.events.PoisonEventException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.AmqpHeaders;
 
 /**
  * The dead-letter queues of this service's consumers: their depth (a gauge per queue, read with a passive queue
  * declare) and the re-drive that moves dead-lettered messages back to the queue they came from.
  */
-public class DeadLetters {
+public class DeadLetters implements InboundEvents.PoisonMessages {
 
     public static final String DEPTH_METRIC = "gongkai.events.dead-letters";
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
@@ -30,11 +38,13 @@ public class DeadLetters {
     private final DeadLetterQueues queues;
     private final ConnectionFactory connectionFactory;
     private final RabbitAdmin admin;
+    private final RabbitTemplate publisher;
 
     public DeadLetters(DeadLetterQueues queues, ConnectionFactory connectionFactory, MeterRegistry meters) {
         this.queues = queues;
         this.connectionFactory = connectionFactory;
         this.admin = new RabbitAdmin(connectionFactory);
+        this.publisher = new RabbitTemplate(connectionFactory);
         for (DeadLetterQueues.ConsumerQueue queue : queues.queues()) {
             Gauge.builder(DEPTH_METRIC, this, d -> {
                         long depth = d.depth(queue);
@@ -123,6 +133,53 @@ public class DeadLetters {
         log.info("re-drove {} dead-lettered messages from {} to {}", moved, queue.deadLetterQueue(), queue.queue());
         return moved;
     }
+
+    /**
+     * Dead-letters one poison message of a batch as the binder dead-letters a single one ({@code republish-to-dlq}):
+     * into {@code <its queue>.dlq} through the default exchange, with the failure's {@code x-exception-…} and the
+     * original route's {@code x-original-…} headers, waiting for the broker's confirm.
+     */
+    @Override
+    public void deadLetter(byte[] body, Map<String, Object> headers, PoisonEventException cause) {
+        Object queue = headers.get(AmqpHeaders.CONSUMER_QUEUE);
+        if (queue == null) {
+            throw new IllegalStateException("a poison message without its consumer queue cannot be dead-lettered", cause);
+        }
+        MessageProperties properties = new MessageProperties();
+        headers.forEach((name, value) -> {
+            if (!name.startsWith(AmqpHeaders.PREFIX) && !SPRING_MESSAGE_HEADERS.contains(name) && value != null) {
+                properties.setHeader(name, value);
+            }
+        });
+        Object contentType = headers.get(org.springframework.messaging.MessageHeaders.CONTENT_TYPE);
+        if (contentType != null) {
+            properties.setContentType(contentType.toString());
+        }
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        cause.printStackTrace(new java.io.PrintWriter(trace));
+        properties.setHeader("x-exception-message", cause.getMessage());
+        properties.setHeader("x-exception-stacktrace", trace.toString());
+        properties.setHeader("x-original-exchange", headers.get(AmqpHeaders.RECEIVED_EXCHANGE));
+        properties.setHeader("x-original-routingKey", headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY));
+        CorrelationData confirm = new CorrelationData();
+        publisher.send("", queue + ".dlq", new Message(body, properties), confirm);
+        try {
+            CorrelationData.Confirm confirmed = confirm.getFuture().get(CONFIRM_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (!confirmed.isAck()) {
+                throw new BrokerUnavailableException("the broker refused the dead letter: " + confirmed.getReason(), null);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new BrokerUnavailableException("the broker did not confirm the dead letter: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while dead-lettering", e);
+        }
+    }
+
+    /** Headers Spring adds to every message; not the event's. */
+    private static final java.util.Set<String> SPRING_MESSAGE_HEADERS = java.util.Set.of(org.springframework.messaging.MessageHeaders.ID,
+            org.springframework.messaging.MessageHeaders.TIMESTAMP, org.springframework.messaging.MessageHeaders.CONTENT_TYPE);
 
     /** The event's own headers stay; the binder's record of the failure (stack trace, original route) goes. */
     private static AMQP.BasicProperties withoutFailureHeaders(AMQP.BasicProperties properties) {

@@ -429,4 +429,100 @@ class InboundEventsTest {
             assertThat(meta.correlationId()).isEqualTo("corr-raw");
         });
     }
+
+    // --- batch mode ---
+
+    /** The poison messages a batch consumer handed over for dead-lettering, with their failure. */
+    private final List<String> deadLettered = new ArrayList<>();
+    private final List<List<IntegrationEvent>> batches = new ArrayList<>();
+
+    private Consumer<Message<?>> batchConsumer(Runnable beforeHandling) {
+        return inbound.dispatcher()
+                .onEveryBatch(batch -> {
+                    beforeHandling.run();
+                    batches.add(batch.stream().map(InboundEvents.Received::event).toList());
+                    batch.forEach(r -> metadata.add(r.metadata()));
+                })
+                .buildBatch((body, headers, cause) -> deadLettered.add(headers.get(CloudEventHeaders.ID) + ": " + cause.getMessage()));
+    }
+
+    /** A batch as the Rabbit binder hands it over in batch mode: the bodies, and each message's headers in one header. */
+    private static Message<List<byte[]>> batch(Message<?>... messages) {
+        List<byte[]> bodies = new ArrayList<>();
+        List<java.util.Map<String, Object>> headers = new ArrayList<>();
+        for (Message<?> m : messages) {
+            bodies.add((byte[]) m.getPayload());
+            java.util.Map<String, Object> h = new java.util.HashMap<>(m.getHeaders());
+            h.put("amqp_consumerQueue", "test.consultation.reporting-service");
+            headers.add(h);
+        }
+        return MessageBuilder.withPayload(bodies).setHeader(InboundEvents.BATCHED_HEADERS, headers).build();
+    }
+
+    @Test
+    void aBatchIsHandledTogetherAndEachNewEventRecordedOnceRedeliveriesLeftOutAlsoWithinTheBatch() {
+        Consumer<Message<?>> consumer = batchConsumer(() -> { });
+        consumer.accept(batch(reportSubmitted("evt-1")));
+
+        consumer.accept(batch(reportSubmitted("evt-1"), reportSubmitted("evt-2"), reportSubmitted("evt-3"), reportSubmitted("evt-2"),
+                cloudEvent("evt-4", "gongkai.unknown.v1", "{}").build()));
+
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).as("evt-1 handled before, evt-2 twice in the batch, evt-4 of an unknown type").hasSize(2);
+        assertThat(metadata).extracting(EventMetadata::id).containsExactly("evt-1", "evt-2", "evt-3");
+        assertThat(List.of("evt-1", "evt-2", "evt-3")).allMatch(this::processed);
+        assertThat(processed("evt-4")).isFalse();
+        assertThat(duplicates()).isEqualTo(2);
+        assertThat(outcomes).containsExactlyInAnyOrder("handled", "duplicate", "handled", "handled", "duplicate", "ignored");
+    }
+
+    @Test
+    void aPoisonMessageInABatchIsDeadLetteredAloneAndTheOthersAreHandled() {
+        Consumer<Message<?>> consumer = batchConsumer(() -> { });
+        Message<byte[]> notACloudEvent = MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+                .setHeader(CloudEventHeaders.TYPE, REPORT_SUBMITTED).build();
+
+        consumer.accept(batch(reportSubmitted("evt-1"), cloudEvent("evt-2", REPORT_SUBMITTED, "not json").build(), notACloudEvent,
+                reportSubmitted("evt-3")));
+
+        assertThat(batches).singleElement().asList().hasSize(2);
+        assertThat(processed("evt-1")).isTrue();
+        assertThat(processed("evt-3")).isTrue();
+        assertThat(processed("evt-2")).as("poison is never recorded").isFalse();
+        assertThat(deadLettered).hasSize(2)
+                .anySatisfy(poison -> assertThat(poison).startsWith("evt-2: ").contains("is not its type's JSON"))
+                .anySatisfy(poison -> assertThat(poison).startsWith("null: ").contains("not a CloudEvent"));
+    }
+
+    @Test
+    void aBatchWhoseHandlerFailsRecordsNothingAndDeadLettersNothingSoTheRetryRunsItWhole() {
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Consumer<Message<?>> consumer = batchConsumer(() -> {
+            if (failing.get()) {
+                throw new IllegalStateException("the database went away");
+            }
+        });
+        Message<List<byte[]>> batch = batch(reportSubmitted("evt-1"), cloudEvent("evt-2", REPORT_SUBMITTED, "not json").build(),
+                reportSubmitted("evt-3"));
+
+        assertThatThrownBy(() -> consumer.accept(batch)).isInstanceOf(IllegalStateException.class);
+        assertThat(processed("evt-1")).isFalse();
+        assertThat(deadLettered).as("dead-lettered only once the others are handled, or twice on the retry").isEmpty();
+        assertThat(outcomes).containsExactly("failed", "failed", "failed");
+
+        failing.set(false);
+        consumer.accept(batch); // the binder's retry
+        assertThat(processed("evt-1")).isTrue();
+        assertThat(processed("evt-3")).isTrue();
+        assertThat(deadLettered).singleElement().asString().startsWith("evt-2: ");
+    }
+
+    @Test
+    void aBatchWithoutEachMessagesHeadersIsAConfigurationMistakeNotPoison() {
+        Consumer<Message<?>> consumer = batchConsumer(() -> { });
+        Message<List<byte[]>> withoutHeaders = MessageBuilder.withPayload(List.of(REPORT_JSON.getBytes(StandardCharsets.UTF_8))).build();
+
+        assertThatThrownBy(() -> consumer.accept(withoutHeaders)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("enable-batching");
+    }
 }
