@@ -170,6 +170,40 @@ class OutboxEntriesTest {
         assertThat(relay.backlog()).isEqualTo(1);
     }
 
+    /** A batch costs a few commands whatever its size: the relay's writes had decided how fast events left. */
+    @Test
+    void aBatchOfSavedAggregatesIsRelayedInAFewDatabaseCommands() {
+        List<String> commands = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (MongoClient counting = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(server.getConnectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                }).build())) {
+            OutboxRelay relay = new OutboxRelay(new MongoTemplate(counting, "outbox-test"), OutboxCollections.of(Parcel.class),
+                    entry -> acked(true), properties());
+            assertThat(relay.relayPending()).as("the first round's backstop search finds nothing yet").isZero();
+            for (int i = 0; i < 50; i++) {
+                Parcel parcel = new Parcel("p" + i, Changes.none());
+                parcel.receive("k" + i, NOW);
+                mongo.insert(parcel);
+                relay.saved("parcels", "p" + i);
+            }
+            commands.clear();
+
+            assertThat(relay.relayPending()).isEqualTo(50);
+
+            assertThat(commands).as("leases inserted, outboxes read, acked entries pulled, leases released")
+                    .containsExactly("insert", "find", "update", "delete");
+            for (int i = 0; i < 50; i++) {
+                assertThat(outboxOf("p" + i)).isEmpty();
+            }
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), OutboxRelay.LEASES)).isZero();
+        }
+    }
+
     @Test
     void theBacklogGaugeCountsAtMostOncePerRecountInterval() {
         Parcel parcel = new Parcel("p1", Changes.none());
