@@ -103,11 +103,11 @@ final class LargeDataSet {
     }
 
     /**
-     * Copies one stored comment of the consultation until it holds {@code total}, publishing each copy's event;
-     * answers how many were copied.
+     * Copies one stored comment of the consultation until it holds {@code total} ({@code stored} now: those stored
+     * through HTTP and the copies made before), publishing each copy's event; answers how many were copied.
      */
-    long copyCommentsUpTo(long total, long storedThroughHttp) throws Exception {
-        long wanted = total - storedThroughHttp - commentsCopied;
+    long copyCommentsUpTo(long total, long stored) throws Exception {
+        long wanted = total - stored;
         if (wanted <= 0) {
             return 0;
         }
