@@ -77,7 +77,7 @@ class ConsumptionRoundTripsTest {
     void aBatchOfCommentsCostsAFewRoundTripsInAllAndTouchesTheLargeCollectionsByIdOnly() {
         MongoTemplate mongo = new MongoTemplate(client, "reporting");
         FactsService facts = new FactsService(mongo, List.of());
-        ReportingEventsListener.EventLogInbox inbox = new ReportingEventsListener.EventLogInbox(mongo, JsonMapper.builder().build(),
+        EventLogInbox inbox = new EventLogInbox(mongo, JsonMapper.builder().build(),
                 Clock.systemUTC());
         consume(facts, inbox, comments(0, 100)); // the collections are created by the first batch
         commands.clear();
