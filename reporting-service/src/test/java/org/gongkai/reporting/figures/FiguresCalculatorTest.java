@@ -60,7 +60,10 @@ class FiguresCalculatorTest {
             List.of(
                     new ConsultationFacts("k1", SAFETY, "I1", china(at(2, 1, 9)), china(at(3, 1, 9)), china(at(7, 2, 9)), 0),
                     new ConsultationFacts("k2", null, "I2", china(LocalDateTime.of(2025, 12, 1, 9, 0)), china(at(1, 5, 9)),
-                            china(at(2, 1, 9)), 1)),
+                            china(at(2, 1, 9)), 1),
+                    // opened and closed the year before
+                    new ConsultationFacts("k3", null, "I3", china(LocalDateTime.of(2025, 11, 1, 9, 0)),
+                            china(LocalDateTime.of(2025, 12, 20, 9, 0)), null, null)),
             List.of(
                     new CommentFacts("m1", "k1", SAFETY, "ONLINE", china(at(2, 2, 9))),
                     new CommentFacts("m2", "k1", SAFETY, "LETTER", china(at(2, 3, 9))),
