@@ -98,6 +98,36 @@ class AnnualReportTest {
     }
 
     @Test
+    void aReportCoversTheYearsFrom2021ToThisYearAndEachCorrectionIsAuditedWithItsNumber() {
+        AnnualReport.requireReportableYear(AnnualReport.FIRST_YEAR, TODAY);
+        AnnualReport.requireReportableYear(TODAY.getYear(), TODAY);
+        assertThatThrownBy(() -> AnnualReport.requireReportableYear(2020, TODAY))
+                .hasMessage("年度报告的年份须在 2021 年到今年（2026 年）之间，2020 年不行。");
+        AnnualReport report = AnnualReport.start(2025, OFFICE, TODAY, NOW);
+        assertThat(report.id()).isEqualTo(AnnualReport.idOf(2025)).isEqualTo("2025");
+        assertThat(report.year()).isEqualTo(2025);
+        report.edit(complete(5), OFFICE, NOW);
+        report.approve(FIGURES, LEADER, NOW);
+        assertThatThrownBy(() -> report.publish(LEADER, NOW)).isInstanceOfSatisfying(DomainException.class, e -> {
+            assertThat(e.type()).isEqualTo("annual-report-office-only");
+            assertThat(e.getMessage()).isEqualTo("年度报告由政务公开办公室发布。");
+        });
+        report.publish(OFFICE, NOW);
+        assertThatThrownBy(() -> report.approve(FIGURES, LEADER, NOW)).extracting(AnnualReportTest::type).isEqualTo("annual-report-published");
+        assertThatThrownBy(() -> report.startCorrection("更正", LEADER, NOW)).extracting(AnnualReportTest::type)
+                .isEqualTo("annual-report-office-only");
+        report.startCorrection(" 更正行政许可数量 ", OFFICE, NOW);
+        assertThat(report.revisions()).extracting(AnnualReport.Revision::number).containsExactly(1, 2);
+        assertThat(report.revision(1).orElseThrow().status()).isEqualTo(AnnualReport.Status.PUBLISHED);
+        assertThat(report.revision(3)).isEmpty();
+        assertThat(report.latest().status().label()).isEqualTo("草稿");
+        assertThat(report.revision(1).orElseThrow().status().label()).isEqualTo("已发布");
+        assertThat(report.audit()).extracting(AuditEntry::action)
+                .containsExactly("started", "edited", "approved", "published", "correction-started");
+        assertThat(report.audit().get(4).reason()).isEqualTo("第 2 版：更正行政许可数量");
+    }
+
+    @Test
     void anApplicationCountsOnceInEachPartOfTheBalance() {
         List<ApplicationFacts> facts = List.of(
                 new ApplicationFacts("a", "NATURAL_PERSON", LocalDate.of(2024, 12, 30), null, null, null, null, null, null),

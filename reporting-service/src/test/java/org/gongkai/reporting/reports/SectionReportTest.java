@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.gongkai.contracts.reporting.ReportSubmitted;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.SectionFigures;
+import org.gongkai.support.domain.AuditEntry;
 import org.gongkai.support.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +78,75 @@ class SectionReportTest {
                 .extracting(e -> ((DomainException) e).type()).isEqualTo("not-your-section");
         assertThat(report.isVisibleTo(RELIEF1)).isFalse();
         assertThat(report.isVisibleTo(OFFICE)).isTrue();
+    }
+
+    @Test
+    void eachStepIsAuditedTheSubmissionAnnouncedAndOnlyTheOfficeAcceptsOrReturnsASubmittedReport() {
+        SectionReport report = SectionReport.start("safety-coordination", Period.parse("2021-H1"), figures(1), SAFETY1, NOW);
+        assertThat(report.id()).isEqualTo(SectionReport.idOf("safety-coordination", Period.parse("2021-H1")))
+                .isEqualTo("safety-coordination:2021-H1");
+        assertThat(report.section()).isEqualTo("safety-coordination");
+        assertThat(report.period()).isEqualTo("2021-H1");
+        assertThat(report.dueOn()).isEqualTo(LocalDate.of(2021, 7, 10));
+        assertThat(report.status()).isEqualTo(SectionReport.Status.DRAFT);
+        assertThat(report.status().label()).isEqualTo("草稿");
+        assertThat(report.isSubmitted()).isFalse();
+        assertThatThrownBy(() -> SectionReport.start("safety-coordination", Period.parse("2026"), figures(0), RELIEF1, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("not-your-section");
+                    assertThat(e.getMessage()).isEqualTo("只有股室“safety-coordination”的工作人员可以编写该股室的工作报告。");
+                });
+        assertThatThrownBy(() -> report.accept(OFFICE, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("report-not-submitted");
+        assertThatThrownBy(() -> report.submit(figures(1), LocalDate.of(2021, 7, 1), SAFETY1, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("narrative-required");
+        assertThatThrownBy(() -> report.submit(figures(1), LocalDate.of(2021, 7, 1), RELIEF1, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("not-your-section");
+
+        report.write(new Narrative("完成目录细化", null, null), SAFETY1, NOW);
+        assertThat(report.narrative().workDone()).isEqualTo("完成目录细化");
+        report.submit(figures(4), LocalDate.of(2021, 7, 1), SAFETY1, NOW);
+        assertThat(report.isSubmitted()).isTrue();
+        assertThat(report.submittedAt()).isEqualTo(NOW);
+        assertThat(report.changes().announced()).containsExactly(
+                new ReportSubmitted("safety-coordination", "2021-H1", LocalDate.of(2021, 7, 10), LocalDate.of(2021, 7, 1), false, NOW));
+        assertThatThrownBy(() -> report.submit(figures(4), LocalDate.of(2021, 7, 1), SAFETY1, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("report-already-submitted");
+                    assertThat(e.getMessage()).isEqualTo("工作报告当前状态为“已报送”，数据已固定，不能再修改。");
+                });
+        assertThatThrownBy(() -> report.accept(SAFETY1, NOW))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type()).isEqualTo("office-only");
+                    assertThat(e.getMessage()).isEqualTo("工作报告由政务公开办公室审核通过或退回。");
+                });
+        assertThatThrownBy(() -> report.returnForRevision("请补充", SAFETY1, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("office-only");
+
+        report.returnForRevision("请补充舆情回应情况", OFFICE, NOW);
+        assertThat(report.returnReason()).isEqualTo("请补充舆情回应情况");
+        assertThat(report.isSubmitted()).isFalse();
+        assertThatThrownBy(() -> report.returnForRevision("再次退回", OFFICE, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("report-not-submitted");
+        report.submit(figures(4), LocalDate.of(2021, 7, 20), SAFETY1, NOW);
+        assertThat(report.submittedLate()).as("lateness is that of the first submission").isFalse();
+        report.accept(OFFICE, NOW);
+        assertThat(report.acceptedBy()).isEqualTo(OFFICE.username());
+        assertThat(report.isSubmitted()).isTrue();
+        assertThatThrownBy(() -> report.accept(OFFICE, NOW))
+                .extracting(e -> ((DomainException) e).type()).isEqualTo("report-not-submitted");
+
+        assertThat(report.audit()).extracting(AuditEntry::action).containsExactly("started", "narrative-written",
+                "submitted-on-time", "returned", "submitted-on-time", "accepted");
+        assertThat(report.audit()).extracting(AuditEntry::reason)
+                .containsExactly(null, null, "due 2021-07-10", "请补充舆情回应情况", "due 2021-07-10", null);
+    }
+
+    @Test
+    void aLateSubmissionIsAuditedAsLate() {
+        SectionReport report = started("2026-H1");
+        report.submit(figures(2), LocalDate.of(2026, 7, 11), SAFETY1, NOW);
+        assertThat(report.audit()).extracting(AuditEntry::action).endsWith("submitted-late");
+        assertThat(report.changes().announced()).extracting(e -> ((ReportSubmitted) e).late()).containsExactly(true);
     }
 }
