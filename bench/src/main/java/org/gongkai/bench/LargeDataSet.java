@@ -122,19 +122,16 @@ final class LargeDataSet {
             channel.confirmSelect();
             String exchange = namespace + ".consultation";
             List<Document> batch = new ArrayList<>(INSERT_BATCH);
-            List<Document> events = new ArrayList<>(INSERT_BATCH);
             for (long i = 0; i < wanted; i++) {
                 Document copy = copyOf(template);
                 batch.add(copy);
-                events.add(copy);
                 if (batch.size() == INSERT_BATCH || i == wanted - 1) {
                     comments.insertMany(batch);
-                    for (Document c : events) {
+                    for (Document c : batch) {
                         publish(channel, exchange, c);
                     }
                     channel.waitForConfirmsOrDie(TIMEOUT.toMillis());
                     batch.clear();
-                    events.clear();
                 }
             }
         }
