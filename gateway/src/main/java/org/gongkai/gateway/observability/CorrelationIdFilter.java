@@ -19,20 +19,19 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationIdFilter implements WebFilter {
 
-    public static final String HEADER = CorrelationIds.HEADER;
     private static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String incoming = exchange.getRequest().getHeaders().getFirst(CorrelationIds.HEADER);
         String id = CorrelationIds.acceptedOrNew(incoming);
         exchange.getAttributes().put(ATTRIBUTE, id);
         // set just before the answer goes out: a service echoes the id too, and the client should see it once
         exchange.getResponse().beforeCommit(() -> {
-            exchange.getResponse().getHeaders().set(HEADER, id);
+            exchange.getResponse().getHeaders().set(CorrelationIds.HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build());
+        return chain.filter(exchange.mutate().request(r -> r.headers(h -> h.set(CorrelationIds.HEADER, id))).build());
     }
 
     /** The request's correlation id, or "-" for an exchange this filter has not seen. */
