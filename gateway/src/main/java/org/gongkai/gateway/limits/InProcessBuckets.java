@@ -1,6 +1,7 @@
 package org.gongkai.gateway.limits;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import reactor.core.publisher.Mono;
 
@@ -11,26 +12,40 @@ import reactor.core.publisher.Mono;
  */
 final class InProcessBuckets implements RateLimitBuckets {
 
-    private static final int MAX_TRACKED_CLIENTS = 10_000;
+    static final int MAX_TRACKED_CLIENTS = 10_000;
     private final RateLimitProperties properties;
+    private final int maxTrackedClients;
+    private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     InProcessBuckets(RateLimitProperties properties) {
+        this(properties, MAX_TRACKED_CLIENTS, System::nanoTime);
+    }
+
+    /** For tests: a smaller bound and a clock they move themselves. */
+    InProcessBuckets(RateLimitProperties properties, int maxTrackedClients, LongSupplier nanoTime) {
         this.properties = properties;
+        this.maxTrackedClients = maxTrackedClients;
+        this.nanoTime = nanoTime;
+    }
+
+    /** How many client buckets are held now. */
+    int trackedBuckets() {
+        return buckets.size();
     }
 
     @Override
     public Mono<Long> take(Kind kind, String client) {
         boolean publicWrite = kind == Kind.PUBLIC_WRITES;
         String key = (publicWrite ? "w:" : "r:") + client;
-        if (buckets.size() > MAX_TRACKED_CLIENTS) {
-            long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
+        if (buckets.size() > maxTrackedClients) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
         TokenBucket bucket = buckets.computeIfAbsent(key, k -> publicWrite
-                ? new TokenBucket(properties.publicWriteBurst(), properties.publicWritesPerMinute() / 60.0)
-                : new TokenBucket(properties.requestBurst(), properties.requestsPerSecond()));
-        long waitNanos = bucket.tryTake(System.nanoTime());
+                ? new TokenBucket(properties.publicWriteBurst(), properties.publicWritesPerMinute() / 60.0, now)
+                : new TokenBucket(properties.requestBurst(), properties.requestsPerSecond(), now));
+        long waitNanos = bucket.tryTake(now);
         return Mono.just(waitNanos == 0 ? 0 : Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
     }
 
@@ -39,12 +54,13 @@ final class InProcessBuckets implements RateLimitBuckets {
         private final double capacity;
         private final double perNano;
         private double tokens;
-        private long last = System.nanoTime();
+        private long last;
 
-        TokenBucket(double capacity, double perSecond) {
+        TokenBucket(double capacity, double perSecond, long now) {
             this.capacity = capacity;
             this.perNano = perSecond / 1_000_000_000.0;
             this.tokens = capacity;
+            this.last = now;
         }
 
         synchronized boolean isFull(long now) {

@@ -2,7 +2,6 @@ package org.gongkai.support.security;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.gongkai.edge.security.KeycloakRoles;
 import org.gongkai.support.domain.Actor;
@@ -22,10 +21,7 @@ public final class ActorAuthenticationConverter implements Converter<Jwt, Abstra
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Collection<GrantedAuthority> authorities = keycloakRoles.convert(jwt);
-        Set<String> roles = authorities.stream()
-                .map(GrantedAuthority::getAuthority)
-                .map(authority -> authority.substring(KeycloakRoles.PREFIX.length()))
-                .collect(Collectors.toSet());
+        Set<String> roles = Set.copyOf(KeycloakRoles.of(jwt.getClaims()));
         String username = jwt.getClaimAsString("preferred_username");
         Actor actor = new Actor(jwt.getSubject(), username != null ? username : jwt.getSubject(),
                 jwt.getClaimAsString("section"), roles);
