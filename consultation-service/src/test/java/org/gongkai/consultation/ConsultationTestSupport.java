@@ -1,18 +1,16 @@
 package org.gongkai.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.gongkai.testsupport.TestHttp.call;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.testsupport.PublishedCatalogues;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestHttp;
 
@@ -26,18 +24,10 @@ public final class ConsultationTestSupport {
     private ConsultationTestSupport() {
     }
 
-    public static CatalogueVersionPublished workSafetyCatalogue(int version) {
-        return new CatalogueVersionPublished("work-safety", version, LocalDate.of(2019, 5, 30), Instant.now(), List.of(
-                new CatalogueVersionPublished.Item("WS-03", "政策文件", "其他政策文件", "信息形成或变更之日起20个工作日内",
-                        "WORKING_DAYS_AFTER_CHANGE(20)", List.of("gov-website", "new-media"),
-                        List.of("all-society"), List.of("proactive"), List.of("county"), List.of("safety-coordination"), true)));
-    }
-
-    /** Publishes the catalogue as catalogue-service would and waits until this service has its snapshot. */
+    /** Publishes the catalogue as catalogue-service would, unless this service has its snapshot, and waits for it. */
     public static void learnCatalogue(TestEvents events, CatalogueSnapshots snapshots) {
-        if (snapshots.item("WS-03").isEmpty()) {
-            events.send("catalogue", workSafetyCatalogue(1));
-            await().atMost(Duration.ofSeconds(60)).until(() -> snapshots.item("WS-03").isPresent());
+        if (snapshots.item(PublishedCatalogues.ITEM).isEmpty()) {
+            PublishedCatalogues.teach(events, () -> snapshots.item(PublishedCatalogues.ITEM).isPresent());
         }
     }
 

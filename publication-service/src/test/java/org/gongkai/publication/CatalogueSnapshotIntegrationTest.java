@@ -12,6 +12,7 @@ import java.util.List;
 import org.gongkai.contracts.catalogue.CatalogueVersionPublished;
 import org.gongkai.support.catalogue.CatalogueSnapshot;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
+import org.gongkai.testsupport.PublishedCatalogues;
 import org.gongkai.testsupport.ServiceIntegrationTest;
 import org.gongkai.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class CatalogueSnapshotIntegrationTest {
 
     @Test
     void versionsArrivingTwiceOrOutOfOrderLeaveTheHighest() {
-        CatalogueVersionPublished v1 = PublicationTestSupport.workSafetyCatalogue(1);
+        CatalogueVersionPublished v1 = PublishedCatalogues.workSafety(1);
         List<CatalogueVersionPublished.Item> items = new ArrayList<>(v1.items());
         items.add(new CatalogueVersionPublished.Item("WS-29", "重点领域信息公开", "危险化学品安全监管信息", "信息形成或变更之日起20个工作日内",
                 "WORKING_DAYS_AFTER_CHANGE(20)", List.of("gov-website"), List.of("all-society"), List.of("proactive"),
@@ -40,7 +41,7 @@ class CatalogueSnapshotIntegrationTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> version() == 7);
         events.send("catalogue", v6);
         events.send("catalogue", v7);
-        String marker = events.send("catalogue", PublicationTestSupport.workSafetyCatalogue(5));
+        String marker = events.send("catalogue", PublishedCatalogues.workSafety(5));
         // the three later deliveries are consumed in order; once the last is handled, nothing replaced v7
         await().atMost(Duration.ofSeconds(15)).until(() -> processed(marker));
         assertThat(version()).isEqualTo(7);

@@ -17,6 +17,7 @@ import org.gongkai.consultation.ConsultationTestSupport;
 import org.gongkai.support.catalogue.CatalogueSnapshots;
 import org.gongkai.support.events.InboundEvents;
 import org.gongkai.support.events.OutboxRelay;
+import org.gongkai.testsupport.PublishedCatalogues;
 import org.gongkai.testsupport.TestEvents;
 import org.gongkai.testsupport.TestHttp.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +113,7 @@ class ObservabilityIntegrationTest {
     void theConsumerHandlesAnEventInThePublishersTrace() {
         String traceId = hex(16);
         String eventId = UUID.randomUUID().toString();
-        events.send("catalogue", ConsultationTestSupport.workSafetyCatalogue(2), eventId,
+        events.send("catalogue", PublishedCatalogues.workSafety(2), eventId,
                 Map.of("cloudEvents:traceparent", "00-" + traceId + "-" + hex(8) + "-01"));
 
         ILoggingEvent handled = await().atMost(Duration.ofSeconds(30)).until(() -> consumerLog.list.stream()

@@ -1,7 +1,6 @@
 package org.gongkai.localmongo;
 
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -15,23 +14,27 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * The H2 backend, but a write is answered only after it is in the file: H2's MVStore would otherwise write changes out
- * about a second later, and a process killed in that second loses writes the client saw acknowledged. Commits are
- * grouped: a writer that finds its change already covered by another writer's commit does not commit again, so
- * concurrent writers share one commit instead of queueing one each. Its collections find a query's documents by
- * {@code _id} whenever the query names one ({@link IdFirstH2Collection}).
+ * The H2 backend, but a write is answered only after it is in the file ({@link WholeCommandCommits}), and the file
+ * only ever holds whole commands. H2's MVStore would otherwise store changes from a background thread about once a
+ * second, whatever they are at that moment: a process killed in that second loses writes the client saw
+ * acknowledged, and a background commit in the middle of an insert could keep the document without its index
+ * entries. So the store is opened without background or memory-triggered commits, and every commit comes from
+ * {@link WholeCommandCommits}. Its collections find a query's documents by {@code _id} whenever the query names one
+ * ({@link IdFirstH2Collection}).
  */
 final class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes", "dropindexes",
             "drop", "dropdatabase", "create", "renamecollection");
 
-    private final AtomicLong written = new AtomicLong();
-    private final Object commitLock = new Object();
-    private volatile long committed;
+    private final WholeCommandCommits commits = new WholeCommandCommits(this::commit);
 
     DurableH2Backend(String file) {
-        super(file);
+        super(openWithoutBackgroundCommits(file));
+    }
+
+    static MVStore openWithoutBackgroundCommits(String file) {
+        return new MVStore.Builder().fileName(file).autoCommitDisabled().autoCommitBufferSize(0).open();
     }
 
     @Override
@@ -39,16 +42,7 @@ final class DurableH2Backend extends H2Backend {
         if (!WRITES.contains(command.toLowerCase(java.util.Locale.ROOT))) {
             return super.handleCommand(channel, database, command, query);
         }
-        Document answer;
-        long mine;
-        try {
-            answer = super.handleCommand(channel, database, command, query);
-        } finally {
-            // a failed write may still have changed something (e.g. part of a batch): it is committed as well
-            mine = written.incrementAndGet();
-        }
-        commitUpTo(mine);
-        return answer;
+        return commits.write(() -> super.handleCommand(channel, database, command, query));
     }
 
     @Override
@@ -78,20 +72,6 @@ final class DurableH2Backend extends H2Backend {
             MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
             MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
             return new IdFirstH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
-        }
-    }
-
-    private void commitUpTo(long write) {
-        if (committed >= write) {
-            return;
-        }
-        synchronized (commitLock) {
-            if (committed >= write) {
-                return;
-            }
-            long covered = written.get();
-            commit();
-            committed = covered;
         }
     }
 }

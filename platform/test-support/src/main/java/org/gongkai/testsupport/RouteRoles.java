@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * Every {@code /api/**} route a service serves, with the access rule it states and the realm roles that rule admits,
  * read from the running service's {@link RequestMappingHandlerMapping} and decided by Spring Security's own
- * {@link PreAuthorizeAuthorizationManager} for an {@link Actor} of each role. A service's {@code RouteRolesTest}
+ * {@link PreAuthorizeAuthorizationManager} for an {@link Actor} of each role. A service's {@code RouteRolesIntegrationTest}
  * compares the table with the one it writes down, so a new route, or a route whose roles change, fails until the
  * table says so.
  */

@@ -13,7 +13,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * The route rules of reporting-service beyond the shared ones of {@link org.gongkai.support.security.AccessRules};
- * every staff route states one of them, and {@code RouteRolesTest} lists every route with the roles it admits.
+ * every staff route states one of them, and {@code RouteRolesIntegrationTest} lists every route with the roles it admits.
  */
 public final class ReportingAccessRules {
 

@@ -15,7 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * The route rules the services share: which realm roles may call a route at all. A controller states one of these
  * (or one of its service's own, in {@code <service>.access}) on every staff route and never spells a role; the roles
  * are {@link Actor}'s names, which the domain checks again together with the section. Each service's
- * {@code RouteRolesTest} lists every route with the roles it admits.
+ * {@code RouteRolesIntegrationTest} lists every route with the roles it admits.
  */
 public final class AccessRules {
 

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationContext;
  * {@code access} (this service's own).
  */
 @ServiceIntegrationTest
-class RouteRolesTest {
+class RouteRolesIntegrationTest {
 
     // method, path, the rule the route states, the roles that rule admits
     private static final String ROUTES = """

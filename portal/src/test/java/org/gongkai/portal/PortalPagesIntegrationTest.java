@@ -39,7 +39,7 @@ import com.sun.net.httpserver.HttpServer;
 @SpringBootTest(properties = {"gongkai.security.issuer=http://kc.test/realms/gongkai",
         "gongkai.security.jwk-set-uri=http://kc-internal.test/realms/gongkai/protocol/openid-connect/certs"})
 @AutoConfigureMockMvc
-class PortalPagesTest {
+class PortalPagesIntegrationTest {
 
     record Call(String method, String path, String body, String idempotencyKey, String forwardedFor, String authorization,
             String traceparent) {

@@ -12,7 +12,7 @@ import org.springframework.context.ApplicationContext;
  * service has no rule of its own.
  */
 @ServiceIntegrationTest
-class RouteRolesTest {
+class RouteRolesIntegrationTest {
 
     // method, path, the rule the route states, the roles that rule admits
     private static final String ROUTES = """
