@@ -26,6 +26,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationServicesReachStorageThroughRepositories() {
+        ArchitectureRules.applicationServicesReachStorageThroughRepositories("org.gongkai.catalogue").check(classes);
+    }
+
+    @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("catalogue").check(classes);
     }

@@ -26,6 +26,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationServicesReachStorageThroughRepositories() {
+        ArchitectureRules.applicationServicesReachStorageThroughRepositories("org.gongkai.consultation").check(classes);
+    }
+
+    @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("consultation").check(classes);
     }

@@ -25,6 +25,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationServicesReachStorageThroughRepositories() {
+        ArchitectureRules.applicationServicesReachStorageThroughRepositories("org.gongkai.publication").check(classes);
+    }
+
+    @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("publication").check(classes);
     }

@@ -24,6 +24,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void applicationServicesReachStorageThroughRepositories() {
+        ArchitectureRules.applicationServicesReachStorageThroughRepositories("org.gongkai.reporting").check(classes);
+    }
+
+    @Test
     void doesNotImportOtherServices() {
         ArchitectureRules.doesNotImportOtherServices("reporting").check(classes);
     }

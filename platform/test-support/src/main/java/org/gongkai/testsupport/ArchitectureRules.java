@@ -21,18 +21,32 @@ public final class ArchitectureRules {
     private ArchitectureRules() {
     }
 
+    /*
+     * The roles of a service's classes, by the last word of their names (nested classes take their outer class's):
+     * adapters and wiring (web: Controller, Api; storage: Repository and its Spring Data fragments' RepositoryImpl,
+     * Inbox, Projection, the read models folded from events; inbound: Listener, Scheduler, Seeder; wiring:
+     * Configuration, Application), application services (Service: the use cases), and everything else, the domain.
+     */
     public static final DescribedPredicate<JavaClass> ADAPTER_OR_WIRING = new DescribedPredicate<>("adapter or wiring") {
         @Override
         public boolean test(JavaClass c) {
             String name = c.getName().replaceAll("\\$.*", "");
-            return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository")
-                    || name.endsWith("Inbox") || name.endsWith("Configuration") || name.endsWith("Listener")
-                    || name.endsWith("Application") || name.endsWith("Scheduler") || name.endsWith("Seeder") || name.endsWith("Service");
+            return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository") || name.endsWith("RepositoryImpl")
+                    || name.endsWith("Inbox") || name.endsWith("Projection") || name.endsWith("Configuration") || name.endsWith("Listener")
+                    || name.endsWith("Application") || name.endsWith("Scheduler") || name.endsWith("Seeder");
+        }
+    };
+
+    public static final DescribedPredicate<JavaClass> APPLICATION_SERVICE = new DescribedPredicate<>("application service") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.getName().replaceAll("\\$.*", "").endsWith("Service");
         }
     };
 
     public static ArchRule domainIsFreeOfWebAndPersistence(String servicePackage) {
         return noClasses().that().resideInAPackage(servicePackage + "..").and(DescribedPredicate.not(ADAPTER_OR_WIRING))
+                .and(DescribedPredicate.not(APPLICATION_SERVICE))
                 .should().dependOnClassesThat(new DescribedPredicate<>("web or persistence code") {
                     @Override
                     public boolean test(JavaClass c) {
@@ -54,6 +68,17 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Controller")
                 .because("use cases do not know how they are called")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Use cases reach storage through repositories (Spring Data's, or a {@code *Repository} class of their own): the
+     * queries, updates and the template itself live there, so a use case reads as what it does.
+     */
+    public static ArchRule applicationServicesReachStorageThroughRepositories(String servicePackage) {
+        return noClasses().that().resideInAPackage(servicePackage + "..").and(APPLICATION_SERVICE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.data.mongodb.core..", "com.mongodb..", "org.bson..")
+                .because("a use case names what it stores and reads; how is the repositories' business")
                 .allowEmptyShould(true);
     }
 

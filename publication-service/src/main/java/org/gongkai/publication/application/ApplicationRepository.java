@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface ApplicationRepository extends MongoRepository<Application, String> {
+interface ApplicationRepository extends MongoRepository<Application, String>, ApplicationListRepository {
 
     Optional<Application> findByQueryCode(String queryCode);
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,10 +19,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 
 /** Use cases of on-request disclosure; the clock and the rules live in {@link Application}. */
@@ -34,15 +29,13 @@ public class ApplicationService {
     private final Sections sections;
     private final CalendarHolder calendar;
     private final Clock clock;
-    private final MongoTemplate mongo;
 
     /** The list: the latest submitted first, then by id, so that pages never overlap. */
     public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.asc("_id"));
     /** The deadline board: the earliest due first, then by id. */
     public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("dueOn"), Sort.Order.asc("_id"));
 
-    ApplicationService(ApplicationRepository applications, Sections sections, CalendarHolder calendar, Clock clock, MongoTemplate mongo) {
-        this.mongo = mongo;
+    ApplicationService(ApplicationRepository applications, Sections sections, CalendarHolder calendar, Clock clock) {
         this.applications = applications;
         this.sections = sections;
         this.calendar = calendar;
@@ -102,35 +95,20 @@ public class ApplicationService {
 
     /** One page of the applications the actor sees (optionally in one state), the latest submitted first; paged in the database. */
     public Page<Application> list(ApplicationState state, Actor actor, int page, int size) {
-        return page(visibleIn(state, actor), PageRequest.of(page, size, NEWEST_FIRST));
+        return visible(state, actor, PageRequest.of(page, size, NEWEST_FIRST));
     }
 
     /** One page of the deadline board: applications whose clock runs, earliest due first; paged in the database. */
     public Page<Application> deadlineBoard(Actor actor, int page, int size) {
-        return page(visibleIn(ApplicationState.IN_PROGRESS, actor), PageRequest.of(page, size, EARLIEST_DUE_FIRST));
+        return visible(ApplicationState.IN_PROGRESS, actor, PageRequest.of(page, size, EARLIEST_DUE_FIRST));
     }
 
-    /** What the actor may see, in one state or all; null when nothing (a user of no section who does not oversee all). */
-    private static Query visibleIn(ApplicationState state, Actor actor) {
-        if (!actor.overseesAllSections() && actor.section() == null) {
-            return null;
+    /** What the actor may see, in one state or all: nothing for a user of no section who does not oversee all. */
+    private Page<Application> visible(ApplicationState state, Actor actor, PageRequest request) {
+        if (actor.overseesAllSections()) {
+            return applications.inSectionAndState(null, state, request);
         }
-        Query query = new Query();
-        if (!actor.overseesAllSections()) {
-            query.addCriteria(Criteria.where("section").is(actor.section()));
-        }
-        if (state != null) {
-            query.addCriteria(Criteria.where("state").is(state));
-        }
-        return query;
-    }
-
-    private Page<Application> page(Query query, PageRequest request) {
-        if (query == null) {
-            return Page.empty(request);
-        }
-        List<Application> found = mongo.find(Query.of(query).with(request), Application.class);
-        return PageableExecutionUtils.getPage(found, request, () -> mongo.count(query, Application.class));
+        return actor.section() == null ? Page.empty(request) : applications.inSectionAndState(actor.section(), state, request);
     }
 
     public Application route(String id, String section, Actor actor) {

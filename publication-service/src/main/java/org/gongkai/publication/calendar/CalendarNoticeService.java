@@ -15,7 +15,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,15 +31,15 @@ public class CalendarNoticeService {
     private final CalendarNoticeRepository notices;
     private final CalendarHolder calendar;
     private final OpenDeadlines documents;
-    private final MongoTemplate mongo;
+    private final CalendarGapAlertRepository gapAlerts;
     private final Clock clock;
 
-    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, OpenDeadlines documents, MongoTemplate mongo,
-            Clock clock) {
+    CalendarNoticeService(CalendarNoticeRepository notices, CalendarHolder calendar, OpenDeadlines documents,
+            CalendarGapAlertRepository gapAlerts, Clock clock) {
         this.notices = notices;
         this.calendar = calendar;
         this.documents = documents;
-        this.mongo = mongo;
+        this.gapAlerts = gapAlerts;
         this.clock = clock;
     }
 
@@ -54,7 +53,7 @@ public class CalendarNoticeService {
         for (Warning warning : status.warnings()) {
             int year = warning.code().startsWith("next-") ? status.nextYear().year() : status.currentYear().year();
             try {
-                mongo.insert(CalendarGapAlert.of(year, warning, status.today(), Instant.now(clock)));
+                gapAlerts.insert(CalendarGapAlert.of(year, warning, status.today(), Instant.now(clock)));
                 announced++;
             } catch (DuplicateKeyException alreadyAnnounced) {
                 // announced before, by this or another instance

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface DocumentRepository extends MongoRepository<PolicyDocument, String> {
+interface DocumentRepository extends MongoRepository<PolicyDocument, String>, DocumentListRepository {
 
     List<PolicyDocument> findBySectionOrderByDocumentNumber(String section);
 

@@ -20,12 +20,7 @@ import org.gongkai.support.domain.Actor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -40,7 +35,6 @@ public class DocumentService implements OpenDeadlines {
     private final CatalogueSnapshots catalogue;
     private final CalendarHolder calendar;
     private final Clock clock;
-    private final MongoTemplate mongo;
     private final AttachmentContentRepository attachmentContents;
 
     /** Staff lists: by document number (unique, so pages never overlap). */
@@ -50,11 +44,10 @@ public class DocumentService implements OpenDeadlines {
     /** The deadline board: the earliest publication deadline first, then by id. */
     public static final Sort EARLIEST_DUE_FIRST = Sort.by(Sort.Order.asc("publicationDueOn"), Sort.Order.asc("_id"));
 
-    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock, MongoTemplate mongo,
+    DocumentService(DocumentRepository documents, CatalogueSnapshots catalogue, CalendarHolder calendar, Clock clock,
             AttachmentContentRepository attachmentContents) {
         this.documents = documents;
         this.attachmentContents = attachmentContents;
-        this.mongo = mongo;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.clock = clock;
@@ -106,15 +99,13 @@ public class DocumentService implements OpenDeadlines {
      */
     @EventListener(ApplicationReadyEvent.class)
     public int moveInlineAttachmentContentOut() {
-        Query inline = Query.query(Criteria.where("attachments.contentBase64").exists(true));
-        inline.fields().include("_id");
         int moved = 0;
-        for (org.bson.Document found : mongo.find(inline, org.bson.Document.class, mongo.getCollectionName(PolicyDocument.class))) {
+        for (String id : documents.idsWithInlineAttachmentContent()) {
             try {
-                documents.findById(found.getString("_id")).ifPresent(documents::save);
+                documents.findById(id).ifPresent(documents::save);
                 moved++;
             } catch (RuntimeException concurrentChange) {
-                log.info("Attachment content of document {} not moved out now: {}", found.get("_id"), concurrentChange.toString());
+                log.info("Attachment content of document {} not moved out now: {}", id, concurrentChange.toString());
             }
         }
         return moved;
@@ -122,14 +113,7 @@ public class DocumentService implements OpenDeadlines {
 
     /** One page of the documents the actor sees, by document number; paged in the database. */
     public Page<PolicyDocument> list(Actor actor, int page, int size) {
-        Query query = actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
-        return page(query, PageRequest.of(page, size, BY_DOCUMENT_NUMBER));
-    }
-
-    private Page<PolicyDocument> page(Query query, Pageable pageable) {
-        List<PolicyDocument> found = mongo.find(Query.of(query).with(pageable), PolicyDocument.class);
-        return PageableExecutionUtils.getPage(found, pageable,
-                () -> mongo.count(query, PolicyDocument.class));
+        return documents.inSection(actor.overseesAllSections() ? null : actor.section(), PageRequest.of(page, size, BY_DOCUMENT_NUMBER));
     }
 
     public PolicyDocument revise(String id, PolicyDocument.Draft revised, Actor actor) {
@@ -205,23 +189,12 @@ public class DocumentService implements OpenDeadlines {
      * document number, title, body and interpretation, as {@link PolicyDocument#searchableText()} does. Paged in the database.
      */
     public Page<PolicyDocument> published(String query, boolean onlyInterpreted, int page, int size) {
-        Criteria criteria = Criteria.where("status").is(PolicyDocument.Status.PUBLISHED)
-                .and("attribute").is(DisclosureAttribute.PROACTIVE);
-        if (onlyInterpreted) {
-            criteria = criteria.and("interpretation").ne(null);
-        }
         String needle = query == null ? "" : query.strip();
         if (needle.indexOf('\0') >= 0) {
             // a database pattern cannot hold NUL, and no stored text has one
             return Page.empty(PageRequest.of(page, size));
         }
-        if (!needle.isEmpty()) {
-            String pattern = java.util.regex.Pattern.quote(needle);
-            criteria = criteria.orOperator(Criteria.where("documentNumber").regex(pattern, "i"),
-                    Criteria.where("title").regex(pattern, "i"), Criteria.where("body").regex(pattern, "i"),
-                    Criteria.where("interpretation.content").regex(pattern, "i"));
-        }
-        return page(Query.query(criteria), PageRequest.of(page, size, NEWEST_PUBLISHED_FIRST));
+        return documents.publishedProactively(onlyInterpreted, needle, PageRequest.of(page, size, NEWEST_PUBLISHED_FIRST));
     }
 
     public PolicyDocument publishedDocument(String id) {
@@ -232,9 +205,7 @@ public class DocumentService implements OpenDeadlines {
     /** The deadline board: issued proactive documents not yet published, earliest due first. */
     /** One page of {@link #awaitingPublication()}, paged in the database. */
     public Page<PolicyDocument> awaitingPublication(int page, int size) {
-        Query query = Query.query(Criteria.where("status").is(PolicyDocument.Status.ISSUED)
-                .and("publicationDueOn").ne(null).and("abolition").is(null));
-        return page(query, PageRequest.of(page, size, EARLIEST_DUE_FIRST));
+        return documents.awaitingPublication(PageRequest.of(page, size, EARLIEST_DUE_FIRST));
     }
 
     public List<PolicyDocument> awaitingPublication() {

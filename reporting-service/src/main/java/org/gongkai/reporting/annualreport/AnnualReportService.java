@@ -24,12 +24,12 @@ public class AnnualReportService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final AnnualReportRepository reports;
-    private final AnnualReportFactsService facts;
+    private final AnnualReportFactsProjection facts;
     private final NotificationService notifications;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    AnnualReportService(AnnualReportRepository reports, AnnualReportFactsService facts, NotificationService notifications,
+    AnnualReportService(AnnualReportRepository reports, AnnualReportFactsProjection facts, NotificationService notifications,
             ReportingProperties properties, Clock clock) {
         this.reports = reports;
         this.facts = facts;

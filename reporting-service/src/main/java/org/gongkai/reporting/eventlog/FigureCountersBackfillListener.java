@@ -1,6 +1,6 @@
 package org.gongkai.reporting.eventlog;
 
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -19,11 +19,11 @@ class FigureCountersBackfillListener {
 
     private static final Logger log = LoggerFactory.getLogger(FigureCountersBackfillListener.class);
 
-    private final FactsService facts;
+    private final FactsProjection facts;
     private final RebuildService rebuild;
     private final MongoTemplate mongo;
 
-    FigureCountersBackfillListener(FactsService facts, RebuildService rebuild, MongoTemplate mongo) {
+    FigureCountersBackfillListener(FactsProjection facts, RebuildService rebuild, MongoTemplate mongo) {
         this.facts = facts;
         this.rebuild = rebuild;
         this.mongo = mongo;

@@ -5,10 +5,8 @@ import java.util.List;
 
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.IntegrationEvent;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -23,12 +21,12 @@ public class RebuildService {
     /** Replayed a batch at a time, as they are consumed. */
     private static final int REPLAY_BATCH = 100;
 
-    private final MongoTemplate mongo;
-    private final FactsService facts;
+    private final EventLogRepository eventLog;
+    private final FactsProjection facts;
     private final JsonMapper json;
 
-    RebuildService(MongoTemplate mongo, FactsService facts, JsonMapper json) {
-        this.mongo = mongo;
+    RebuildService(EventLogRepository eventLog, FactsProjection facts, JsonMapper json) {
+        this.eventLog = eventLog;
         this.facts = facts;
         this.json = json;
     }
@@ -39,7 +37,7 @@ public class RebuildService {
         try {
             int replayed = 0;
             List<IntegrationEvent> batch = new ArrayList<>();
-            for (EventLogEntry entry : mongo.find(new Query().with(Sort.by("receivedAt", "_id")), EventLogEntry.class)) {
+            for (EventLogEntry entry : eventLog.findAllBy(Sort.by("receivedAt", "_id"))) {
                 var type = EventCatalog.classOf(entry.type());
                 if (type.isPresent()) {
                     batch.add(json.readValue(entry.data(), type.get()));

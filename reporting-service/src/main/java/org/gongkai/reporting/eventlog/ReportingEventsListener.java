@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.notification.NotificationService;
 import org.gongkai.support.deadletters.DeadLetters;
 import org.gongkai.support.events.InboundEvents;
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportingEventsListener {
 
     @Bean
-    Consumer<Message<?>> events(InboundEvents inbound, FactsService facts,
+    Consumer<Message<?>> events(InboundEvents inbound, FactsProjection facts,
             NotificationService notifications, MongoTemplate mongo, DeadLetters deadLetters,
             JsonMapper json, Clock clock, MeterRegistry meters) {
         Timer lag = Timer.builder("gongkai.reporting.event.lag")
@@ -37,7 +37,7 @@ class ReportingEventsListener {
                 // already in the log is a redelivery (one write per batch instead of a log entry and a marker per event)
                 .inbox(new EventLogInbox(mongo, json, clock))
                 .onEveryBatch(batch -> {
-                    // the annual report's facts included (AnnualReportFactsService is a fold of them)
+                    // the annual report's facts included (AnnualReportFactsProjection is a fold of them)
                     facts.apply(batch.stream().map(InboundEvents.Received::event).toList());
                     batch.forEach(received -> notifications.onEvent(received.metadata().id(), received.event()));
                     Instant now = Instant.now(clock);

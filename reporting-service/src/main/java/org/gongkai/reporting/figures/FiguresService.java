@@ -13,24 +13,22 @@ import org.gongkai.reporting.facts.CommentFacts;
 import org.gongkai.reporting.facts.ConcernFacts;
 import org.gongkai.reporting.facts.ConsultationFacts;
 import org.gongkai.reporting.facts.DocumentFacts;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.facts.OpinionFacts;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.organisation.Sections;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Figures per section and county-wide, indicators against targets, scores and trends, all from facts. */
 @Service
 public class FiguresService {
 
-    private final FactsService facts;
+    private final FactsProjection facts;
     private final ReportingProperties properties;
     private final Sections sections;
     private final Clock clock;
 
-    FiguresService(FactsService facts, ReportingProperties properties, Sections sections, Clock clock) {
+    FiguresService(FactsProjection facts, ReportingProperties properties, Sections sections, Clock clock) {
         this.facts = facts;
         this.properties = properties;
         this.sections = sections;
@@ -75,7 +73,7 @@ public class FiguresService {
     /** Recomputed from every fact, as before the pre-aggregation: the oracle the counters are checked against. */
     SectionFigures recomputedSection(String section, Period period) {
         sections.requireKnown(section);
-        return FiguresCalculator.figures(section, period, facts(Query.query(Criteria.where("section").is(section))), today());
+        return FiguresCalculator.figures(section, period, facts(section), today());
     }
 
     SectionFigures recomputedCounty(Period period) {
@@ -110,14 +108,18 @@ public class FiguresService {
     }
 
     FiguresCalculator.Facts facts() {
-        return facts(new Query());
+        return facts(null);
     }
 
-    /** The facts matching {@code scope} (e.g. one section); catalogue versions are county-wide and always all read. */
-    private FiguresCalculator.Facts facts(Query scope) {
-        return new FiguresCalculator.Facts(facts.find(scope, DocumentFacts.class), facts.find(scope, ConcernFacts.class),
-                facts.find(scope, ConsultationFacts.class), facts.find(scope, CommentFacts.class), facts.find(scope, OpinionFacts.class),
-                facts.find(new Query(), CatalogueVersionFacts.class));
+    /** The facts of one section (every section's when null); catalogue versions are county-wide and always all read. */
+    private FiguresCalculator.Facts facts(String section) {
+        return new FiguresCalculator.Facts(factsOf(section, DocumentFacts.class), factsOf(section, ConcernFacts.class),
+                factsOf(section, ConsultationFacts.class), factsOf(section, CommentFacts.class), factsOf(section, OpinionFacts.class),
+                facts.all(CatalogueVersionFacts.class));
+    }
+
+    private <T> List<T> factsOf(String section, Class<T> type) {
+        return section == null ? facts.all(type) : facts.ofSection(section, type);
     }
 
     public LocalDate today() {

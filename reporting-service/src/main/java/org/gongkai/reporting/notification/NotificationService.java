@@ -15,12 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -38,15 +32,15 @@ public class NotificationService {
     /** Notifications for the disclosure office as such (not a section's business): the office and leadership see them. */
     static final String OFFICE = "disclosure-office";
 
-    private final MongoTemplate mongo;
+    private final NotificationRepository notifications;
     private final NotificationProperties properties;
     private final ObjectProvider<JavaMailSender> mail;
     private final Sections sections;
     private final Clock clock;
 
-    NotificationService(MongoTemplate mongo, NotificationProperties properties, ObjectProvider<JavaMailSender> mail, Sections sections,
+    NotificationService(NotificationRepository notifications, NotificationProperties properties, ObjectProvider<JavaMailSender> mail, Sections sections,
             Clock clock) {
-        this.mongo = mongo;
+        this.notifications = notifications;
         this.properties = properties;
         this.mail = mail;
         this.sections = sections;
@@ -71,7 +65,7 @@ public class NotificationService {
         Notification notification = Notification.of(id, section, kind, title, message, Instant.now(clock),
                 properties.mailEnabled() && !properties.recipientsOf(section).isEmpty());
         try {
-            mongo.insert(notification);
+            notifications.insert(notification);
         } catch (DuplicateKeyException alreadyThere) {
             return false;
         }
@@ -81,8 +75,7 @@ public class NotificationService {
 
     /** Mails what is still pending (after a failed attempt); run on a schedule. */
     public int deliverPending() {
-        List<Notification> pending = mongo.find(Query.query(Criteria.where("mailStatus").is(Notification.MailStatus.PENDING))
-                .limit(100), Notification.class);
+        List<Notification> pending = notifications.pendingMail(100);
         int sent = 0;
         for (Notification n : pending) {
             sent += deliver(n.id()) ? 1 : 0;
@@ -96,10 +89,7 @@ public class NotificationService {
             log.debug("notification {} not mailed: no mail sender configured", id);
             return false;
         }
-        Notification claimed = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id).and("mailStatus").is(Notification.MailStatus.PENDING)),
-                new Update().set("mailStatus", Notification.MailStatus.SENDING).inc("mailAttempts", 1),
-                FindAndModifyOptions.options().returnNew(true), Notification.class);
+        Notification claimed = notifications.claimForMailing(id).orElse(null);
         if (claimed == null) {
             log.debug("notification {} not mailed: not pending", id);
             return false;
@@ -112,40 +102,34 @@ public class NotificationService {
             String to = OFFICE.equals(claimed.section()) ? "政务公开办" : sections.label(claimed.section());
             message.setText(to + "：\n\n" + claimed.message() + "\n\n（本邮件由公开系统自动发送）");
             sender.send(message);
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    new Update().set("mailStatus", Notification.MailStatus.SENT).set("mailSentAt", Instant.now(clock)), Notification.class);
+            notifications.mailSent(id, Instant.now(clock));
             return true;
         } catch (RuntimeException e) {
             // back to PENDING for the next round, unless it has failed too often; no address is logged
             boolean giveUp = claimed.mailAttempts() >= MAX_MAIL_ATTEMPTS;
             log.warn("notification {} not mailed (attempt {}): {}", id, claimed.mailAttempts(), e.getClass().getSimpleName());
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    new Update().set("mailStatus", giveUp ? Notification.MailStatus.NOT_REQUIRED : Notification.MailStatus.PENDING),
-                    Notification.class);
+            notifications.mailFailed(id, giveUp);
             return false;
         }
     }
 
     /** The inbox: a section's notifications, or every section's for those who oversee all; newest first. */
     public List<Notification> inbox(Actor actor, int page, int size) {
-        return mongo.find(inboxOf(actor).with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size),
-                Notification.class);
+        return notifications.inbox(inboxSection(actor), page, size);
     }
 
     public long inboxSize(Actor actor) {
-        return mongo.count(inboxOf(actor), Notification.class);
+        return notifications.inboxSize(inboxSection(actor));
     }
 
-    private static Query inboxOf(Actor actor) {
-        return actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
+    /** The section whose notifications the actor reads; null for every section. */
+    private static String inboxSection(Actor actor) {
+        return actor.overseesAllSections() ? null : actor.section();
     }
 
     public Notification markRead(String id, Actor actor) {
-        Notification n = mongo.findById(id, Notification.class);
-        if (n == null || !(actor.overseesAllSections() || actor.belongsTo(n.section()))) {
-            throw DomainException.notFound("notification-not-found", "没有找到该提醒。");
-        }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().addToSet("readBy", actor.username()), Notification.class);
-        return mongo.findById(id, Notification.class);
+        notifications.findById(id).filter(n -> actor.overseesAllSections() || actor.belongsTo(n.section()))
+                .orElseThrow(() -> DomainException.notFound("notification-not-found", "没有找到该提醒。"));
+        return notifications.markReadBy(id, actor.username());
     }
 }

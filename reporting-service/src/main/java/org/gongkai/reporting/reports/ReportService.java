@@ -20,7 +20,6 @@ import org.gongkai.support.organisation.Sections;
 import org.gongkai.reporting.notification.Notification;
 import org.gongkai.reporting.notification.NotificationService;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /** Semiannual progress reports: start pre-filled, write, submit (frozen), accept or return; reminders; overdue list. */
@@ -29,17 +28,17 @@ public class ReportService {
 
     private final SectionReportRepository reports;
     private final FiguresService figures;
-    private final MongoTemplate mongo;
+    private final ReportReminderRepository reminders;
     private final ReportingProperties properties;
     private final NotificationService notifications;
     private final Sections sections;
     private final Clock clock;
 
-    ReportService(SectionReportRepository reports, FiguresService figures, MongoTemplate mongo, ReportingProperties properties,
+    ReportService(SectionReportRepository reports, FiguresService figures, ReportReminderRepository reminders, ReportingProperties properties,
             NotificationService notifications, Sections sections, Clock clock) {
         this.reports = reports;
         this.figures = figures;
-        this.mongo = mongo;
+        this.reminders = reminders;
         this.properties = properties;
         this.notifications = notifications;
         this.sections = sections;
@@ -124,7 +123,7 @@ public class ReportService {
                 for (int lead : properties.reminderLeadDays()) {
                     if (!submitted && !today.isBefore(due.minusDays(lead))) {
                         try {
-                            ReportReminder reminder = mongo.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
+                            ReportReminder reminder = reminders.insert(ReportReminder.of(section, period.toString(), due, lead, today, now()));
                             notifications.notify("report-reminder:" + reminder.id(), section, Notification.Kind.REPORT_DUE,
                                     period + " 进展报告将于 " + due + " 到期",
                                     "本股室 " + period + " 的政务公开工作进展报告应于 " + due + " 前提交，还有 " + reminder.daysLeft()

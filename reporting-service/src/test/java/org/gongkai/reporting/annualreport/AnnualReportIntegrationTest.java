@@ -248,7 +248,7 @@ public class AnnualReportIntegrationTest {
         figuresInOrder = call(port, "office", "GET", "/api/reporting/annual-reports/2025", null).json().get("figures");
 
         // the same history again, from scratch: shuffled, each event delivered twice under its id
-        for (Class<?> type : AnnualReportFactsService.FACT_TYPES) {
+        for (Class<?> type : AnnualReportFactsProjection.FACT_TYPES) {
             String base = mongo.getCollectionName(type);
             // whichever generation of the facts is active (an earlier rebuild in this context may have switched it)
             mongo.getCollectionNames().stream().filter(name -> name.equals(base) || name.startsWith(base + "_g"))

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.consultation.CommentReceived;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.facts.FigureCounters;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.support.events.EventMetadata;
@@ -76,7 +76,7 @@ class ConsumptionRoundTripsTest {
     @Test
     void aBatchOfCommentsCostsAFewRoundTripsInAllAndTouchesTheLargeCollectionsByIdOnly() {
         MongoTemplate mongo = new MongoTemplate(client, "reporting");
-        FactsService facts = new FactsService(mongo, List.of());
+        FactsProjection facts = new FactsProjection(mongo, List.of());
         EventLogInbox inbox = new EventLogInbox(mongo, JsonMapper.builder().build(),
                 Clock.systemUTC());
         consume(facts, inbox, comments(0, 100)); // the collections are created by the first batch
@@ -104,7 +104,7 @@ class ConsumptionRoundTripsTest {
     }
 
     /** What the batch handler and the inbox do for one batch (ReportingEventsListener): look up, fold, record. */
-    private static void consume(FactsService facts, InboundEvents.Inbox inbox, List<InboundEvents.Received> batch) {
+    private static void consume(FactsProjection facts, InboundEvents.Inbox inbox, List<InboundEvents.Received> batch) {
         Set<String> handled = inbox.handledAmong(batch.stream().map(InboundEvents.Received::metadata).toList());
         List<InboundEvents.Received> fresh = batch.stream().filter(r -> !handled.contains(r.metadata().id())).toList();
         if (!fresh.isEmpty()) {

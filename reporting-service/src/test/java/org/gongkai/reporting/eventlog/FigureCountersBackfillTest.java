@@ -11,13 +11,14 @@ import java.util.UUID;
 
 import org.gongkai.contracts.EventCatalog;
 import org.gongkai.contracts.IntegrationEvent;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.facts.FigureCounters;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.PreAggregatedFiguresTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -42,7 +43,7 @@ class FigureCountersBackfillTest {
 
     @Test
     void countersMissingForLoggedFactsAreFilledByARebuildAtStart() {
-        FactsService facts = new FactsService(mongo, List.of());
+        FactsProjection facts = new FactsProjection(mongo, List.of());
         List<IntegrationEvent> history = PreAggregatedFiguresTest.history(new Random(3));
         for (IntegrationEvent event : history) {
             mongo.insert(new EventLogEntry(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()), "/gongkai/test",
@@ -54,7 +55,7 @@ class FigureCountersBackfillTest {
         assertThat(facts.countersComplete()).isFalse();
         assertThat(facts.counters(List.of(new Period(2025, 1).toString()))).isEmpty();
 
-        new FigureCountersBackfillListener(facts, new RebuildService(mongo, facts, json), mongo).backfill();
+        new FigureCountersBackfillListener(facts, new RebuildService(new MongoRepositoryFactory(mongo).getRepository(EventLogRepository.class), facts, json), mongo).backfill();
 
         await().atMost(Duration.ofSeconds(120)).until(facts::countersComplete);
         assertThat(facts.counters(List.of(new Period(2025, 1).toString()))).isNotEmpty();
@@ -62,8 +63,8 @@ class FigureCountersBackfillTest {
 
     @Test
     void anEmptyLogMarksTheCountersCompleteAtOnce() {
-        FactsService facts = new FactsService(mongo, List.of());
-        new FigureCountersBackfillListener(facts, new RebuildService(mongo, facts, json), mongo).backfill();
+        FactsProjection facts = new FactsProjection(mongo, List.of());
+        new FigureCountersBackfillListener(facts, new RebuildService(new MongoRepositoryFactory(mongo).getRepository(EventLogRepository.class), facts, json), mongo).backfill();
         assertThat(facts.countersComplete()).isTrue();
     }
 }

@@ -14,7 +14,7 @@ import org.gongkai.contracts.consultation.CommentReceived;
 import org.gongkai.contracts.publication.ApplicationReceived;
 import org.gongkai.reporting.annualreport.AnnualReportService;
 import org.gongkai.reporting.annualreport.ApplicationMatrix;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.facts.Period;
 import org.gongkai.reporting.figures.FiguresService;
 import org.gongkai.testsupport.ServiceIntegrationTest;
@@ -44,7 +44,7 @@ class RebuildKeepsFiguresIntegrationTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    FactsService facts;
+    FactsProjection facts;
     @Autowired
     FiguresService figures;
     @Autowired

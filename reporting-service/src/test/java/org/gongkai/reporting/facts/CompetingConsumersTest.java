@@ -13,14 +13,13 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 import org.gongkai.contracts.IntegrationEvent;
-import org.gongkai.reporting.annualreport.AnnualReportFactsService;
+import org.gongkai.reporting.annualreport.AnnualReportFactsProjection;
 import org.gongkai.reporting.annualreport.AnnualReportIntegrationTest;
 import org.gongkai.reporting.figures.ScriptedHistoryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 
 
 
@@ -41,11 +40,11 @@ class CompetingConsumersTest {
     }
 
     /** One instance: its own connection, its facts service and the annual report's fold of them. */
-    private FactsService instance(String database) {
+    private FactsProjection instance(String database) {
         MongoTemplate mongo = connect(database);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        AnnualReportFactsService annualReport = new AnnualReportFactsService(mongo, beans.getBeanProvider(FactsService.class));
-        FactsService facts = new FactsService(mongo, List.of(annualReport));
+        AnnualReportFactsProjection annualReport = new AnnualReportFactsProjection(mongo, beans.getBeanProvider(FactsProjection.class));
+        FactsProjection facts = new FactsProjection(mongo, List.of(annualReport));
         beans.addBean("facts", facts);
         return facts;
     }
@@ -61,7 +60,7 @@ class CompetingConsumersTest {
     @Test
     void twoInstancesFoldingOneShuffledHistoryConcurrentlyMakeTheFactsOneInstanceMakesInOrder() throws Exception {
         List<IntegrationEvent> history = history();
-        FactsService alone = instance("one-instance");
+        FactsProjection alone = instance("one-instance");
         history.forEach(alone::apply);
 
         // the queue hands the shuffled history out in turn; a fifth of the events is redelivered to the other instance
@@ -74,13 +73,13 @@ class CompetingConsumersTest {
                 deliveries.get((i + 1) % 2).add(shuffled.get(i));
             }
         }
-        List<FactsService> instances = List.of(instance("two-instances"), instance("two-instances"));
+        List<FactsProjection> instances = List.of(instance("two-instances"), instance("two-instances"));
         HistoryFolding.deliverConcurrently(instances, deliveries, Duration.ofSeconds(120));
 
         MongoTemplate one = connect("one-instance");
         MongoTemplate two = connect("two-instances");
-        List<Class<?>> types = new ArrayList<>(FactsService.FACT_TYPES);
-        types.addAll(new AnnualReportFactsService(one, new StaticListableBeanFactory().getBeanProvider(FactsService.class)).factTypes());
+        List<Class<?>> types = new ArrayList<>(FactsProjection.FACT_TYPES);
+        types.addAll(new AnnualReportFactsProjection(one, new StaticListableBeanFactory().getBeanProvider(FactsProjection.class)).factTypes());
         int compared = 0;
         for (Class<?> type : types) {
             String collection = one.getCollectionName(type);
@@ -93,29 +92,29 @@ class CompetingConsumersTest {
 
     @Test
     void aRebuildRunByOneInstanceTakesTheOthersLiveEventsAndEveryInstanceReadsTheNewGenerationAfterTheSwitch() {
-        FactsService rebuilding = instance("reporting");
-        FactsService other = instance("reporting");
+        FactsProjection rebuilding = instance("reporting");
+        FactsProjection other = instance("reporting");
         List<IntegrationEvent> history = history();
         IntegrationEvent live = history.get(history.size() - 1);
         history.subList(0, history.size() - 1).forEach(rebuilding::apply);
-        List<DocumentFacts> before = other.find(new Query(), DocumentFacts.class);
+        List<DocumentFacts> before = other.all(DocumentFacts.class);
         assertThat(before).isNotEmpty();
 
         int next = rebuilding.startBuilding();
         assertThatThrownBy(other::startBuilding).as("one rebuild at a time, across instances").isInstanceOf(IllegalStateException.class);
         history.subList(0, history.size() - 1).forEach(event -> rebuilding.replay(event, next));
         other.apply(live); // consumed by the other instance while the rebuild runs
-        assertThat(other.find(new Query(), DocumentFacts.class)).as("readers still see the active generation").hasSize(before.size()
+        assertThat(other.all(DocumentFacts.class)).as("readers still see the active generation").hasSize(before.size()
                 + (live instanceof org.gongkai.contracts.publication.DocumentIssued ? 1 : 0));
         rebuilding.switchTo(next);
 
         MongoTemplate one = connect("one-instance");
-        FactsService alone = instance("one-instance");
+        FactsProjection alone = instance("one-instance");
         history.forEach(alone::apply);
-        for (Class<?> type : FactsService.FACT_TYPES) {
+        for (Class<?> type : FactsProjection.FACT_TYPES) {
             assertThat(contents(connect("reporting"), one.getCollectionName(type) + "_g" + next)).as(type.getSimpleName())
                     .isEqualTo(contents(one, one.getCollectionName(type)));
-            assertThat(other.find(new Query(), type)).as("the other instance reads the new generation").hasSize(
+            assertThat(other.all(type)).as("the other instance reads the new generation").hasSize(
                     one.findAll(Document.class, one.getCollectionName(type)).size());
         }
         other.startBuilding(); // free again after the switch

@@ -72,14 +72,14 @@ public final class HistoryFolding implements BeforeEachCallback, AfterEachCallba
      * Each consumer applies its own deliveries, in order, all of them starting together; fails if one throws or they
      * take longer than {@code atMost}.
      */
-    public static void deliverConcurrently(List<FactsService> consumers, List<List<IntegrationEvent>> deliveries, Duration atMost)
+    public static void deliverConcurrently(List<FactsProjection> consumers, List<List<IntegrationEvent>> deliveries, Duration atMost)
             throws Exception {
         CyclicBarrier together = new CyclicBarrier(consumers.size());
         ExecutorService pool = Executors.newFixedThreadPool(consumers.size());
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < consumers.size(); c++) {
-                FactsService consumer = consumers.get(c);
+                FactsProjection consumer = consumers.get(c);
                 List<IntegrationEvent> delivered = deliveries.get(c);
                 Random batches = new Random(c);
                 running.add(pool.submit(() -> {
@@ -100,7 +100,7 @@ public final class HistoryFolding implements BeforeEachCallback, AfterEachCallba
      * As the binding hands them over in batch mode: batches of 1 to 60 events, so a batch often holds several events of
      * one fact (a document issued and published), and a redelivered event next to its first delivery.
      */
-    public static void consumeInBatches(FactsService consumer, List<IntegrationEvent> deliveries, Random random) {
+    public static void consumeInBatches(FactsProjection consumer, List<IntegrationEvent> deliveries, Random random) {
         int next = 0;
         while (next < deliveries.size()) {
             int size = Math.min(deliveries.size() - next, 1 + random.nextInt(60));

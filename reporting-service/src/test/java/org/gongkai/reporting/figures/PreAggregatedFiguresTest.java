@@ -32,7 +32,7 @@ import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.contracts.publication.DocumentPublished;
 import org.gongkai.contracts.publication.InterpretationPublished;
 import org.gongkai.reporting.ReportingProperties;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.gongkai.reporting.facts.FigureCounters;
 import org.gongkai.reporting.facts.HistoryFolding;
 import org.gongkai.reporting.facts.Period;
@@ -68,7 +68,7 @@ public class PreAggregatedFiguresTest {
         return folding.connect("reporting");
     }
 
-    private static FiguresService figures(FactsService facts, LocalDate today) {
+    private static FiguresService figures(FactsProjection facts, LocalDate today) {
         Map<String, String> registry = new LinkedHashMap<>();
         SECTIONS.forEach(s -> registry.put(s, s));
         Clock clock = Clock.fixed(today.atTime(12, 0).toInstant(ZoneOffset.ofHours(8)), ZoneOffset.UTC);
@@ -86,7 +86,7 @@ public class PreAggregatedFiguresTest {
     }
 
     /** Every report, section and county figure of every period, pre-aggregated vs recomputed, as of {@code today}. */
-    private static void assertPreAggregatedEqualsRecomputed(FactsService facts, LocalDate today) {
+    private static void assertPreAggregatedEqualsRecomputed(FactsProjection facts, LocalDate today) {
         FiguresService figures = figures(facts, today);
         for (Period period : periods()) {
             assertThat(figures.leadership(period)).as("leadership report %s as of %s", period, today)
@@ -113,9 +113,9 @@ public class PreAggregatedFiguresTest {
         }
         Collections.shuffle(deliveries, random);
 
-        List<FactsService> consumers = List.of(new FactsService(connect(), List.of()), new FactsService(connect(), List.of()));
+        List<FactsProjection> consumers = List.of(new FactsProjection(connect(), List.of()), new FactsProjection(connect(), List.of()));
         consumeConcurrently(consumers, deliveries);
-        FactsService facts = consumers.get(0);
+        FactsProjection facts = consumers.get(0);
 
         SectionFigures county2025 = figures(facts, LocalDate.of(2025, 3, 15)).recomputedCounty(new Period(2025, null));
         // the history exercises what the counters must get right, not only the easy counts
@@ -156,7 +156,7 @@ public class PreAggregatedFiguresTest {
         CommentReceived comment = new CommentReceived("c-1", "m-1", SECTIONS.get(1), "WS-01", "WEBSITE", Instant.parse("2025-03-02T01:00:00Z"));
         List<IntegrationEvent> batch = List.of(published, comment);
         FailingMongoTemplate counting = new FailingMongoTemplate();
-        FactsService measuring = new FactsService(counting, List.of());
+        FactsProjection measuring = new FactsProjection(counting, List.of());
         measuring.apply(issued);
         int writes = counting.writes.get();
         counting.writes.set(0);
@@ -169,7 +169,7 @@ public class PreAggregatedFiguresTest {
         for (int failing = 1; failing <= writesOfTheMove; failing++) {
             folding.start();
             FailingMongoTemplate mongo = new FailingMongoTemplate();
-            FactsService facts = new FactsService(mongo, List.of());
+            FactsProjection facts = new FactsProjection(mongo, List.of());
             facts.apply(issued);
             assertThat(mongo.writes.get()).isEqualTo(writes);
             mongo.failAt(failing);
@@ -285,7 +285,7 @@ public class PreAggregatedFiguresTest {
     }
 
     /** The deliveries handed out in turn, as a queue does to its consumers. */
-    private static void consumeConcurrently(List<FactsService> consumers, List<IntegrationEvent> deliveries) throws Exception {
+    private static void consumeConcurrently(List<FactsProjection> consumers, List<IntegrationEvent> deliveries) throws Exception {
         List<List<IntegrationEvent>> perConsumer = new ArrayList<>();
         for (int c = 0; c < consumers.size(); c++) {
             List<IntegrationEvent> delivered = new ArrayList<>();

@@ -25,7 +25,7 @@ import org.springframework.data.mongodb.core.convert.UpdateMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * Folds events into facts. Each event writes only the fields it knows, with single-document upserts, so the facts
@@ -38,8 +38,8 @@ import org.springframework.stereotype.Service;
  * when it is complete, so no reader ever sees figures that are half rebuilt. The counters belong to the generation
  * too ({@code figure_counters}, {@code figure_counters_g1} …).
  */
-@Service
-public class FactsService {
+@Component
+public class FactsProjection {
 
     static final List<Class<?>> FACT_TYPES = List.of(DocumentFacts.class, ConcernFacts.class, ConsultationFacts.class,
             CommentFacts.class, OpinionFacts.class, CatalogueVersionFacts.class);
@@ -53,16 +53,21 @@ public class FactsService {
     /** A rebuild claimed this long ago and not finished was left by an instance that died. */
     static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(30);
 
-    public FactsService(MongoTemplate mongo, List<FactFold> folds) {
+    public FactsProjection(MongoTemplate mongo, List<FactFold> folds) {
         this.mongo = mongo;
         this.folds = List.copyOf(folds);
         this.counting = new FigureCountersRepository(mongo);
         this.updates = new UpdateMapper(mongo.getConverter());
     }
 
-    /** The facts of {@code type} matching {@code query}, from the active generation. */
-    public <T> List<T> find(Query query, Class<T> type) {
-        return mongo.find(query, type, collection(type, generations().generation()));
+    /** Every fact of {@code type}, from the active generation. */
+    public <T> List<T> all(Class<T> type) {
+        return mongo.find(new Query(), type, collection(type, generations().generation()));
+    }
+
+    /** The facts of {@code type} of one section, from the active generation. */
+    public <T> List<T> ofSection(String section, Class<T> type) {
+        return mongo.find(Query.query(Criteria.where("section").is(section)), type, collection(type, generations().generation()));
     }
 
     /** The pre-aggregated figures' counter documents of the active generation, by id (absent ones left out). */

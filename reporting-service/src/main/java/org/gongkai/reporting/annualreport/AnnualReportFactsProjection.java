@@ -11,29 +11,29 @@ import org.gongkai.contracts.publication.ApplicationReceived;
 import org.gongkai.contracts.publication.DocumentAbolished;
 import org.gongkai.contracts.publication.DocumentIssued;
 import org.gongkai.reporting.facts.FactFold;
-import org.gongkai.reporting.facts.FactsService;
+import org.gongkai.reporting.facts.FactsProjection;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Component;
 
 /**
  * Folds the events the annual report is built from into its facts, with single-document upserts that set only what
  * each event knows: the same facts whatever the order of delivery, and a repeated event changes nothing. The facts
- * live in the generations of {@link FactsService}, so a rebuild never shows a half-built table 三.
+ * live in the generations of {@link FactsProjection}, so a rebuild never shows a half-built table 三.
  */
-@Service
-public class AnnualReportFactsService implements FactFold {
+@Component
+public class AnnualReportFactsProjection implements FactFold {
 
     static final List<Class<?>> FACT_TYPES = List.of(ApplicationFacts.class, DocumentTypeFacts.class, FeePaymentFacts.class);
 
     private final MongoTemplate mongo;
     /** Reads go through the facts service's active generation (provided lazily: it holds this fold). */
-    private final ObjectProvider<FactsService> facts;
+    private final ObjectProvider<FactsProjection> facts;
 
-    public AnnualReportFactsService(MongoTemplate mongo, ObjectProvider<FactsService> facts) {
+    public AnnualReportFactsProjection(MongoTemplate mongo, ObjectProvider<FactsProjection> facts) {
         this.mongo = mongo;
         this.facts = facts;
     }
@@ -70,15 +70,15 @@ public class AnnualReportFactsService implements FactFold {
 
     /** Every application known (a county bureau's few hundred a year; filtered by date in the calculation). */
     List<ApplicationFacts> applications() {
-        return facts.getObject().find(new Query(), ApplicationFacts.class);
+        return facts.getObject().all(ApplicationFacts.class);
     }
 
     List<DocumentTypeFacts> documents() {
-        return facts.getObject().find(new Query(), DocumentTypeFacts.class);
+        return facts.getObject().all(DocumentTypeFacts.class);
     }
 
     long feesPaidFen(int year) {
-        return facts.getObject().find(new Query(), FeePaymentFacts.class).stream()
+        return facts.getObject().all(FeePaymentFacts.class).stream()
                 .filter(f -> f.paidOn() != null && f.paidOn().getYear() == year).mapToLong(FeePaymentFacts::amountFen).sum();
     }
 
