@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  */
 final class InProcessBuckets implements RateLimitBuckets {
 
-    static final int MAX_TRACKED_CLIENTS = 10_000;
+    private static final int MAX_TRACKED_CLIENTS = 10_000;
     private final RateLimitProperties properties;
     private final int maxTrackedClients;
     private final LongSupplier nanoTime;

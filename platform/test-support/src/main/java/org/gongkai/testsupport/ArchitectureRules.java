@@ -30,7 +30,7 @@ public final class ArchitectureRules {
     public static final DescribedPredicate<JavaClass> ADAPTER_OR_WIRING = new DescribedPredicate<>("adapter or wiring") {
         @Override
         public boolean test(JavaClass c) {
-            String name = c.getName().replaceAll("\\$.*", "");
+            String name = outerName(c);
             return name.endsWith("Controller") || name.endsWith("Api") || name.endsWith("Repository") || name.endsWith("RepositoryImpl")
                     || name.endsWith("Inbox") || name.endsWith("Projection") || name.endsWith("Configuration") || name.endsWith("Listener")
                     || name.endsWith("Application") || name.endsWith("Scheduler") || name.endsWith("Seeder");
@@ -40,9 +40,15 @@ public final class ArchitectureRules {
     public static final DescribedPredicate<JavaClass> APPLICATION_SERVICE = new DescribedPredicate<>("application service") {
         @Override
         public boolean test(JavaClass c) {
-            return c.getName().replaceAll("\\$.*", "").endsWith("Service");
+            return outerName(c).endsWith("Service");
         }
     };
+
+    /** A nested class has the role of the class it is nested in. */
+    private static String outerName(JavaClass c) {
+        int nested = c.getName().indexOf('$');
+        return nested < 0 ? c.getName() : c.getName().substring(0, nested);
+    }
 
     public static ArchRule domainIsFreeOfWebAndPersistence(String servicePackage) {
         return noClasses().that().resideInAPackage(servicePackage + "..").and(DescribedPredicate.not(ADAPTER_OR_WIRING))

@@ -106,9 +106,13 @@ public class ApplicationService {
     /** What the actor may see, in one state or all: nothing for a user of no section who does not oversee all. */
     private Page<Application> visible(ApplicationState state, Actor actor, PageRequest request) {
         if (actor.overseesAllSections()) {
-            return applications.inSectionAndState(null, state, request);
+            return state == null ? applications.findAll(request) : applications.findByState(state, request);
         }
-        return actor.section() == null ? Page.empty(request) : applications.inSectionAndState(actor.section(), state, request);
+        if (actor.section() == null) {
+            return Page.empty(request);
+        }
+        return state == null ? applications.findBySection(actor.section(), request)
+                : applications.findBySectionAndState(actor.section(), state, request);
     }
 
     public Application route(String id, String section, Actor actor) {

@@ -8,9 +8,6 @@ import org.springframework.data.domain.Pageable;
 /** The document queries Spring Data cannot derive from a method name: lists paged in the database, with their totals. */
 interface DocumentListRepository {
 
-    /** The documents of one section, or of all sections when {@code section} is null. */
-    Page<PolicyDocument> inSection(String section, Pageable pageable);
-
     /**
      * Proactively published documents; {@code keyword} (when not blank) is looked for, ignoring case, in the document
      * number, title, body and interpretation.

@@ -20,11 +20,6 @@ class DocumentListRepositoryImpl implements DocumentListRepository {
     }
 
     @Override
-    public Page<PolicyDocument> inSection(String section, Pageable pageable) {
-        return page(section == null ? new Query() : Query.query(Criteria.where("section").is(section)), pageable);
-    }
-
-    @Override
     public Page<PolicyDocument> publishedProactively(boolean onlyInterpreted, String keyword, Pageable pageable) {
         Criteria criteria = Criteria.where("status").is(PolicyDocument.Status.PUBLISHED)
                 .and("attribute").is(DisclosureAttribute.PROACTIVE);

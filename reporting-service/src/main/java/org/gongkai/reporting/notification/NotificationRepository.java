@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.gongkai.support.domain.Actor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,18 +60,18 @@ class NotificationRepository {
                 Notification.class);
     }
 
-    /** One page of a section's notifications (every section's when null), newest first. */
-    List<Notification> inbox(String section, int page, int size) {
-        return mongo.find(inboxOf(section).with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size),
+    /** One page of the actor's inbox (its section's notifications, or every section's for those who oversee all), newest first. */
+    List<Notification> inbox(Actor actor, int page, int size) {
+        return mongo.find(inboxOf(actor).with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size),
                 Notification.class);
     }
 
-    long inboxSize(String section) {
-        return mongo.count(inboxOf(section), Notification.class);
+    long inboxSize(Actor actor) {
+        return mongo.count(inboxOf(actor), Notification.class);
     }
 
-    private static Query inboxOf(String section) {
-        return section == null ? new Query() : Query.query(Criteria.where("section").is(section));
+    private static Query inboxOf(Actor actor) {
+        return actor.overseesAllSections() ? new Query() : Query.query(Criteria.where("section").is(actor.section()));
     }
 
     /** Adds the reader to the notification's readers (once) and answers it as it is now. */

@@ -115,16 +115,11 @@ public class NotificationService {
 
     /** The inbox: a section's notifications, or every section's for those who oversee all; newest first. */
     public List<Notification> inbox(Actor actor, int page, int size) {
-        return notifications.inbox(inboxSection(actor), page, size);
+        return notifications.inbox(actor, page, size);
     }
 
     public long inboxSize(Actor actor) {
-        return notifications.inboxSize(inboxSection(actor));
-    }
-
-    /** The section whose notifications the actor reads; null for every section. */
-    private static String inboxSection(Actor actor) {
-        return actor.overseesAllSections() ? null : actor.section();
+        return notifications.inboxSize(actor);
     }
 
     public Notification markRead(String id, Actor actor) {
