@@ -1,5 +1,6 @@
 package org.gongkai.localmongo;
 
+import java.util.List;
 import java.util.Set;
 
 import org.h2.mvstore.MVMap;
@@ -8,9 +9,13 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 
 /**
@@ -20,7 +25,7 @@ import io.netty.channel.Channel;
  * acknowledged, and a background commit in the middle of an insert could keep the document without its index
  * entries. So the store is opened without background or memory-triggered commits, and every commit comes from
  * {@link WholeCommandCommits}. Its collections find a query's documents by {@code _id} whenever the query names one
- * ({@link IdFirstH2Collection}).
+ * ({@link IndexedH2Collection}).
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -47,21 +52,21 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IdFirstH2Database(databaseName);
+        return new IndexedH2Database(databaseName);
     }
 
     /**
-     * H2's database with {@link IdFirstH2Collection}s. An inner class: H2Database opens the stored collections in its
+     * H2's database with {@link IndexedH2Collection}s. An inner class: H2Database opens the stored collections in its
      * constructor, before a field of a subclass would be set, while the enclosing backend (and its store) is set
      * already.
      */
-    private final class IdFirstH2Database extends H2Database {
+    private final class IndexedH2Database extends H2Database {
 
         // H2Database's names for a collection's maps, so that files written before stay readable
         private static final String DATA_MAP_PREFIX = "databases.";
         private static final String META_MAP_PREFIX = "meta.";
 
-        IdFirstH2Database(String databaseName) {
+        IndexedH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
         }
 
@@ -71,7 +76,29 @@ final class DurableH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
             MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
-            return new IdFirstH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        /** A declared non-unique index is kept and walked ({@link OrderedIndex}), where the library keeps an empty one. */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return new OrderedIndex(indexName, keys, sparse, "_id");
+        }
+
+        /** {@code countDocuments} is answered as the count it is ({@link CountPipeline}), not as a scan of the collection. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
+            CountPipeline count = command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collectionName
+                    ? CountPipeline.of(query.get("pipeline")) : null;
+            if (count == null) {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+            String collectionName = (String) query.get(command);
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            int matching = collection == null ? 0 : collection.count(count.filter(), count.skip(), count.limit());
+            Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))
+                    .append("firstBatch", count.answer(matching));
+            return new Document("cursor", cursor).append("ok", 1.0);
         }
     }
 }

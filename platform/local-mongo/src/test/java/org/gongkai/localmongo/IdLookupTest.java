@@ -221,7 +221,7 @@ class IdLookupTest {
     }
 
     private static long documentsReadBy(DurableH2Backend backend, Runnable query) {
-        IdFirstH2Collection collection = (IdFirstH2Collection) backend.resolveDatabase(DATABASE).resolveCollection(COLLECTION, true);
+        IndexedH2Collection collection = (IndexedH2Collection) backend.resolveDatabase(DATABASE).resolveCollection(COLLECTION, true);
         long before = collection.documentsRead();
         query.run();
         return collection.documentsRead() - before;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
@@ -21,15 +22,20 @@ import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * An H2 collection that answers a query naming one {@code _id} (or a few) from the {@code _id} index even when the
- * query names more than {@code _id}. mongo-java-server uses an index only when the query's keys are exactly the
- * index's keys, so {@code {_id, revision}} (Spring Data's versioned save), {@code {_id, owner}} or
- * {@code {_id, $or}} read the whole collection. Here the index gives the candidates (the same lookup the library does
- * for {@code {_id: v}} alone) and the whole query is then matched against them as before, so the answer is the same.
- * Finds, counts, updates, replaces, deletes and findAndModify all choose their documents through
+ * An H2 collection that reads only the documents a query can match, where mongo-java-server would read them all.
+ * <ul>
+ * <li>A query naming one {@code _id} (or a few) is answered from the {@code _id} index even when it names more than
+ * {@code _id}. The library uses an index only when the query's keys are exactly the index's keys, so
+ * {@code {_id, revision}} (Spring Data's versioned save), {@code {_id, owner}} or {@code {_id, $or}} read the whole
+ * collection.</li>
+ * <li>Any other query with equalities on the first keys of a declared secondary index, or sorted as one, walks that
+ * {@link OrderedIndex} ({@link IndexPlan}): a page reads its own documents, and a count reads none.</li>
+ * </ul>
+ * The index gives the candidates and the whole query is then matched against them as before, so the answer is the
+ * same. Finds, counts, updates, replaces, deletes and findAndModify all choose their documents through
  * {@link #queryDocuments}.
  */
-class IdFirstH2Collection extends H2Collection {
+class IndexedH2Collection extends H2Collection {
 
     /** Beyond this, an {@code $in} on {@code _id} is left to the library (a scan unless it names only {@code _id}). */
     static final int MAX_IN_VALUES = 100;
@@ -38,7 +44,7 @@ class IdFirstH2Collection extends H2Collection {
     /** The order of the collection's map, keyed by {@code _id}: the order a scan reads in. */
     private final Comparator<Object> scanOrder;
 
-    IdFirstH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> dataMap,
+    IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> dataMap,
             MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.scanOrder = dataMap.getKeyType()::compare;
@@ -48,14 +54,69 @@ class IdFirstH2Collection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
             Document fieldSelector) {
         List<Object> candidates = candidatesById(query);
-        if (candidates == null) {
+        if (candidates != null) {
+            return answerFrom(candidates, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        IndexPlan plan = planFor(query, orderBy);
+        if (plan == null) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
-        // several documents ($in) come in the order a scan would have read them
+        if (!plan.servesOrder()) {
+            return answerFrom(plan.positions().collect(Collectors.toCollection(ArrayList::new)), query, orderBy, numberToSkip,
+                    limit, batchSize, fieldSelector);
+        }
+        // the walk is in the requested order: the stream stops once the page is full
+        Stream<Object> positions = plan.positions();
+        if (plan.coversQuery()) {
+            // every entry matches: skip and limit on the index, reading only the page's documents
+            positions = positions.skip(numberToSkip);
+            if (limit > 0) {
+                positions = positions.limit(limit);
+            }
+            numberToSkip = 0;
+            limit = 0;
+        }
+        Stream<Document> documents = positions.map(this::getDocument).filter(Objects::nonNull);
+        return matchDocumentsFromStream(documents, query, null, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Counts a query that an ordered index covers from the index alone, reading no document. The library counts by
+     * running the query (Spring Data's page totals reach here through {@code countDocuments}, see
+     * {@link DurableH2Backend}).
+     */
+    @Override
+    public int count(Document query, int skip, int limit) {
+        IndexPlan plan = query == null || query.isEmpty() || candidatesById(query) != null ? null : planFor(query, null);
+        if (plan == null || !plan.coversQuery()) {
+            return super.count(query, skip, limit);
+        }
+        long count = Math.max(0, plan.positions().count() - Math.max(skip, 0));
+        return (int) (limit > 0 ? Math.min(count, limit) : count);
+    }
+
+    /** Documents at the given positions, matched and sorted as the library's scan would give them. */
+    private QueryResult answerFrom(List<Object> candidates, Document query, Document orderBy, int numberToSkip, int limit,
+            int batchSize, Document fieldSelector) {
+        // several documents come in the order a scan would have read them
         candidates.sort(isNaturalDescending(orderBy) ? scanOrder.reversed() : scanOrder);
         // a position removed meanwhile (count runs outside the collection's lock) is skipped
         Stream<Document> documents = candidates.stream().map(this::getDocument).filter(Objects::nonNull);
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** A plan over the ordered indexes, or null where the library's own index lookup or a scan answers. */
+    private IndexPlan planFor(Document query, Document orderBy) {
+        List<OrderedIndex> ordered = new ArrayList<>();
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return null; // a unique index names the document
+            }
+            if (index instanceof OrderedIndex orderedIndex) {
+                ordered.add(orderedIndex);
+            }
+        }
+        return ordered.isEmpty() ? null : IndexPlan.choose(ordered, query, orderBy);
     }
 
     @Override
@@ -112,7 +173,7 @@ class IdFirstH2Collection extends H2Collection {
                 return isPlainValue(value) ? value : null;
             }
             if (operators.keySet().equals(Set.of("$in")) && operators.get("$in") instanceof Collection<?> values
-                    && values.size() <= MAX_IN_VALUES && values.stream().allMatch(IdFirstH2Collection::isPlainValue)) {
+                    && values.size() <= MAX_IN_VALUES && values.stream().allMatch(IndexedH2Collection::isPlainValue)) {
                 return operators;
             }
             return null;

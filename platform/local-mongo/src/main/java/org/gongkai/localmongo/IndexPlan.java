@@ -1,0 +1,117 @@
+package org.gongkai.localmongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+
+/**
+ * How a query reads an {@link OrderedIndex}, chosen as MongoDB's planner would for the indexes we declare
+ * (equality keys first, then the sort keys): the query's equalities on the index's first keys give the range to walk,
+ * and when the requested sort is the index's next keys (all in the index's direction, or all reversed) the walk is
+ * already in order, so a page stops after its own documents. A query the plan {@linkplain #coversQuery() covers}
+ * (nothing but those equalities) is answered, and counted, from the index alone.
+ *
+ * @param index        the index walked
+ * @param prefix       the query's values for the index's first keys, normalised
+ * @param reversed     whether the walk runs against the index's order
+ * @param servesOrder  whether the walk is in the requested sort order (a sort was requested and is the index's)
+ * @param coversQuery  whether every entry in the range matches the query
+ */
+record IndexPlan(OrderedIndex index, List<Object> prefix, boolean reversed, boolean servesOrder, boolean coversQuery) {
+
+    private static final Comparator<IndexPlan> BEST_FIRST = Comparator.comparing(IndexPlan::servesOrder)
+            .thenComparing(IndexPlan::coversQuery)
+            .thenComparingInt(plan -> plan.prefix().size())
+            .reversed();
+
+    /** The best plan for the query and sort (null or empty: none requested), or null when no index narrows the read. */
+    static IndexPlan choose(List<OrderedIndex> indexes, Document query, Document orderBy) {
+        return indexes.stream()
+                .filter(OrderedIndex::usable)
+                .map(index -> planFor(index, query, orderBy))
+                .filter(plan -> plan != null)
+                .min(BEST_FIRST)
+                .orElse(null);
+    }
+
+    /** The positions in the range, in the walk's order. */
+    Stream<Object> positions() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(index.walk(prefix, reversed), Spliterator.ORDERED), false)
+                .map(OrderedIndex.Entry::position);
+    }
+
+    private static IndexPlan planFor(OrderedIndex index, Document query, Document orderBy) {
+        List<IndexKey> keys = index.getKeys();
+        List<Object> equalities = new ArrayList<>();
+        for (IndexKey key : keys) {
+            Object value = equalityValue(query.get(key.getKey()));
+            if (value == null) {
+                break;
+            }
+            equalities.add(value);
+        }
+        int prefixLength = equalities.size();
+        Boolean reversed = sortDirection(keys.subList(prefixLength, keys.size()), orderBy);
+        boolean servesOrder = reversed != null;
+        // without an equality the whole index is walked: worth it only in sort order, and only if every document is in it
+        if (prefixLength == 0 && (!servesOrder || index.sparse())) {
+            return null;
+        }
+        Set<String> prefixKeys = Set.copyOf(keys.subList(0, prefixLength).stream().map(IndexKey::getKey).toList());
+        boolean coversQuery = query.keySet().equals(prefixKeys);
+        return new IndexPlan(index, OrderedIndex.normalized(equalities), servesOrder && reversed, servesOrder, coversQuery);
+    }
+
+    /**
+     * Whether walking {@code remainingKeys} gives the requested order: false forwards, true reversed, null when no sort
+     * was requested or the index cannot give it.
+     */
+    private static Boolean sortDirection(List<IndexKey> remainingKeys, Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty() || orderBy.size() > remainingKeys.size()) {
+            return null;
+        }
+        Boolean reversed = null;
+        int i = 0;
+        for (Map.Entry<String, Object> sortKey : orderBy.entrySet()) {
+            IndexKey indexKey = remainingKeys.get(i++);
+            if (!indexKey.getKey().equals(sortKey.getKey()) || !(sortKey.getValue() instanceof Number direction)) {
+                return null;
+            }
+            boolean against = (direction.intValue() > 0) != indexKey.isAscending();
+            if (reversed != null && reversed != against) {
+                return null;
+            }
+            reversed = against;
+        }
+        return reversed;
+    }
+
+    /**
+     * A condition an index range can answer: a scalar value, or {@code {$eq: scalar}}; null otherwise (absent, null
+     * — which also matches a missing field —, arrays, embedded documents, regular expressions and other operators).
+     */
+    private static Object equalityValue(Object condition) {
+        if (condition instanceof Document operators && operators.keySet().equals(Set.of("$eq"))) {
+            condition = operators.get("$eq");
+        }
+        return isScalar(condition) ? condition : null;
+    }
+
+    private static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Instant
+                || value instanceof Date || value instanceof ObjectId || value instanceof UUID;
+    }
+}

@@ -1,0 +1,266 @@
+package org.gongkai.localmongo;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index, ordered as MongoDB orders one: by its keys, each ascending or descending, then by the
+ * document's position. mongo-java-server keeps no secondary index (it logs "not yet implemented" and keeps an empty
+ * one), so every list read and sorted its whole collection under the collection's lock. {@link IndexedH2Collection}
+ * walks this index instead: a page reads only its own documents, and a count reads no document.
+ * <p>
+ * It lives in memory, not in the file: the library fills an empty index from the documents when it opens a
+ * collection at start-up, so the index can never disagree with what a {@code kill -9} left in the file. Only scalar
+ * keys are kept: once a document holds an array or an embedded document under one of the keys (MongoDB's multikey
+ * indexes, whose order rules differ), the index empties itself and is never walked again until a restart.
+ */
+final class OrderedIndex extends Index<Object> {
+
+    private final String idField;
+    private final List<Comparator<Object>> keyOrders = new ArrayList<>();
+    private final Comparator<Entry> order = this::compare;
+    private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>(order);
+    private final AtomicLong size = new AtomicLong();
+    private volatile boolean scalar = true;
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
+        super(name, keys, sparse);
+        this.idField = idField;
+        for (IndexKey key : keys) {
+            keyOrders.add(key.isAscending() ? ValueComparator.asc() : ValueComparator.desc());
+        }
+    }
+
+    /** One document's values for the index's keys, or a probe placed before or after every entry sharing a prefix. */
+    record Entry(List<Object> values, Object position, int bound) {
+    }
+
+    /** Whether queries may walk this index: every document indexed holds scalar values under its keys. */
+    boolean usable() {
+        return scalar;
+    }
+
+    boolean sparse() {
+        return isSparse();
+    }
+
+    /** Entries whose first values equal {@code prefix}, in the index's order or reversed. */
+    Iterator<Entry> walk(List<Object> prefix, boolean reversed) {
+        NavigableSet<Entry> range = reversed
+                ? entries.headSet(new Entry(prefix, null, 1), false).descendingSet()
+                : entries.tailSet(new Entry(prefix, null, -1), false);
+        Iterator<Entry> all = range.iterator();
+        return new Iterator<>() {
+            private Entry next = advance();
+
+            private Entry advance() {
+                if (!all.hasNext()) {
+                    return null;
+                }
+                Entry candidate = all.next();
+                return startsWith(candidate, prefix) ? candidate : null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Entry next() {
+                Entry current = next;
+                next = advance();
+                return current;
+            }
+        };
+    }
+
+    /** The query's equality values for the index's first keys, normalised as the index stores them. */
+    static List<Object> normalized(List<Object> values) {
+        if (values.isEmpty()) {
+            return values;
+        }
+        List<Object> normalized = new ArrayList<>();
+        new KeyValue(values).normalized().forEach(normalized::add);
+        return normalized;
+    }
+
+    private boolean startsWith(Entry entry, List<Object> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            if (keyOrders.get(i).compare(entry.values().get(i), prefix.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int compare(Entry a, Entry b) {
+        int common = Math.min(a.values().size(), b.values().size());
+        for (int i = 0; i < common; i++) {
+            int cmp = keyOrders.get(i).compare(a.values().get(i), b.values().get(i));
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        if (a.bound() != 0 || b.bound() != 0) {
+            return Integer.compare(a.bound(), b.bound());
+        }
+        return ValueComparator.asc().compare(a.position(), b.position());
+    }
+
+    private Set<Entry> entriesOf(Document document, Object position) {
+        if (isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing)) {
+            return Set.of();
+        }
+        for (String key : keys()) {
+            Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+            if (value instanceof Collection || value instanceof Document) {
+                return null;
+            }
+        }
+        Set<KeyValue> keyValues = getKeyValues(document);
+        Set<Entry> documentEntries = new HashSet<>();
+        for (KeyValue keyValue : keyValues) {
+            List<Object> values = new ArrayList<>();
+            keyValue.forEach(values::add);
+            documentEntries.add(new Entry(values, position, 0));
+        }
+        return documentEntries;
+    }
+
+    private Object positionOf(Document document) {
+        return Utils.getSubdocumentValue(document, idField);
+    }
+
+    /** A document that does not fit a scalar index turns it off for good (until the next start rebuilds it). */
+    private void giveUp() {
+        scalar = false;
+        entries.clear();
+        size.set(0);
+    }
+
+    private void addAll(Set<Entry> toAdd) {
+        for (Entry entry : toAdd) {
+            if (entries.add(entry)) {
+                size.incrementAndGet();
+            }
+        }
+    }
+
+    private void removeAll(Set<Entry> toRemove) {
+        for (Entry entry : toRemove) {
+            if (entries.remove(entry)) {
+                size.decrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null; // the _id index says where a document is
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (!scalar) {
+            return;
+        }
+        Set<Entry> toAdd = entriesOf(document, position);
+        if (toAdd == null) {
+            giveUp();
+            return;
+        }
+        addAll(toAdd);
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        Object position = positionOf(document);
+        if (scalar) {
+            Set<Entry> toRemove = entriesOf(document, position);
+            if (toRemove == null) {
+                giveUp();
+            } else {
+                removeAll(toRemove);
+            }
+        }
+        return position;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false; // walked by IndexedH2Collection's own plan, never by the library's equality lookup
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        throw new UnsupportedOperationException("walked by IndexedH2Collection only");
+    }
+
+    @Override
+    public long getCount() {
+        return size.get();
+    }
+
+    @Override
+    public long getDataSize() {
+        return getCount();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        if (!scalar) {
+            return;
+        }
+        Set<Entry> before = entriesOf(oldDocument, position);
+        Set<Entry> after = entriesOf(newDocument, position);
+        if (before == null || after == null) {
+            giveUp();
+            return;
+        }
+        if (before.equals(after)) {
+            return;
+        }
+        // the new entries go in before the old ones leave, so that a concurrent walk never misses the document
+        Set<Entry> added = new HashSet<>(after);
+        added.removeAll(before);
+        Set<Entry> removed = new HashSet<>(before);
+        removed.removeAll(after);
+        addAll(added);
+        removeAll(removed);
+    }
+
+    @Override
+    public synchronized void drop() {
+        entries.clear();
+        size.set(0);
+    }
+}
