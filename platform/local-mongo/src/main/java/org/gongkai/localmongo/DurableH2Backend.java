@@ -79,6 +79,14 @@ final class DurableH2Backend extends H2Backend {
             return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
         }
 
+        /** A unique index other than {@code _id}'s can be walked in order too ({@link OrderedUniqueIndex}). */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            boolean idIndex = keys.size() == 1 && keys.get(0).getKey().equals("_id");
+            return idIndex ? unique : new OrderedUniqueIndex(unique, new OrderedIndex(indexName, keys, sparse, "_id"));
+        }
+
         /** A declared non-unique index is kept and walked ({@link OrderedIndex}), where the library keeps an empty one. */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {

@@ -22,7 +22,9 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * (equality keys first, then the sort keys): the query's equalities on the index's first keys give the range to walk,
  * and when the requested sort is the index's next keys (all in the index's direction, or all reversed) the walk is
  * already in order, so a page stops after its own documents. A query the plan {@linkplain #coversQuery() covers}
- * (nothing but those equalities) is answered, and counted, from the index alone.
+ * (nothing but those equalities) is answered, and counted, from the index alone. A sparse index also answers
+ * {@code {key: {$exists: true}}} on its first key, as the outbox relay's backstop asks for the few aggregates with
+ * events still waiting.
  *
  * @param index        the index walked
  * @param prefix       the query's values for the index's first keys, normalised
@@ -64,15 +66,28 @@ record IndexPlan(OrderedIndex index, List<Object> prefix, boolean reversed, bool
             equalities.add(value);
         }
         int prefixLength = equalities.size();
-        Boolean reversed = sortDirection(keys.subList(prefixLength, keys.size()), orderBy);
+        // a multikey index narrows but gives no sort order, and may hold a document more than once
+        Boolean reversed = index.multikey() ? null : sortDirection(keys.subList(prefixLength, keys.size()), orderBy);
         boolean servesOrder = reversed != null;
-        // without an equality the whole index is walked: worth it only in sort order, and only if every document is in it
-        if (prefixLength == 0 && (!servesOrder || index.sparse())) {
-            return null;
-        }
         Set<String> prefixKeys = Set.copyOf(keys.subList(0, prefixLength).stream().map(IndexKey::getKey).toList());
-        boolean coversQuery = query.keySet().equals(prefixKeys);
+        boolean coversQuery = !index.multikey() && query.keySet().equals(prefixKeys);
+        if (prefixLength == 0) {
+            // a sparse index holds every document that has its first key: {key: {$exists: true}} reads only those
+            if (index.sparse() && isExistsTrue(query.get(keys.get(0).getKey()))) {
+                return new IndexPlan(index, List.of(), false, false, false);
+            }
+            // otherwise the whole index is walked: worth it only in sort order, and only if every document is in it
+            if (!servesOrder || index.sparse()) {
+                return null;
+            }
+        }
         return new IndexPlan(index, OrderedIndex.normalized(equalities), servesOrder && reversed, servesOrder, coversQuery);
+    }
+
+    private static boolean isExistsTrue(Object condition) {
+        return condition instanceof Document operators && operators.keySet().equals(Set.of("$exists"))
+                && (Boolean.TRUE.equals(operators.get("$exists"))
+                        || operators.get("$exists") instanceof Number number && number.doubleValue() != 0);
     }
 
     /**

@@ -62,7 +62,7 @@ class IndexedH2Collection extends H2Collection {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         if (!plan.servesOrder()) {
-            return answerFrom(plan.positions().collect(Collectors.toCollection(ArrayList::new)), query, orderBy, numberToSkip,
+            return answerFrom(plan.positions().distinct().collect(Collectors.toCollection(ArrayList::new)), query, orderBy, numberToSkip,
                     limit, batchSize, fieldSelector);
         }
         // the walk is in the requested order: the stream stops once the page is full
@@ -105,6 +105,18 @@ class IndexedH2Collection extends H2Collection {
         return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
+    /**
+     * Adds the index as the library does, which fills it only when it is empty; the unique half of an
+     * {@link OrderedUniqueIndex} comes back full from the file at start-up, so its ordered half is filled here.
+     */
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof OrderedUniqueIndex orderedUnique && getIndexes().contains(index) && orderedUnique.ordered().isEmpty()) {
+            streamAllDocumentsWithPosition().forEach(stored -> orderedUnique.ordered().add(stored.getDocument(), stored.getPosition(), this));
+        }
+    }
+
     /** A plan over the ordered indexes, or null where the library's own index lookup or a scan answers. */
     private IndexPlan planFor(Document query, Document orderBy) {
         List<OrderedIndex> ordered = new ArrayList<>();
@@ -114,6 +126,8 @@ class IndexedH2Collection extends H2Collection {
             }
             if (index instanceof OrderedIndex orderedIndex) {
                 ordered.add(orderedIndex);
+            } else if (index instanceof OrderedUniqueIndex orderedUnique) {
+                ordered.add(orderedUnique.ordered());
             }
         }
         return ordered.isEmpty() ? null : IndexPlan.choose(ordered, query, orderBy);

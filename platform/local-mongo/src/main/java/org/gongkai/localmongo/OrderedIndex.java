@@ -2,6 +2,7 @@ package org.gongkai.localmongo;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,9 +28,12 @@ import de.bwaldvogel.mongo.bson.Document;
  * walks this index instead: a page reads only its own documents, and a count reads no document.
  * <p>
  * It lives in memory, not in the file: the library fills an empty index from the documents when it opens a
- * collection at start-up, so the index can never disagree with what a {@code kill -9} left in the file. Only scalar
- * keys are kept: once a document holds an array or an embedded document under one of the keys (MongoDB's multikey
- * indexes, whose order rules differ), the index empties itself and is never walked again until a restart.
+ * collection at start-up, so the index can never disagree with what a {@code kill -9} left in the file.
+ * <p>
+ * An array of scalars under a key gives one entry per element, as in MongoDB; such a {@linkplain #multikey() multikey}
+ * index still narrows a query to the documents it names, but it no longer gives a sort order (MongoDB's order rules for
+ * arrays differ), so the library sorts them. An embedded document under a key, or an array holding one, empties the
+ * index for good (until a restart rebuilds it): such keys are never walked.
  */
 final class OrderedIndex extends Index<Object> {
 
@@ -39,6 +43,7 @@ final class OrderedIndex extends Index<Object> {
     private final ConcurrentSkipListSet<Entry> entries = new ConcurrentSkipListSet<>(order);
     private final AtomicLong size = new AtomicLong();
     private volatile boolean scalar = true;
+    private volatile boolean multikey;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
@@ -52,9 +57,14 @@ final class OrderedIndex extends Index<Object> {
     record Entry(List<Object> values, Object position, int bound) {
     }
 
-    /** Whether queries may walk this index: every document indexed holds scalar values under its keys. */
+    /** Whether queries may walk this index: every document indexed holds scalars, or arrays of them, under its keys. */
     boolean usable() {
         return scalar;
+    }
+
+    /** Whether a document has held an array under a key: the index narrows, but its order is not a sort order. */
+    boolean multikey() {
+        return multikey;
     }
 
     boolean sparse() {
@@ -125,22 +135,46 @@ final class OrderedIndex extends Index<Object> {
         return ValueComparator.asc().compare(a.position(), b.position());
     }
 
+    /** The document's entries (none if a sparse index leaves it out), or null for keys this index cannot hold. */
     private Set<Entry> entriesOf(Document document, Object position) {
-        if (isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing)) {
-            return Set.of();
-        }
+        boolean exists = false;
+        boolean hasArray = false;
         for (String key : keys()) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, key);
-            if (value instanceof Collection || value instanceof Document) {
+            if (value instanceof Document) {
                 return null;
             }
+            if (value instanceof Collection<?> elements) {
+                if (elements.stream().anyMatch(element -> element instanceof Document || element instanceof Collection)) {
+                    return null;
+                }
+                hasArray = true;
+                exists |= elements.stream().anyMatch(element -> !(element instanceof Missing));
+            }
+            // as $exists sees it: a field holding null or an empty array exists, a path through an empty array does not
+            exists |= !(Utils.getSubdocumentValue(document, key) instanceof Missing);
         }
-        Set<KeyValue> keyValues = getKeyValues(document);
+        if (isSparse() && !exists) {
+            return Set.of();
+        }
+        Set<KeyValue> keyValues;
+        try {
+            keyValues = getKeyValues(document);
+        } catch (RuntimeException parallelArrays) {
+            return null; // MongoDB refuses such a document; the library stores it, so this index steps aside
+        }
+        if (hasArray) {
+            multikey = true;
+        }
         Set<Entry> documentEntries = new HashSet<>();
         for (KeyValue keyValue : keyValues) {
             List<Object> values = new ArrayList<>();
             keyValue.forEach(values::add);
             documentEntries.add(new Entry(values, position, 0));
+        }
+        if (documentEntries.isEmpty()) {
+            // an empty array: the document is still in the index (an existence query must find it), under no value
+            documentEntries.add(new Entry(Collections.nCopies(keys().size(), Missing.getInstance()), position, 0));
         }
         return documentEntries;
     }
@@ -260,6 +294,7 @@ final class OrderedIndex extends Index<Object> {
 
     @Override
     public synchronized void drop() {
+        multikey = false;
         entries.clear();
         size.set(0);
     }
