@@ -1,5 +1,6 @@
 package org.gongkai.localmongo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -34,8 +35,20 @@ final class DurableH2Backend extends H2Backend {
 
     private final WholeCommandCommits commits = new WholeCommandCommits(this::commit);
 
+    /*
+     * Set while H2Backend's constructor opens the stored databases, before this class's field initialisers would run:
+     * hence no initialisers on these two.
+     */
+    private boolean opened;
+    private List<IndexedH2Collection> openedFromFile;
+
     DurableH2Backend(String file) {
         super(openWithoutBackgroundCommits(file));
+        opened = true;
+        if (openedFromFile != null) {
+            openedFromFile.forEach(IndexedH2Collection::fillWaitingIndexes);
+            openedFromFile = null;
+        }
     }
 
     static MVStore openWithoutBackgroundCommits(String file) {
@@ -76,7 +89,15 @@ final class DurableH2Backend extends H2Backend {
             String fullName = getFullCollectionNamespace(collectionName);
             MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
             MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
-            return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+            IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
+                    () -> !opened);
+            if (!opened) {
+                if (openedFromFile == null) {
+                    openedFromFile = new ArrayList<>();
+                }
+                openedFromFile.add(collection);
+            }
+            return collection;
         }
 
         /** A unique index other than {@code _id}'s can be walked in order too ({@link OrderedUniqueIndex}). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,9 +45,14 @@ class IndexedH2Collection extends H2Collection {
     /** The order of the collection's map, keyed by {@code _id}: the order a scan reads in. */
     private final Comparator<Object> scanOrder;
 
+    /** Whether the store is still opening: indexes added meanwhile wait to be filled together. */
+    private final BooleanSupplier storeOpening;
+    private final List<OrderedIndex> waitingIndexes = new ArrayList<>();
+
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> dataMap,
-            MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            MVMap<String, Object> metaMap, CursorRegistry cursorRegistry, BooleanSupplier storeOpening) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.storeOpening = storeOpening;
         this.scanOrder = dataMap.getKeyType()::compare;
     }
 
@@ -106,15 +112,47 @@ class IndexedH2Collection extends H2Collection {
     }
 
     /**
-     * Adds the index as the library does, which fills it only when it is empty; the unique half of an
-     * {@link OrderedUniqueIndex} comes back full from the file at start-up, so its ordered half is filled here.
+     * Adds the index as the library does, except where its ordered half must be filled from documents already stored:
+     * while the store opens, every such index waits, and {@link #fillWaitingIndexes} fills them all in one read of the
+     * documents (the library would read them twice per index); later, an ordered half the library leaves empty (a
+     * unique half that came back full) is filled here at once.
      */
     @Override
     public void addIndex(Index<Object> index) {
-        super.addIndex(index);
-        if (index instanceof OrderedUniqueIndex orderedUnique && getIndexes().contains(index) && orderedUnique.ordered().isEmpty()) {
-            streamAllDocumentsWithPosition().forEach(stored -> orderedUnique.ordered().add(stored.getDocument(), stored.getPosition(), this));
+        OrderedIndex ordered = index instanceof OrderedIndex plain ? plain
+                : index instanceof OrderedUniqueIndex orderedUnique ? orderedUnique.ordered() : null;
+        if (ordered == null || isEmpty()) {
+            super.addIndex(index);
+            return;
         }
+        if (storeOpening.getAsBoolean()) {
+            ordered.awaitFill();
+            super.addIndex(index);
+            if (getIndexes().contains(index)) {
+                waitingIndexes.add(ordered);
+            } else {
+                ordered.filled(); // an index of that name was there already
+            }
+            return;
+        }
+        super.addIndex(index);
+        if (getIndexes().contains(index) && ordered.isEmpty()) {
+            streamAllDocumentsWithPosition().forEach(stored -> ordered.add(stored.getDocument(), stored.getPosition(), this));
+        }
+    }
+
+    /** Fills the indexes that waited while the store opened, reading each document once. */
+    synchronized void fillWaitingIndexes() {
+        if (waitingIndexes.isEmpty()) {
+            return;
+        }
+        streamAllDocumentsWithPosition().forEach(stored -> {
+            for (OrderedIndex index : waitingIndexes) {
+                index.add(stored.getDocument(), stored.getPosition(), this);
+            }
+        });
+        waitingIndexes.forEach(OrderedIndex::filled);
+        waitingIndexes.clear();
     }
 
     /** A plan over the ordered indexes, or null where the library's own index lookup or a scan answers. */

@@ -1,5 +1,6 @@
 package org.gongkai.localmongo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -44,6 +45,7 @@ final class OrderedIndex extends Index<Object> {
     private final AtomicLong size = new AtomicLong();
     private volatile boolean scalar = true;
     private volatile boolean multikey;
+    private volatile boolean awaitingFill;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
@@ -59,7 +61,19 @@ final class OrderedIndex extends Index<Object> {
 
     /** Whether queries may walk this index: every document indexed holds scalars, or arrays of them, under its keys. */
     boolean usable() {
-        return scalar;
+        return scalar && !awaitingFill;
+    }
+
+    /**
+     * Marks the index as about to be filled by {@link IndexedH2Collection} (with the collection's other indexes, in one
+     * read of its documents): until then the library does not fill it and no query walks it.
+     */
+    void awaitFill() {
+        awaitingFill = true;
+    }
+
+    void filled() {
+        awaitingFill = false;
     }
 
     /** Whether a document has held an array under a key: the index narrows, but its order is not a sort order. */
@@ -114,7 +128,7 @@ final class OrderedIndex extends Index<Object> {
 
     private boolean startsWith(Entry entry, List<Object> prefix) {
         for (int i = 0; i < prefix.size(); i++) {
-            if (keyOrders.get(i).compare(entry.values().get(i), prefix.get(i)) != 0) {
+            if (compareKey(i, entry.values().get(i), prefix.get(i)) != 0) {
                 return false;
             }
         }
@@ -124,7 +138,7 @@ final class OrderedIndex extends Index<Object> {
     private int compare(Entry a, Entry b) {
         int common = Math.min(a.values().size(), b.values().size());
         for (int i = 0; i < common; i++) {
-            int cmp = keyOrders.get(i).compare(a.values().get(i), b.values().get(i));
+            int cmp = compareKey(i, a.values().get(i), b.values().get(i));
             if (cmp != 0) {
                 return cmp;
             }
@@ -132,7 +146,27 @@ final class OrderedIndex extends Index<Object> {
         if (a.bound() != 0 || b.bound() != 0) {
             return Integer.compare(a.bound(), b.bound());
         }
-        return ValueComparator.asc().compare(a.position(), b.position());
+        return a.position() instanceof String x && b.position() instanceof String y ? x.compareTo(y)
+                : ValueComparator.asc().compare(a.position(), b.position());
+    }
+
+    /**
+     * The library's order for the key's values, with the common same-type cases compared directly (as the library
+     * compares them): its comparator looks a value's type up in a list first, which made filling an index at start-up
+     * slow.
+     */
+    private int compareKey(int key, Object a, Object b) {
+        int cmp;
+        if (a instanceof String x && b instanceof String y) {
+            cmp = x.compareTo(y);
+        } else if (a instanceof Instant x && b instanceof Instant y) {
+            cmp = x.compareTo(y);
+        } else if (a instanceof Boolean x && b instanceof Boolean y) {
+            cmp = Boolean.compare(x, y);
+        } else {
+            return keyOrders.get(key).compare(a, b);
+        }
+        return getKeys().get(key).isAscending() ? cmp : -cmp;
     }
 
     /** The document's entries (none if a sparse index leaves it out), or null for keys this index cannot hold. */
@@ -251,6 +285,11 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public Iterable<Object> getPositions(Document query) {
         throw new UnsupportedOperationException("walked by IndexedH2Collection only");
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !awaitingFill && getCount() == 0;
     }
 
     @Override
