@@ -61,6 +61,24 @@ final class WholeCommandCommits {
         }
     }
 
+    /**
+     * Runs store maintenance (compaction) while no command is half done, and commits what it changed before commands
+     * go on.
+     */
+    void maintain(Runnable maintenance) {
+        synchronized (oneCommitAtATime) {
+            commandsOrCommit.writeLock().lock();
+            try {
+                long covered = written.get();
+                maintenance.run();
+                commit.run();
+                committed = covered;
+            } finally {
+                commandsOrCommit.writeLock().unlock();
+            }
+        }
+    }
+
     /** For tests: whether a commit is waiting for commands to finish. */
     boolean commitWaiting() {
         return commandsOrCommit.hasQueuedThreads();
