@@ -2,6 +2,7 @@ package org.gongkai.localmongo;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -26,17 +27,31 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * {@code {key: {$exists: true}}} on its first key, as the outbox relay's backstop asks for the few aggregates with
  * events still waiting.
  *
+ * A query with {@code $in} on the first key (Spring Data's {@code findByOpinionIdIn}) walks one range per value.
+ *
  * @param index        the index walked
- * @param prefix       the query's values for the index's first keys, normalised
+ * @param ranges       the ranges walked, one after the other: each the values of the index's first keys, normalised
+ *                     (one empty range: the whole index)
+ * @param narrows      whether the plan reads fewer documents than the collection holds (equalities, {@code $in} or
+ *                     {@code $exists} on a sparse index), rather than only giving the order
  * @param reversed     whether the walk runs against the index's order
  * @param servesOrder  whether the walk is in the requested sort order (a sort was requested and is the index's)
- * @param coversQuery  whether every entry in the range matches the query
+ * @param coversQuery  whether every entry in the ranges matches the query
  */
-record IndexPlan(OrderedIndex index, List<Object> prefix, boolean reversed, boolean servesOrder, boolean coversQuery) {
+record IndexPlan(OrderedIndex index, List<List<Object>> ranges, boolean narrows, boolean reversed, boolean servesOrder,
+        boolean coversQuery) {
 
-    private static final Comparator<IndexPlan> BEST_FIRST = Comparator.comparing(IndexPlan::servesOrder)
+    /** Beyond this, an {@code $in} on the first key is left to a scan. */
+    static final int MAX_IN_VALUES = 100;
+
+    /*
+     * Narrowing first: an order-only walk of a whole index reads the whole collection when the page's documents are
+     * rare, while a narrowed read is bounded by what matches.
+     */
+    private static final Comparator<IndexPlan> BEST_FIRST = Comparator.comparing(IndexPlan::narrows)
+            .thenComparing(IndexPlan::servesOrder)
             .thenComparing(IndexPlan::coversQuery)
-            .thenComparingInt(plan -> plan.prefix().size())
+            .thenComparingInt(plan -> plan.ranges().get(0).size())
             .reversed();
 
     /** The best plan for the query and sort (null or empty: none requested), or null when no index narrows the read. */
@@ -49,14 +64,28 @@ record IndexPlan(OrderedIndex index, List<Object> prefix, boolean reversed, bool
                 .orElse(null);
     }
 
-    /** The positions in the range, in the walk's order. */
+    /** The positions in the ranges, in the walk's order. */
     Stream<Object> positions() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(index.walk(prefix, reversed), Spliterator.ORDERED), false)
+        return ranges.stream()
+                .flatMap(range -> StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(index.walk(range, reversed), Spliterator.ORDERED), false))
                 .map(OrderedIndex.Entry::position);
+    }
+
+    /** How many entries the ranges hold: for a plan that covers its query, how many documents match. */
+    long count() {
+        return ranges.stream().mapToLong(index::count).sum();
     }
 
     private static IndexPlan planFor(OrderedIndex index, Document query, Document orderBy) {
         List<IndexKey> keys = index.getKeys();
+        Object firstCondition = query.get(keys.get(0).getKey());
+        List<Object> inValues = inValues(firstCondition);
+        if (inValues != null) {
+            // one range per value: together they are in no sort order, and only the first key is narrowed
+            List<List<Object>> ranges = inValues.stream().map(value -> OrderedIndex.normalized(List.of(value))).toList();
+            return new IndexPlan(index, ranges, true, false, false, false);
+        }
         List<Object> equalities = new ArrayList<>();
         for (IndexKey key : keys) {
             Object value = equalityValue(query.get(key.getKey()));
@@ -73,15 +102,26 @@ record IndexPlan(OrderedIndex index, List<Object> prefix, boolean reversed, bool
         boolean coversQuery = !index.multikey() && query.keySet().equals(prefixKeys);
         if (prefixLength == 0) {
             // a sparse index holds every document that has its first key: {key: {$exists: true}} reads only those
-            if (index.sparse() && isExistsTrue(query.get(keys.get(0).getKey()))) {
-                return new IndexPlan(index, List.of(), false, false, false);
+            if (index.sparse() && isExistsTrue(firstCondition)) {
+                return new IndexPlan(index, List.of(List.of()), true, false, false, false);
             }
             // otherwise the whole index is walked: worth it only in sort order, and only if every document is in it
             if (!servesOrder || index.sparse()) {
                 return null;
             }
         }
-        return new IndexPlan(index, OrderedIndex.normalized(equalities), servesOrder && reversed, servesOrder, coversQuery);
+        return new IndexPlan(index, List.of(OrderedIndex.normalized(equalities)), prefixLength > 0, servesOrder && reversed,
+                servesOrder, coversQuery);
+    }
+
+    /** The values of {@code {$in: [...]}} when all are scalars and there are at most {@link #MAX_IN_VALUES}, else null. */
+    private static List<Object> inValues(Object condition) {
+        if (condition instanceof Document operators && operators.keySet().equals(Set.of("$in"))
+                && operators.get("$in") instanceof Collection<?> values && !values.isEmpty() && values.size() <= MAX_IN_VALUES
+                && values.stream().allMatch(IndexPlan::isScalar)) {
+            return values.stream().distinct().map(Object.class::cast).toList();
+        }
+        return null;
     }
 
     private static boolean isExistsTrue(Object condition) {

@@ -97,7 +97,7 @@ class IndexedH2Collection extends H2Collection {
         if (plan == null || !plan.coversQuery()) {
             return super.count(query, skip, limit);
         }
-        long count = Math.max(0, plan.positions().count() - Math.max(skip, 0));
+        long count = Math.max(0, plan.count() - Math.max(skip, 0));
         return (int) (limit > 0 ? Math.min(count, limit) : count);
     }
 

@@ -8,10 +8,13 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -46,12 +49,22 @@ final class OrderedIndex extends Index<Object> {
     private volatile boolean scalar = true;
     private volatile boolean multikey;
     private volatile boolean awaitingFill;
+    /**
+     * For each prefix length from 1 up to the keys before {@code _id}: how many entries start with each prefix (page
+     * totals). Prefixes that include {@code _id} are one per document, and no list counts by them.
+     */
+    private final List<Map<List<Object>, LongAdder>> prefixCounts = new ArrayList<>();
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
         this.idField = idField;
+        boolean beforeId = true;
         for (IndexKey key : keys) {
             keyOrders.add(key.isAscending() ? ValueComparator.asc() : ValueComparator.desc());
+            beforeId &= !key.getKey().equals(idField);
+            if (beforeId) {
+                prefixCounts.add(new ConcurrentHashMap<>());
+            }
         }
     }
 
@@ -220,14 +233,20 @@ final class OrderedIndex extends Index<Object> {
     /** A document that does not fit a scalar index turns it off for good (until the next start rebuilds it). */
     private void giveUp() {
         scalar = false;
+        clear();
+    }
+
+    private void clear() {
         entries.clear();
         size.set(0);
+        prefixCounts.forEach(Map::clear);
     }
 
     private void addAll(Set<Entry> toAdd) {
         for (Entry entry : toAdd) {
             if (entries.add(entry)) {
                 size.incrementAndGet();
+                countPrefixes(entry, 1);
             }
         }
     }
@@ -236,8 +255,36 @@ final class OrderedIndex extends Index<Object> {
         for (Entry entry : toRemove) {
             if (entries.remove(entry)) {
                 size.decrementAndGet();
+                countPrefixes(entry, -1);
             }
         }
+    }
+
+    private void countPrefixes(Entry entry, int change) {
+        for (int length = 1; length <= prefixCounts.size(); length++) {
+            prefixCounts.get(length - 1).computeIfAbsent(new ArrayList<>(entry.values().subList(0, length)), prefix -> new LongAdder())
+                    .add(change);
+        }
+    }
+
+    /**
+     * How many entries start with {@code prefix}: from a counter kept per prefix, without walking them, where the
+     * prefix's values are strings, booleans or instants (whose equality is exactly the index's); otherwise by a walk.
+     */
+    long count(List<Object> prefix) {
+        if (prefix.isEmpty()) {
+            return size.get();
+        }
+        if (prefix.size() <= prefixCounts.size()
+                && prefix.stream().allMatch(value -> value instanceof String || value instanceof Boolean || value instanceof Instant)) {
+            LongAdder counted = prefixCounts.get(prefix.size() - 1).get(prefix);
+            return counted == null ? 0 : counted.sum();
+        }
+        long walked = 0;
+        for (Iterator<Entry> range = walk(prefix, false); range.hasNext(); range.next()) {
+            walked++;
+        }
+        return walked;
     }
 
     @Override
@@ -334,7 +381,6 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public synchronized void drop() {
         multikey = false;
-        entries.clear();
-        size.set(0);
+        clear();
     }
 }

@@ -127,6 +127,10 @@ class OrderedIndexTest {
             new Page(doc("consultationId", "con-1"), doc("text", 1), 3, 7), // a sort the index cannot give
             new Page(doc("consultationId", "con-1"), null, 10, 10), // no sort: scan order
             new Page(doc("consultationId", "none"), OLDEST_FIRST, 0, 20),
+            new Page(doc("consultationId", doc("$in", List.of("con-2", "con-0", "none"))), OLDEST_FIRST, 5, 30),
+            new Page(doc("consultationId", doc("$in", List.of("con-2", "con-2"))), null, 0, 0),
+            new Page(doc("tags", doc("$in", List.of("t1", "t9"))), null, 0, 0), // a document under both values, once
+            new Page(doc("consultationId", doc("$in", List.of("con-1", doc("$gt", "a")))), null, 0, 0), // not a value list
             new Page(doc("consultationId", null), OLDEST_FIRST, 0, 20), // null matches a missing field: a scan
             new Page(doc("section", "safety1"), doc("period.start", -1, "_id", 1), 0, 25),
             new Page(doc("section", "safety1"), doc("period.start", 1, "_id", -1), 10, 25),
@@ -253,6 +257,9 @@ class OrderedIndexTest {
         assertThat(comments.countDocuments(con1)).isEqualTo(2_000);
         assertThat(documentsReadBy(backend, () -> comments.countDocuments(doc("consultationId", "con-1", "hidden", true)))).isZero();
 
+        // $in on the first key reads the documents of its values only (Spring Data's findBy…In)
+        assertThat(documentsReadBy(backend, () -> comments.find(doc("consultationId", doc("$in", List.of("con-1", "con-2"))))
+                .sort(OLDEST_FIRST).limit(20).into(new ArrayList<>()))).isEqualTo(4_000);
         // a condition outside the index reads on until the page is full; other conditions and no index still scan
         long partlyCovered = documentsReadBy(backend, () -> comments.find(doc("consultationId", "con-1", "text", doc("$regex", "0$")))
                 .sort(OLDEST_FIRST).limit(20).into(new ArrayList<>()));
