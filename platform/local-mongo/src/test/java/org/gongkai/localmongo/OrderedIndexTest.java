@@ -15,12 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -37,24 +35,15 @@ class OrderedIndexTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final ServedBackends served = new ServedBackends();
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
-        }
-        started.clear();
+        served.stopAll();
     }
 
     private MongoClient serve(MongoBackend backend) {
-        MongoServer server = new MongoServer(backend);
-        String address = "mongodb://127.0.0.1:" + server.bind().getPort();
-        started.add(backend::close);
-        started.add(server::shutdownNow);
-        MongoClient client = MongoClients.create(address);
-        started.add(client);
-        return client;
+        return served.serve(backend);
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {
