@@ -171,12 +171,10 @@ final class DurableH2Backend extends H2Backend {
         /** {@code countDocuments} is answered as the count it is ({@link CountPipeline}), not as a scan of the collection. */
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver, Oplog oplog) {
-            CountPipeline count = command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collectionName
-                    ? CountPipeline.of(query.get("pipeline")) : null;
-            if (count == null) {
+            CountPipeline count = command.equalsIgnoreCase("aggregate") ? CountPipeline.of(query.get("pipeline")) : null;
+            if (count == null || !(query.get(command) instanceof String collectionName)) {
                 return super.handleCommand(channel, command, query, databaseResolver, oplog);
             }
-            String collectionName = (String) query.get(command);
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
             int matching = collection == null ? 0 : collection.count(count.filter(), count.skip(), count.limit());
             Document cursor = new Document("id", 0L).append("ns", getFullCollectionNamespace(collectionName))

@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
@@ -22,7 +22,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.result.DeleteResult;
 import com.mongodb.client.result.UpdateResult;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -37,16 +36,8 @@ class IdLookupTest {
     @TempDir
     Path dir;
 
-    private final ServedBackends served = new ServedBackends();
-
-    @AfterEach
-    void stop() throws Exception {
-        served.stopAll();
-    }
-
-    private MongoClient serve(MongoBackend backend) {
-        return served.serve(backend);
-    }
+    @RegisterExtension
+    final ServedBackends served = new ServedBackends();
 
     /** Aggregates with a version, a lease, nested fields and arrays, and ids of several kinds. */
     private static List<Document> aggregates() {
@@ -105,8 +96,8 @@ class IdLookupTest {
 
     @Test
     void findsAndCountsAnswerAsTheLibrarysScanDoes() {
-        MongoClient narrowedClient = serve(new DurableH2Backend(dir.resolve("mongo.mv").toString()));
-        MongoClient scannedClient = serve(H2Backend.inMemory());
+        MongoClient narrowedClient = served.serve(new DurableH2Backend(dir.resolve("mongo.mv").toString()));
+        MongoClient scannedClient = served.serve(H2Backend.inMemory());
         MongoCollection<Document> narrowed = collection(narrowedClient);
         MongoCollection<Document> scanned = collection(scannedClient);
         narrowed.insertMany(aggregates());
@@ -133,8 +124,8 @@ class IdLookupTest {
 
     @Test
     void writesByIdAndVersionChangeWhatTheLibrarysScanChanges() {
-        MongoCollection<Document> narrowed = collection(serve(new DurableH2Backend(dir.resolve("mongo.mv").toString())));
-        MongoCollection<Document> scanned = collection(serve(H2Backend.inMemory()));
+        MongoCollection<Document> narrowed = collection(served.serve(new DurableH2Backend(dir.resolve("mongo.mv").toString())));
+        MongoCollection<Document> scanned = collection(served.serve(H2Backend.inMemory()));
         narrowed.insertMany(aggregates());
         scanned.insertMany(aggregates());
 
@@ -181,7 +172,7 @@ class IdLookupTest {
     void aVersionedUpdateReadsOneDocumentOutOfAThousand() throws Exception {
         String file = dir.resolve("mongo.mv").toString();
         DurableH2Backend backend = new DurableH2Backend(file);
-        MongoCollection<Document> aggregates = collection(serve(backend));
+        MongoCollection<Document> aggregates = collection(served.serve(backend));
         List<Document> thousand = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             thousand.add(doc("_id", "doc-" + i, "revision", 0, "owner", "a"));
@@ -201,9 +192,9 @@ class IdLookupTest {
         assertThat(documentsReadBy(backend, () -> aggregates.find(doc("owner", "a")).into(new ArrayList<>()))).isEqualTo(998);
 
         // collections opened from the file at start-up are looked up by _id as well
-        stop();
+        served.stopAll();
         DurableH2Backend restarted = new DurableH2Backend(file);
-        MongoCollection<Document> reopened = collection(serve(restarted));
+        MongoCollection<Document> reopened = collection(served.serve(restarted));
         assertThat(documentsReadBy(restarted, () -> reopened.replaceOne(doc("_id", "doc-500", "revision", 1), doc("revision", 2))))
                 .isEqualTo(1);
         assertThat(reopened.find().into(new ArrayList<>())).hasSize(998);

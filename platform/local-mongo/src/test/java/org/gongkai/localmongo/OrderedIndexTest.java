@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -35,16 +34,8 @@ class OrderedIndexTest {
     @TempDir
     Path dir;
 
-    private final ServedBackends served = new ServedBackends();
-
-    @AfterEach
-    void stop() throws Exception {
-        served.stopAll();
-    }
-
-    private MongoClient serve(MongoBackend backend) {
-        return served.serve(backend);
-    }
+    @RegisterExtension
+    final ServedBackends served = new ServedBackends();
 
     private static MongoCollection<Document> collection(MongoClient client) {
         return client.getDatabase(DATABASE).getCollection(COLLECTION);
@@ -175,8 +166,8 @@ class OrderedIndexTest {
     @Test
     void pagesAndCountsAnswerAsTheLibrarysScanDoes_beforeAndAfterWritesAndARestart() throws Exception {
         String file = dir.resolve("mongo.mv").toString();
-        MongoCollection<Document> walked = collection(serve(new DurableH2Backend(file)));
-        MongoCollection<Document> scanned = collection(serve(H2Backend.inMemory()));
+        MongoCollection<Document> walked = collection(served.serve(new DurableH2Backend(file)));
+        MongoCollection<Document> scanned = collection(served.serve(H2Backend.inMemory()));
         for (MongoCollection<Document> collection : List.of(walked, scanned)) {
             declareIndexes(collection);
             collection.insertMany(comments(300));
@@ -213,10 +204,10 @@ class OrderedIndexTest {
         assertThat(walked.countDocuments(doc("consultationId", "con-2"))).isLessThan(90);
 
         // the index is rebuilt from the file at start-up
-        stop();
+        served.stopAll();
         DurableH2Backend restarted = new DurableH2Backend(file);
-        MongoCollection<Document> reopened = collection(serve(restarted));
-        MongoCollection<Document> scannedAgain = collection(serve(H2Backend.inMemory()));
+        MongoCollection<Document> reopened = collection(served.serve(restarted));
+        MongoCollection<Document> scannedAgain = collection(served.serve(H2Backend.inMemory()));
         scannedAgain.insertMany(reopened.find().into(new ArrayList<>()));
         assertSameAnswers(reopened, scannedAgain);
         assertThat(documentsReadBy(restarted, () -> find(reopened, PAGES.get(0)))).isEqualTo(20);
@@ -228,7 +219,7 @@ class OrderedIndexTest {
     @Test
     void aPageReadsItsOwnDocumentsAndACountReadsNone_whateverTheCollectionsSize() {
         DurableH2Backend backend = new DurableH2Backend(dir.resolve("mongo.mv").toString());
-        MongoCollection<Document> comments = collection(serve(backend));
+        MongoCollection<Document> comments = collection(served.serve(backend));
         declareIndexes(comments);
         comments.insertMany(comments(6_000));
 
@@ -265,8 +256,8 @@ class OrderedIndexTest {
 
     @Test
     void otherAggregationsAreNotTakenForACount() {
-        MongoCollection<Document> walked = collection(serve(new DurableH2Backend(dir.resolve("mongo.mv").toString())));
-        MongoCollection<Document> scanned = collection(serve(H2Backend.inMemory()));
+        MongoCollection<Document> walked = collection(served.serve(new DurableH2Backend(dir.resolve("mongo.mv").toString())));
+        MongoCollection<Document> scanned = collection(served.serve(H2Backend.inMemory()));
         for (MongoCollection<Document> collection : List.of(walked, scanned)) {
             declareIndexes(collection);
             collection.insertMany(comments(90));

@@ -3,14 +3,20 @@ package org.gongkai.localmongo;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 
-/** Backends served on a free port with a client each, stopped together (last started, first stopped). */
-final class ServedBackends {
+/**
+ * Backends served on a free port with a client each, stopped together (last started, first stopped): after each test
+ * when registered with {@code @RegisterExtension}, or earlier by {@link #stopAll()} to restart a backend on its file.
+ */
+final class ServedBackends implements AfterEachCallback {
 
     private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -29,5 +35,10 @@ final class ServedBackends {
             started.get(i).close();
         }
         started.clear();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        stopAll();
     }
 }
