@@ -132,6 +132,8 @@ final class DurableH2Backend extends H2Backend {
         // H2Database's names for a collection's maps, so that files written before stay readable
         private static final String DATA_MAP_PREFIX = "databases.";
         private static final String META_MAP_PREFIX = "meta.";
+        /** Ends the name of a unique index's map ordered by value ({@link UniqueKeyType}). */
+        private static final String BY_VALUE = "#by-value";
 
         IndexedH2Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
@@ -141,7 +143,8 @@ final class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore store = getMvStore();
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName);
+            MVMap<Object, Document> dataMap = store.openMap(DATA_MAP_PREFIX + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(new StoredDocumentType()));
             MVMap<String, Object> metaMap = store.openMap(META_MAP_PREFIX + fullName);
             IndexedH2Collection collection = new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
                     () -> !opened);
@@ -154,12 +157,38 @@ final class DurableH2Backend extends H2Backend {
             return collection;
         }
 
-        /** A unique index other than {@code _id}'s can be walked in order too ({@link OrderedUniqueIndex}). */
+        /**
+         * A unique index keeps its keys in a map ordered by value ({@link StoredUniqueIndex}), and one other than
+         * {@code _id}'s can be walked in order too ({@link OrderedUniqueIndex}).
+         * <p>
+         * The library's map for the index, ordered by serialised bytes, is read by nobody now: where it is still in the
+         * file (written before, or by an older local-mongo since), it is removed and ours is emptied, so that the
+         * collection refills ours from its documents ({@code addIndex} fills an empty index). Both happen before the
+         * next commit, so a file never holds neither.
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            Index<Object> unique = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            MVStore store = getMvStore();
+            String libraryMap = libraryIndexMap(collectionName, indexName);
+            MVMap<Object, Object> map = store.openMap(libraryMap + BY_VALUE, new MVMap.Builder<Object, Object>().keyType(new UniqueKeyType()));
+            if (store.hasMap(libraryMap)) {
+                store.removeMap(libraryMap);
+                map.clear();
+            }
+            Index<Object> unique = new StoredUniqueIndex(map, indexName, keys, sparse);
             boolean idIndex = keys.size() == 1 && keys.get(0).getKey().equals("_id");
             return idIndex ? unique : new OrderedUniqueIndex(unique, new OrderedIndex(indexName, keys, sparse, "_id"));
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            getMvStore().removeMap(libraryIndexMap(collection.getCollectionName(), indexName) + BY_VALUE);
+        }
+
+        /** The name H2Database gives an index's map. */
+        private String libraryIndexMap(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
 
         /** A declared non-unique index is kept and walked ({@link OrderedIndex}), where the library keeps an empty one. */
