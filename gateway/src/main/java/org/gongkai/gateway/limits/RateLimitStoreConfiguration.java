@@ -27,7 +27,17 @@ class RateLimitStoreConfiguration {
     RateLimitBuckets redisBuckets(ReactiveStringRedisTemplate redis,
             @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script, ConfigurationService configurations,
             RateLimitProperties properties, MeterRegistry meters) {
-        return new RedisBuckets(redis, script, configurations, properties, meters);
+        return new RedisBuckets(redis, heldOnce(script), configurations, properties, meters);
+    }
+
+    /**
+     * The same Lua script, its text held once. Spring Cloud Gateway's script bean reads the text from a classpath
+     * resource, and Spring Data Redis asks that resource for its last-modified time on every call (to re-read a script
+     * edited on disk): an open of the jar's entry per request, a tenth of the gateway's CPU under the benchmark.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static RedisScript<List<Long>> heldOnce(RedisScript<List<Long>> script) {
+        return (RedisScript) RedisScript.of(script.getScriptAsString(), List.class);
     }
 
     @Bean

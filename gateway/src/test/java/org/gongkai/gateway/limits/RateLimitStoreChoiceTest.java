@@ -2,7 +2,9 @@ package org.gongkai.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scripting.ScriptSource;
 
 /**
  * Which bucket store the gateway uses: in process unless {@code gongkai.gateway.rate-limit.store=redis}; asking for
@@ -58,6 +63,47 @@ class RateLimitStoreChoiceTest {
         assertThat(RedisBuckets.wait(refused(0), perSecond)).isEqualTo(1);
         // no usable count from the store: a whole charge
         assertThat(RedisBuckets.wait(new RateLimiter.Response(false, Map.of()), perMinute)).isEqualTo(60);
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void theLuaScriptIsReadOnce_notCheckedForChangesOnEveryRequest() {
+        AtomicInteger changeChecks = new AtomicInteger();
+        ScriptSource resource = new ScriptSource() {
+            @Override
+            public String getScriptAsString() {
+                return "return {1, 2}";
+            }
+
+            @Override
+            public boolean isModified() {
+                changeChecks.incrementAndGet(); // a resource in a jar answers this by opening the jar's entry
+                return false;
+            }
+
+            @Override
+            public String suggestedClassName() {
+                return null;
+            }
+        };
+        DefaultRedisScript<List<Long>> gatewaysOwn = new DefaultRedisScript<>();
+        gatewaysOwn.setScriptSource(resource);
+        gatewaysOwn.setResultType((Class) List.class);
+        RedisScript<List<Long>> held = RateLimitStoreConfiguration.heldOnce(gatewaysOwn);
+        assertThat(held.getScriptAsString()).isEqualTo("return {1, 2}");
+        assertThat(held.getResultType()).isEqualTo(List.class);
+        assertThat(held.getSha1()).isEqualTo(gatewaysOwn.getSha1());
+
+        changeChecks.set(0);
+        for (int request = 0; request < 100; request++) {
+            gatewaysOwn.getSha1();
+        }
+        assertThat(changeChecks.get()).as("the gateway's own script, per request").isEqualTo(100);
+        changeChecks.set(0);
+        for (int request = 0; request < 100; request++) {
+            held.getSha1();
+        }
+        assertThat(changeChecks.get()).as("the script held once").isZero();
     }
 
     private static RateLimiter.Response refused(long remaining) {
