@@ -39,6 +39,8 @@ public final class Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Far above what half load keeps in flight (rate × latency, a handful); a bound in case a side stalls. */
+    private static final int HALF_LOAD_MAX_IN_FLIGHT = 256;
 
     private final String gateway = env("BENCH_GATEWAY", "http://localhost:8080");
     private final String keycloak = env("BENCH_KEYCLOAK", "http://localhost:8180");
@@ -151,6 +153,23 @@ public final class Benchmark {
         say("   comments accepted %d, events counted by reporting %d, consumer queue depth max %d (%s)",
                 commentsAccepted.get(), lagDelta.count, backlog.max(), backlog.source());
 
+        // the gateway's added latency below saturation: both sides at half of the direct side's closed-loop throughput
+        Map<String, Load.Result> halfLoad = new LinkedHashMap<>();
+        for (String pair : List.of("read", "jwt-read")) {
+            double rate = totals.get(pair + " direct").perSecond() / 2;
+            say("== %s at half of the direct maximum: %.1f requests/s, open loop", pair, rate);
+            for (int round = 1; round <= rounds; round++) {
+                List<String> order = round % 2 == 1 ? List.of(pair + " direct", pair + " gateway")
+                        : List.of(pair + " gateway", pair + " direct");
+                for (String name : order) {
+                    Load.Result r = Load.runAtRate(name + " half", http, targets.get(name), 200, side, rate,
+                            HALF_LOAD_MAX_IN_FLIGHT, sequence);
+                    say("   %s", r.line());
+                    halfLoad.merge(name, r, Load.Result::plus);
+                }
+            }
+        }
+
         // lists over a growing data set, then the leadership report over the largest
         LargeDataSet large = new LargeDataSet(http, publication, consultation, staff::get, mongoUri, amqpHost, amqpPort,
                 namespace, consultationId, sequence, listTime, listConcurrency, Math.max(1, concurrency / 4));
@@ -197,6 +216,8 @@ public final class Benchmark {
         kv.put("lag_p50_ms", lagBuckets.percentileMs(0.50));
         kv.put("lag_p99_ms", lagBuckets.percentileMs(0.99));
         kv.put("backlog_max", String.valueOf(backlog.max()));
+        kv.put("gateway_read_half_p99_ratio", p99Ratio(halfLoad.get("read gateway"), halfLoad.get("read direct")));
+        kv.put("gateway_jwt_read_half_p99_ratio", p99Ratio(halfLoad.get("jwt-read gateway"), halfLoad.get("jwt-read direct")));
         kv.put("report_p99_ms", f1(report.p(99)));
         kv.put("load_avg", loadStart + "/" + loadEnd);
         kv.put("nproc", String.valueOf(nproc));
@@ -207,6 +228,12 @@ public final class Benchmark {
         kv.put("jwt_read_per_s", f1(totals.get("jwt-read gateway").perSecond()));
         kv.put("jwt_read_direct_per_s", f1(totals.get("jwt-read direct").perSecond()));
         kv.put("jwt_read_p99_ms", f1(totals.get("jwt-read gateway").p(99)));
+        for (String pair : List.of("read", "jwt-read")) {
+            String key = pair.replace('-', '_') + "_half";
+            kv.put(key + "_per_s", f1(halfLoad.get(pair + " direct").perSecond()));
+            kv.put(key + "_p99_ms", f1(halfLoad.get(pair + " gateway").p(99)));
+            kv.put(key + "_direct_p99_ms", f1(halfLoad.get(pair + " direct").p(99)));
+        }
         kv.put("lag_mean_ms", f1(lagDelta.count > 0 ? lagDelta.sumSeconds * 1000 / lagDelta.count : Double.NaN));
         kv.put("lag_max_ms", lagBuckets.maxMs());
         kv.put("lag_source", lagBuckets.source);
@@ -569,6 +596,11 @@ public final class Benchmark {
 
     private static String ratio(Load.Result gatewaySide, Load.Result directSide) {
         return String.format(Locale.ROOT, "%.2f", gatewaySide.perSecond() / directSide.perSecond());
+    }
+
+    /** The gateway side's p99 over the direct side's, at the same offered rate. */
+    private static String p99Ratio(Load.Result gatewaySide, Load.Result directSide) {
+        return String.format(Locale.ROOT, "%.2f", gatewaySide.p(99) / directSide.p(99));
     }
 
     private static String f1(double v) {

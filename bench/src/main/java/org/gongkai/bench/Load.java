@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
@@ -54,16 +55,43 @@ final class Load {
     private Load() {
     }
 
+    /** The answers of one side as they complete: latencies of the expected status, counts of the others. */
+    private static final class Tally {
+        private final int expected;
+        private final Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
+        private final AtomicLong ok = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+        private final ConcurrentHashMap<Integer, AtomicLong> others = new ConcurrentHashMap<>();
+
+        Tally(int expected) {
+            this.expected = expected;
+        }
+
+        void record(HttpResponse<byte[]> response, Throwable error, long micros) {
+            int status = error != null ? -1 : response.statusCode();
+            if (status == expected) {
+                ok.incrementAndGet();
+                bytes.addAndGet(response.body().length);
+                latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
+            } else {
+                others.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            }
+        }
+
+        Result result(String name, double seconds) {
+            Map<Integer, Long> o = new TreeMap<>();
+            others.forEach((k, v) -> o.put(k, v.get()));
+            return new Result(name, ok.get(), o, seconds, latency, bytes.get());
+        }
+    }
+
     /**
      * Runs {@code requests} (given a running number) for {@code duration} at {@code concurrency}; waits for the
      * requests still in flight at the end, which count as well (their time is part of the measured time).
      */
     static Result run(String name, HttpClient http, LongFunction<HttpRequest> requests, int expected, Duration duration,
             int concurrency, AtomicLong sequence) throws InterruptedException {
-        Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
-        ConcurrentHashMap<Integer, AtomicLong> others = new ConcurrentHashMap<>();
+        Tally tally = new Tally(expected);
         Semaphore inFlight = new Semaphore(concurrency);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -75,22 +103,46 @@ final class Load {
             long sent = System.nanoTime();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
                 long micros = (System.nanoTime() - sent) / 1000;
-                int status = error != null ? -1 : response.statusCode();
-                if (status == expected) {
-                    ok.incrementAndGet();
-                    bytes.addAndGet(response.body().length);
-                    latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
-                } else {
-                    others.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-                }
+                tally.record(response, error, micros);
                 inFlight.release();
             });
         }
         inFlight.acquire(concurrency);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<Integer, Long> o = new TreeMap<>();
-        others.forEach((k, v) -> o.put(k, v.get()));
-        return new Result(name, ok.get(), o, seconds, latency, bytes.get());
+        return tally.result(name, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * An open-loop load: requests sent at a fixed rate, whatever the answers, for {@code duration}. Each latency is
+     * counted from the moment its request was due, not from when it was sent, so a server that falls behind is not
+     * excused by the load generator waiting for it (coordinated omission). At most {@code maxInFlight} requests are in
+     * flight; a request due while that many are waiting is sent when one completes, and its wait counts in its latency.
+     * Used at a fraction of the closed loop's throughput, where the gateway's added latency is what is compared.
+     */
+    static Result runAtRate(String name, HttpClient http, LongFunction<HttpRequest> requests, int expected,
+            Duration duration, double perSecond, int maxInFlight, AtomicLong sequence) throws InterruptedException {
+        Tally tally = new Tally(expected);
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        double intervalNanos = 1e9 / perSecond;
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (long i = 0; ; i++) {
+            long due = start + (long) (i * intervalNanos);
+            if (due >= end) {
+                break;
+            }
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.acquire();
+            HttpRequest request = requests.apply(sequence.getAndIncrement());
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+                long micros = (System.nanoTime() - due) / 1000;
+                tally.record(response, error, micros);
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(maxInFlight);
+        return tally.result(name, (System.nanoTime() - start) / 1e9);
     }
 
     static HttpClient client() {
