@@ -35,6 +35,12 @@ final class UniqueKeyType extends BasicDataType<Object> {
     private static final Set<Class<?>> NATURALLY_ORDERED = Set.of(String.class, Integer.class, Long.class, Double.class,
             Boolean.class, Instant.class, UUID.class, ObjectId.class);
 
+    /** A {@code KeyValue} and its list, in bytes. */
+    private static final int KEY_OVERHEAD = 64;
+    private static final int STRING_OVERHEAD = 40;
+    /** A boxed number, an instant, an id. */
+    private static final int VALUE_MEMORY = 32;
+
     private final ObjectDataType others = new ObjectDataType();
 
     @Override
@@ -66,9 +72,21 @@ final class UniqueKeyType extends BasicDataType<Object> {
         return ObjectDataType.compareNotNull(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
     }
 
+    /**
+     * About what a key takes in the heap. H2 splits a page (4 KB) and sizes its cache by this estimate; the default
+     * type's estimate for serialised objects starts at 10 KB and moves only as it writes them, which it no longer does
+     * here: every page of the index would hold one or two keys, and an insert rewrite a path of some 17 pages.
+     */
     @Override
     public int getMemory(Object key) {
-        return others.getMemory(key);
+        if (!(key instanceof KeyValue values)) {
+            return others.getMemory(key);
+        }
+        int memory = KEY_OVERHEAD;
+        for (Object value : values) {
+            memory += value instanceof String text ? STRING_OVERHEAD + 2 * text.length() : VALUE_MEMORY;
+        }
+        return memory;
     }
 
     @Override

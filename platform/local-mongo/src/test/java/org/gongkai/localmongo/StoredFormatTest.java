@@ -127,6 +127,25 @@ class StoredFormatTest {
         }
     }
 
+    @Test
+    void aUniqueIndexKeepsManyKeysPerPage_soAnInsertRewritesAShortPath() {
+        DurableH2Backend backend = new DurableH2Backend(dir.resolve("pages.mv").toString(), false);
+        MongoCollection<org.bson.Document> comments = served.serve(backend).getDatabase("consultation").getCollection("comments");
+        for (int i = 0; i < 3_000; i++) {
+            comments.insertOne(new org.bson.Document("_id", UUID.randomUUID().toString()).append("content", "意见 " + i));
+        }
+        org.h2.mvstore.MVMap<Object, Object> idIndex = backend.getMvStore().openMap("consultation.comments._index__id_#by-value");
+        assertThat(idIndex.sizeAsLong()).isEqualTo(3_000);
+        int depth = 1;
+        org.h2.mvstore.Page<Object, Object> page = idIndex.getRootPage();
+        while (!page.isLeaf()) {
+            page = page.getChildPage(0);
+            depth++;
+        }
+        // 3,000 keys of 36 characters: about 25 to a 4 KB page, so three levels; at one or two keys a page, eleven
+        assertThat(depth).as("levels of the _id index").isLessThanOrEqualTo(4);
+    }
+
     /** An equal key, not the same object (H2 compares a looked-up key with stored ones). */
     private static KeyValue copyOf(KeyValue key) {
         List<Object> values = new ArrayList<>();
