@@ -153,6 +153,24 @@ public final class Benchmark {
         say("   comments accepted %d, events counted by reporting %d, consumer queue depth max %d (%s)",
                 commentsAccepted.get(), lagDelta.count, backlog.max(), backlog.source());
 
+        // reporting's lag when comments come at half the rate the gateway took at saturation: what the pipeline itself
+        // takes (outbox relay, broker, consumer), apart from the queues of a machine with no CPU to spare
+        double commentRate = totals.get("comments gateway").perSecond() / 2;
+        say("== comments through the gateway at half of that rate: %.1f/s, open loop", commentRate);
+        Lag beforeHalf = lag();
+        Load.Result halfComments = null;
+        for (int round = 1; round <= rounds; round++) {
+            Load.Result r = Load.runAtRate("comments gateway half", http, targets.get("comments gateway"), 201, side, commentRate,
+                    HALF_LOAD_MAX_IN_FLIGHT, sequence);
+            commentsAccepted.addAndGet(r.ok());
+            say("   %s", r.line());
+            halfComments = r.plus(halfComments);
+        }
+        say("   reporting caught up %.1f s after the side ended", drain(lagBefore) / 1000.0);
+        Lag afterHalf = lag();
+        Lag halfLag = afterHalf.cumulative() ? afterHalf.minus(beforeHalf) : afterHalf.plus(null);
+        say("   lag at half rate: %s", halfLag.describe());
+
         // the gateway's added latency below saturation: both sides at half of the direct side's closed-loop throughput
         Map<String, Load.Result> halfLoad = new LinkedHashMap<>();
         for (String pair : List.of("read", "jwt-read")) {
@@ -216,6 +234,10 @@ public final class Benchmark {
         kv.put("lag_p50_ms", lagBuckets.percentileMs(0.50));
         kv.put("lag_p99_ms", lagBuckets.percentileMs(0.99));
         kv.put("backlog_max", String.valueOf(backlog.max()));
+        kv.put("lag_half_rate_p50_ms", halfLag.percentileMs(0.50));
+        kv.put("lag_half_rate_p99_ms", halfLag.percentileMs(0.99));
+        kv.put("comments_half_rate_per_s", f1(halfComments.perSecond()));
+        kv.put("comments_half_rate_p99_ms", f1(halfComments.p(99)));
         kv.put("gateway_read_half_p99_ratio", p99Ratio(halfLoad.get("read gateway"), halfLoad.get("read direct")));
         kv.put("gateway_jwt_read_half_p99_ratio", p99Ratio(halfLoad.get("jwt-read gateway"), halfLoad.get("jwt-read direct")));
         kv.put("report_p99_ms", f1(report.p(99)));
