@@ -171,11 +171,12 @@ public final class Benchmark {
         Lag halfLag = afterHalf.cumulative() ? afterHalf.minus(beforeHalf) : afterHalf.plus(null);
         say("   lag at half rate: %s", halfLag.describe());
 
-        // the gateway's added latency below saturation: both sides at half of the direct side's closed-loop throughput
+        // the gateway's added latency below saturation: both sides at half of the lower of their closed-loop maxima (the
+        // gateway's), a load both carry; at half of the direct side's alone the gateway would be saturated itself
         Map<String, Load.Result> halfLoad = new LinkedHashMap<>();
         for (String pair : List.of("read", "jwt-read")) {
-            double rate = totals.get(pair + " direct").perSecond() / 2;
-            say("== %s at half of the direct maximum: %.1f requests/s, open loop", pair, rate);
+            double rate = Math.min(totals.get(pair + " direct").perSecond(), totals.get(pair + " gateway").perSecond()) / 2;
+            say("== %s at half of the maximum both sides carry: %.1f requests/s, open loop", pair, rate);
             for (int round = 1; round <= rounds; round++) {
                 List<String> order = round % 2 == 1 ? List.of(pair + " direct", pair + " gateway")
                         : List.of(pair + " gateway", pair + " direct");

@@ -99,13 +99,7 @@ final class Load {
             if (!inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                 continue;
             }
-            HttpRequest request = requests.apply(sequence.getAndIncrement());
-            long sent = System.nanoTime();
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-                long micros = (System.nanoTime() - sent) / 1000;
-                tally.record(response, error, micros);
-                inFlight.release();
-            });
+            send(http, requests.apply(sequence.getAndIncrement()), tally, inFlight, System.nanoTime());
         }
         inFlight.acquire(concurrency);
         return tally.result(name, (System.nanoTime() - start) / 1e9);
@@ -134,18 +128,21 @@ final class Load {
                 LockSupport.parkNanos(wait);
             }
             inFlight.acquire();
-            HttpRequest request = requests.apply(sequence.getAndIncrement());
-            http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
-                long micros = (System.nanoTime() - due) / 1000;
-                tally.record(response, error, micros);
-                inFlight.release();
-            });
+            send(http, requests.apply(sequence.getAndIncrement()), tally, inFlight, due);
         }
         inFlight.acquire(maxInFlight);
         return tally.result(name, (System.nanoTime() - start) / 1e9);
     }
 
-    static HttpClient client() {
+    /** Sends one request; its latency counts from {@code countedFrom} (nanoTime) and its slot is freed when it completes. */
+    private static void send(HttpClient http, HttpRequest request, Tally tally, Semaphore inFlight, long countedFrom) {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            tally.record(response, error, (System.nanoTime() - countedFrom) / 1000);
+            inFlight.release();
+        });
+    }
+
+        static HttpClient client() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -161,10 +161,10 @@ final class DurableH2Backend extends H2Backend {
          * A unique index keeps its keys in a map ordered by value ({@link StoredUniqueIndex}), and one other than
          * {@code _id}'s can be walked in order too ({@link OrderedUniqueIndex}).
          * <p>
-         * The library's map for the index, ordered by serialised bytes, is read by nobody now: where it is still in the
-         * file (written before, or by an older local-mongo since), it is removed and ours is emptied, so that the
-         * collection refills ours from its documents ({@code addIndex} fills an empty index). Both happen before the
-         * next commit, so a file never holds neither.
+         * The library's map for the index, ordered by serialised bytes, is read by nobody now: where it is still in a
+         * file written before, it is removed and ours is emptied, so that the collection refills ours from its
+         * documents ({@code addIndex} fills an empty index). The store opens without commits until the first command,
+         * so a file holds either the old map or ours filled, never a part of ours.
          */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
