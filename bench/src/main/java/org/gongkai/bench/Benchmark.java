@@ -119,10 +119,7 @@ public final class Benchmark {
         for (int round = 1; round <= rounds; round++) {
             say("== round %d of %d", round, rounds);
             for (String pair : pairs) {
-                // the side that goes first alternates from round to round
-                List<String> order = round % 2 == 1 ? List.of(pair + " direct", pair + " gateway")
-                        : List.of(pair + " gateway", pair + " direct");
-                for (String name : order) {
+                for (String name : sidesInOrder(pair, round)) {
                     Load.Result r = measure(name, targets.get(name), side);
                     say("   %s", r.line());
                     totals.merge(name, r, Load.Result::plus);
@@ -153,41 +150,9 @@ public final class Benchmark {
         say("   comments accepted %d, events counted by reporting %d, consumer queue depth max %d (%s)",
                 commentsAccepted.get(), lagDelta.count, backlog.max(), backlog.source());
 
-        // reporting's lag when comments come at half the rate the gateway took at saturation: what the pipeline itself
-        // takes (outbox relay, broker, consumer), apart from the queues of a machine with no CPU to spare
-        double commentRate = totals.get("comments gateway").perSecond() / 2;
-        say("== comments through the gateway at half of that rate: %.1f/s, open loop", commentRate);
-        Lag beforeHalf = lag();
-        Load.Result halfComments = null;
-        for (int round = 1; round <= rounds; round++) {
-            Load.Result r = Load.runAtRate("comments gateway half", http, targets.get("comments gateway"), 201, side, commentRate,
-                    HALF_LOAD_MAX_IN_FLIGHT, sequence);
-            commentsAccepted.addAndGet(r.ok());
-            say("   %s", r.line());
-            halfComments = r.plus(halfComments);
-        }
-        say("   reporting caught up %.1f s after the side ended", drain(lagBefore) / 1000.0);
-        Lag afterHalf = lag();
-        Lag halfLag = afterHalf.cumulative() ? afterHalf.minus(beforeHalf) : afterHalf.plus(null);
-        say("   lag at half rate: %s", halfLag.describe());
-
-        // the gateway's added latency below saturation: both sides at half of the lower of their closed-loop maxima (the
-        // gateway's), a load both carry; at half of the direct side's alone the gateway would be saturated itself
-        Map<String, Load.Result> halfLoad = new LinkedHashMap<>();
-        for (String pair : List.of("read", "jwt-read")) {
-            double rate = Math.min(totals.get(pair + " direct").perSecond(), totals.get(pair + " gateway").perSecond()) / 2;
-            say("== %s at half of the maximum both sides carry: %.1f requests/s, open loop", pair, rate);
-            for (int round = 1; round <= rounds; round++) {
-                List<String> order = round % 2 == 1 ? List.of(pair + " direct", pair + " gateway")
-                        : List.of(pair + " gateway", pair + " direct");
-                for (String name : order) {
-                    Load.Result r = Load.runAtRate(name + " half", http, targets.get(name), 200, side, rate,
-                            HALF_LOAD_MAX_IN_FLIGHT, sequence);
-                    say("   %s", r.line());
-                    halfLoad.merge(name, r, Load.Result::plus);
-                }
-            }
-        }
+        HalfRateComments halfRate = halfRateComments(targets.get("comments gateway"), totals.get("comments gateway").perSecond() / 2,
+                lagBefore);
+        Map<String, Load.Result> halfLoad = halfLoadReads(targets, totals);
 
         // lists over a growing data set, then the leadership report over the largest
         LargeDataSet large = new LargeDataSet(http, publication, consultation, staff::get, mongoUri, amqpHost, amqpPort,
@@ -235,10 +200,10 @@ public final class Benchmark {
         kv.put("lag_p50_ms", lagBuckets.percentileMs(0.50));
         kv.put("lag_p99_ms", lagBuckets.percentileMs(0.99));
         kv.put("backlog_max", String.valueOf(backlog.max()));
-        kv.put("lag_half_rate_p50_ms", halfLag.percentileMs(0.50));
-        kv.put("lag_half_rate_p99_ms", halfLag.percentileMs(0.99));
-        kv.put("comments_half_rate_per_s", f1(halfComments.perSecond()));
-        kv.put("comments_half_rate_p99_ms", f1(halfComments.p(99)));
+        kv.put("lag_half_rate_p50_ms", halfRate.lag().percentileMs(0.50));
+        kv.put("lag_half_rate_p99_ms", halfRate.lag().percentileMs(0.99));
+        kv.put("comments_half_rate_per_s", f1(halfRate.comments().perSecond()));
+        kv.put("comments_half_rate_p99_ms", f1(halfRate.comments().p(99)));
         kv.put("gateway_read_half_p99_ratio", p99Ratio(halfLoad.get("read gateway"), halfLoad.get("read direct")));
         kv.put("gateway_jwt_read_half_p99_ratio", p99Ratio(halfLoad.get("jwt-read gateway"), halfLoad.get("jwt-read direct")));
         kv.put("report_p99_ms", f1(report.p(99)));
@@ -271,6 +236,58 @@ public final class Benchmark {
         StringBuilder last = new StringBuilder();
         kv.forEach((k, v) -> last.append(last.isEmpty() ? "" : " ").append(k).append('=').append(v));
         System.out.println(last);
+    }
+
+    /** The side that goes first alternates from round to round. */
+    private static List<String> sidesInOrder(String pair, int round) {
+        return round % 2 == 1 ? List.of(pair + " direct", pair + " gateway") : List.of(pair + " gateway", pair + " direct");
+    }
+
+    /** Comments sent at a fixed rate, and reporting's lag for them. */
+    private record HalfRateComments(Load.Result comments, Lag lag) {
+    }
+
+    /**
+     * Reporting's lag when comments come at a rate below saturation (half the rate the gateway took them at): what the
+     * pipeline itself takes (outbox relay, broker, consumer), apart from the queues of a machine with no CPU to spare.
+     */
+    private HalfRateComments halfRateComments(LongFunction<HttpRequest> comments, double rate, Lag lagBefore) throws Exception {
+        say("== comments through the gateway at half of that rate: %.1f/s, open loop", rate);
+        Lag before = lag();
+        Load.Result sent = null;
+        for (int round = 1; round <= rounds; round++) {
+            Load.Result r = Load.runAtRate("comments gateway half", http, comments, 201, side, rate, HALF_LOAD_MAX_IN_FLIGHT, sequence);
+            commentsAccepted.addAndGet(r.ok());
+            say("   %s", r.line());
+            sent = r.plus(sent);
+        }
+        say("   reporting caught up %.1f s after the side ended", drain(lagBefore) / 1000.0);
+        Lag after = lag();
+        Lag lag = after.cumulative() ? after.minus(before) : after.plus(null);
+        say("   lag at half rate: %s", lag.describe());
+        return new HalfRateComments(sent, lag);
+    }
+
+    /**
+     * The gateway's added latency below saturation: both sides of each read at half of the lower of their closed-loop
+     * maxima (the gateway's), a load both carry; at half of the direct side's alone the gateway would be saturated itself.
+     */
+    private Map<String, Load.Result> halfLoadReads(Map<String, LongFunction<HttpRequest>> targets, Map<String, Load.Result> saturated)
+            throws InterruptedException {
+        Map<String, Load.Result> halfLoad = new LinkedHashMap<>();
+        for (String pair : List.of("read", "jwt-read")) {
+            double rate = Math.min(saturated.get(pair + " direct").perSecond(), saturated.get(pair + " gateway").perSecond()) / 2;
+            say("== %s at half of the maximum both sides carry: %.1f requests/s, open loop", pair, rate);
+            for (int round = 1; round <= rounds; round++) {
+                for (String name : sidesInOrder(pair, round)) {
+                    Load.Result r = Load.runAtRate(name + " half", http, targets.get(name), 200, side, rate, HALF_LOAD_MAX_IN_FLIGHT,
+                            sequence);
+                    say("   %s", r.line());
+                    halfLoad.merge(name, r, Load.Result::plus);
+                }
+            }
+        }
+        return halfLoad;
     }
 
     private Load.Result measure(String name, LongFunction<HttpRequest> requests, Duration duration)

@@ -29,8 +29,10 @@ final class BsonStorage {
     /** Starts a value stored as BSON; outside {@code ObjectDataType}'s tags. */
     static final byte TAG = 127;
 
+    private static final int INITIAL_BUFFER_BYTES = 4096;
+    private static final int KEPT_BUFFER_BYTES = 256 * 1024;
     /** One encoding buffer per thread: H2 writes pages from the committing thread, reads from any. */
-    private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(4096));
+    private static final ThreadLocal<ByteBuf> BUFFERS = ThreadLocal.withInitial(() -> Unpooled.buffer(INITIAL_BUFFER_BYTES));
 
     private BsonStorage() {
     }
@@ -40,9 +42,16 @@ final class BsonStorage {
         return buff.get(buff.position()) == TAG;
     }
 
-    /** A buffer for encoding one value, empty; valid until the same thread asks again. */
+    /**
+     * A buffer for encoding one value, empty; valid until the same thread asks again. One that a large document grew is
+     * replaced, so that each thread keeps only a small one.
+     */
     static ByteBuf encodingBuffer() {
         ByteBuf buffer = BUFFERS.get();
+        if (buffer.capacity() > KEPT_BUFFER_BYTES) {
+            buffer = Unpooled.buffer(INITIAL_BUFFER_BYTES);
+            BUFFERS.set(buffer);
+        }
         buffer.clear();
         return buffer;
     }
