@@ -65,6 +65,9 @@ public final class Benchmark {
     private final Duration drainLimit = Duration.ofSeconds(Long.parseLong(env("BENCH_DRAIN_SECONDS", "600")));
 
     private final HttpClient http = Load.client();
+    private final CpuAccount cpu = new CpuAccount(System.getenv("BENCH_RUN_DIR") == null ? null : Path.of(System.getenv("BENCH_RUN_DIR")));
+    /** CPU milliseconds by process, summed over a side's rounds. */
+    private final Map<String, Map<String, Double>> cpuBySide = new LinkedHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong commentsAccepted = new AtomicLong();
     private final Backlog backlog;
@@ -120,6 +123,7 @@ public final class Benchmark {
             say("== round %d of %d", round, rounds);
             for (String pair : pairs) {
                 for (String name : sidesInOrder(pair, round)) {
+                    CpuAccount.Reading cpuBefore = cpu.read();
                     Load.Result r = measure(name, targets.get(name), side);
                     say("   %s", r.line());
                     totals.merge(name, r, Load.Result::plus);
@@ -135,6 +139,9 @@ public final class Benchmark {
                         say("   lag over reporting's recent window: %s", recent.describe());
                         window = recent.plus(window);
                     }
+                    // for comments, until reporting has counted them: the event's whole way is in the figure
+                    cpu.read().since(cpuBefore).forEach((process, ms) -> cpuBySide.computeIfAbsent(name, k -> new LinkedHashMap<>())
+                            .merge(process, ms, Double::sum));
                 }
             }
         }
@@ -149,6 +156,8 @@ public final class Benchmark {
         say("   percentiles from the timer's buckets, each comment side's window added up: %s", lagBuckets.describe());
         say("   comments accepted %d, events counted by reporting %d, consumer queue depth max %d (%s)",
                 commentsAccepted.get(), lagDelta.count, backlog.max(), backlog.source());
+        say("== CPU time per request, milliseconds by process (from /proc; comments until reporting counted them)");
+        cpuBySide.forEach((name, used) -> say("   %-18s %s", name, CpuAccount.describePerUnit(used, totals.get(name).ok())));
 
         HalfRateComments halfRate = halfRateComments(targets.get("comments gateway"), totals.get("comments gateway").perSecond() / 2,
                 lagBefore);
@@ -230,6 +239,13 @@ public final class Benchmark {
         kv.put("report_documents", String.valueOf(large.documents()));
         kv.put("reporting_ingest_per_s", f1(copied * 1000.0 / Math.max(1, ingestMs)));
         large.lists().forEach((key, r) -> kv.put(key, f1(r.p(99))));
+        for (String name : List.of("comments gateway", "comments direct", "read gateway", "jwt-read gateway")) {
+            Map<String, Double> used = cpuBySide.getOrDefault(name, Map.of());
+            long ok = totals.get(name).ok();
+            if (used.containsKey("machine") && ok > 0) {
+                kv.put("cpu_ms_per_" + name.replace("-", "_").replace(' ', '_'), String.format("%.2f", used.get("machine") / ok));
+            }
+        }
         kv.put("concurrency", String.valueOf(concurrency));
         kv.put("rounds", String.valueOf(rounds));
         kv.put("side_s", String.valueOf(side.toSeconds()));

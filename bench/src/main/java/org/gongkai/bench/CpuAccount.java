@@ -1,0 +1,118 @@
+package org.gongkai.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where the machine's CPU time goes while a side runs: user and system time of each process of the suite (the pid
+ * files {@code bin/gongkai} writes), the broker, Redis and the load generator itself, read from {@code /proc} before
+ * and after. Divided by the requests the side completed, it says what one request costs each process, and so how many
+ * requests per second the machine's cores could carry at best, whatever the concurrency.
+ */
+final class CpuAccount {
+
+    /** Linux counts process times in clock ticks of 1/100 s on every architecture the JDK runs on. */
+    private static final double MS_PER_TICK = 10.0;
+    private static final Map<String, String> PROCESSES_BY_COMMAND = Map.of("beam.smp", "rabbitmq", "redis-server", "redis");
+
+    private final Path runDirectory;
+
+    CpuAccount(Path runDirectory) {
+        this.runDirectory = runDirectory;
+    }
+
+    /** CPU milliseconds used so far, per process, and {@code machine} for all the machine's processes together. */
+    record Reading(Map<String, Double> millisByProcess) {
+
+        /** The CPU milliseconds each process used since {@code before}. */
+        Map<String, Double> since(Reading before) {
+            Map<String, Double> used = new LinkedHashMap<>();
+            millisByProcess.forEach((name, ms) -> {
+                Double was = before.millisByProcess.get(name);
+                if (was != null) {
+                    used.put(name, ms - was);
+                }
+            });
+            return used;
+        }
+    }
+
+    /** CPU milliseconds per unit of work, largest first, "machine" (all processes together) last. */
+    static String describePerUnit(Map<String, Double> used, long work) {
+        if (work <= 0 || used.isEmpty()) {
+            return "";
+        }
+        return used.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / work))
+                .collect(Collectors.joining(", ")) + String.format("; machine %.2f ms", used.getOrDefault("machine", Double.NaN) / work);
+    }
+
+    /** Nothing when /proc cannot be read (not Linux): the benchmark then prints no CPU figures. */
+    boolean available() {
+        return Files.isReadable(Path.of("/proc/stat"));
+    }
+
+    Reading read() {
+        Map<String, Double> ms = new LinkedHashMap<>();
+        if (runDirectory != null && Files.isDirectory(runDirectory)) {
+            try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDirectory, "*.pid")) {
+                for (Path pidFile : pids) {
+                    String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
+                    processMillis(Files.readString(pidFile).trim()).ifPresent(v -> ms.put(name, v));
+                }
+            } catch (IOException e) {
+                // a pid file removed while read: that process is left out of this reading
+            }
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+            for (Path process : all) {
+                String name = PROCESSES_BY_COMMAND.get(readOrEmpty(process.resolve("comm")).trim());
+                if (name != null) {
+                    processMillis(process.getFileName().toString()).ifPresent(v -> ms.merge(name, v, Double::sum));
+                }
+            }
+        } catch (IOException e) {
+            // /proc unreadable: no broker or Redis figures
+        }
+        processMillis(String.valueOf(ProcessHandle.current().pid())).ifPresent(v -> ms.put("load-generator", v));
+        machineMillis().ifPresent(v -> ms.put("machine", v));
+        return new Reading(ms);
+    }
+
+    /** utime + stime of one process, from the 14th and 15th fields of /proc/PID/stat (after the command in parentheses). */
+    private static java.util.Optional<Double> processMillis(String pid) {
+        String stat = readOrEmpty(Path.of("/proc", pid, "stat"));
+        int end = stat.lastIndexOf(')');
+        if (end < 0) {
+            return java.util.Optional.empty();
+        }
+        String[] fields = stat.substring(end + 2).trim().split("\\s+");
+        // fields[0] is the 3rd field (state): utime is the 14th field, stime the 15th
+        return java.util.Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK);
+    }
+
+    /** Every process's user, nice, system, irq and softirq time: the first line of /proc/stat, in ticks. */
+    private static java.util.Optional<Double> machineMillis() {
+        String first = readOrEmpty(Path.of("/proc/stat")).lines().findFirst().orElse("");
+        if (!first.startsWith("cpu ")) {
+            return java.util.Optional.empty();
+        }
+        String[] f = first.substring(4).trim().split("\\s+");
+        long busy = Long.parseLong(f[0]) + Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[5]) + Long.parseLong(f[6]);
+        return java.util.Optional.of(busy * MS_PER_TICK);
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}
