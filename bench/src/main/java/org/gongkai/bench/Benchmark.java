@@ -52,7 +52,11 @@ public final class Benchmark {
     private final int amqpPort = Integer.parseInt(env("BENCH_AMQP_PORT", "5672"));
     private final String namespace = env("BENCH_EVENTS_NAMESPACE", "gongkai");
     private final Duration side = Duration.ofSeconds(Long.parseLong(env("BENCH_SECONDS", "10")));
-    private final Duration warmup = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "3")));
+    /** At most this long per side; less when the side's CPU per request has settled (see {@link #warmUp}). */
+    private final Duration warmup = Duration.ofSeconds(Long.parseLong(env("BENCH_WARMUP_SECONDS", "150")));
+    private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
+    /** Settled: the last slice's CPU per request within this fraction of each of the two slices before it. */
+    private static final double SETTLED = 0.05;
     private final int rounds = Integer.parseInt(env("BENCH_ROUNDS", "2"));
     private final int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "32"));
     private final long largeComments = Long.parseLong(env("BENCH_LARGE_COMMENTS", "100000"));
@@ -92,7 +96,7 @@ public final class Benchmark {
     private void run() throws Exception {
         String loadStart = loadAverage();
         int nproc = Runtime.getRuntime().availableProcessors();
-        say("== machine: %d processors, 1-min load average %s; %d rounds of %d s per side after %d s warm-up, concurrency %d",
+        say("== machine: %d processors, 1-min load average %s; %d rounds of %d s per side after at most %d s warm-up, concurrency %d",
                 nproc, loadStart, rounds, side.toSeconds(), warmup.toSeconds(), concurrency);
         staff.get(); // fails at once when Keycloak does not answer
         admin.get();
@@ -109,9 +113,9 @@ public final class Benchmark {
 
         Lag lagBefore = lag();
         backlog.start();
-        say("== warm-up (%d s each, not measured)", warmup.toSeconds());
+        say("== warm-up, not measured: each side until its CPU per request settles, at most %d s", warmup.toSeconds());
         for (Map.Entry<String, LongFunction<HttpRequest>> t : targets.entrySet()) {
-            measure(t.getKey(), t.getValue(), warmup);
+            warmUp(t.getKey(), t.getValue());
         }
         long drainMax = drain(lagBefore);
 
@@ -304,6 +308,34 @@ public final class Benchmark {
             }
         }
         return halfLoad;
+    }
+
+    /**
+     * Runs a side in slices until what a request costs the machine has settled: the JIT's second compiler (C2) needs a
+     * minute or two of load to compile a path, and a side measured before that measures the compiler as much as the
+     * code. Without /proc (not Linux) the side runs the whole warm-up time.
+     */
+    private void warmUp(String name, LongFunction<HttpRequest> requests) throws InterruptedException {
+        List<Double> perRequest = new java.util.ArrayList<>();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < warmup.toNanos()) {
+            CpuAccount.Reading before = cpu.read();
+            Load.Result slice = measure(name, requests, WARMUP_SLICE.compareTo(warmup) < 0 ? WARMUP_SLICE : warmup);
+            Double machine = cpu.read().since(before).get("machine");
+            if (machine == null) {
+                continue;
+            }
+            double last = machine / slice.ok();
+            perRequest.add(last);
+            int n = perRequest.size();
+            if (n >= 3 && Math.abs(last - perRequest.get(n - 2)) <= SETTLED * last
+                    && Math.abs(last - perRequest.get(n - 3)) <= SETTLED * last) {
+                break;
+            }
+        }
+        say("   %-18s warmed %3d s, machine CPU per request in 10 s slices: %s ms", name,
+                (System.nanoTime() - start) / 1_000_000_000, perRequest.stream().map(v -> String.format("%.2f", v))
+                        .collect(java.util.stream.Collectors.joining(" → ")));
     }
 
     private Load.Result measure(String name, LongFunction<HttpRequest> requests, Duration duration)
