@@ -47,6 +47,11 @@ public class CommentService {
      * Takes a comment through the public route. A retry with the same idempotency key, or the same text from
      * the same client within the duplicate window, answers with the existing receipt and stores nothing.
      * The client address is only fingerprinted, never stored.
+     * <p>
+     * The key is looked up only off the common path (issue 16: one round trip less per new comment): when the
+     * consultation no longer takes comments, when the duplicate check finds the same text, or when the insert hits
+     * the key's unique index. A comment stored under the key is found in each of these cases, so every retry gets the
+     * answer it got when the key was looked up first.
      */
     public Submitted submit(String consultationId, Comment.Submission submission, String idempotencyKey, String clientAddress) {
         String key = Comment.requireValidIdempotencyKey(idempotencyKey);
@@ -54,13 +59,12 @@ public class CommentService {
         if (!consultation.isPublic()) {
             throw Consultation.notFound(consultationId);
         }
-        if (key != null) {
-            Optional<Submitted> replay = replay(consultationId, key, submission.content());
-            if (replay.isPresent()) {
-                return replay.get();
-            }
+        try {
+            consultation.requireAcceptingCommentsOn(consultations.today());
+        } catch (DomainException notAccepting) {
+            // a retry of a comment taken before the period ended still gets its receipt
+            return replay(consultationId, key, submission.content()).orElseThrow(() -> notAccepting);
         }
-        consultation.requireAcceptingCommentsOn(consultations.today());
         Instant now = now();
         String fingerprint = fingerprints.ofClient(clientAddress);
         Comment comment = Comment.receivedOnline(UUID.randomUUID().toString(), consultation, submission, key, fingerprint, now);
@@ -69,25 +73,24 @@ public class CommentService {
                 .filter(latest -> latest.isWithin(properties.duplicateWindow(), now))
                 .flatMap(latest -> comments.findById(latest.commentId()));
         if (duplicate.isPresent()) {
-            return new Submitted(duplicate.get(), false);
+            // the key, when already used, decides the answer (its receipt, or the refusal of a key reused for other text)
+            return replay(consultationId, key, submission.content()).orElse(new Submitted(duplicate.get(), false));
         }
         try {
             Comment stored = comments.insert(comment);
             latestSubmissions.save(new LatestSubmission(sameTextFromSameClient, stored.id(), now));
             return new Submitted(stored, true);
         } catch (DuplicateKeyException e) {
-            // a concurrent retry with the same key won the unique index: answer with its receipt
-            if (key != null) {
-                Optional<Submitted> replay = replay(consultationId, key, submission.content());
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-            }
-            throw e;
+            // the key is taken: a retry, concurrent or not, answered with the first comment's receipt
+            return replay(consultationId, key, submission.content()).orElseThrow(() -> e);
         }
     }
 
+    /** The comment stored under this idempotency key, if any; none without a key. */
     private Optional<Submitted> replay(String consultationId, String key, String content) {
+        if (key == null) {
+            return Optional.empty();
+        }
         return comments.findBySubmissionKey(Comment.submissionKey(consultationId, key, null)).map(existing -> {
             if (!existing.hasSameContentAs(content)) {
                 throw DomainException.invalid("idempotency-key-reused",

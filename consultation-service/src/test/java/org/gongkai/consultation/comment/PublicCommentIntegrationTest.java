@@ -93,6 +93,22 @@ class PublicCommentIntegrationTest {
     }
 
     @Test
+    void aKeyReusedForTextTheClientSentBeforeIsRefused_notAnsweredAsADuplicate() {
+        String id = openConsultation(port, "safety1", false);
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        Map<String, Object> earlier = Map.of("content", "建议在乡镇设立安全生产咨询点。");
+        assertThat(comment(port, id, earlier, "198.51.100.30", first).status()).isEqualTo(201);
+        assertThat(comment(port, id, Map.of("content", "建议增加应急演练的频次。"), "198.51.100.30", second).status()).isEqualTo(201);
+
+        // the earlier text again from the same client, under the key of the other text: the key decides
+        Response reused = comment(port, id, earlier, "198.51.100.30", second);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body()).contains("urn:gongkai:problem:idempotency-key-reused");
+        assertThat(comments.findByConsultationIdOrderByReceivedAt(id)).hasSize(2);
+    }
+
+    @Test
     void concurrentRetriesWithTheSameKeyCannotCreateTwoComments() throws Exception {
         String id = openConsultation(port, "safety1", false);
         String key = UUID.randomUUID().toString();

@@ -9,6 +9,7 @@ import static org.gongkai.testsupport.TestHttp.call;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
@@ -77,7 +78,9 @@ class ConsultationLifecycleIntegrationTest {
         assertThat(openedEvent.json().get("section").asString()).isEqualTo("safety-coordination");
         assertThat(openedEvent.json().get("catalogueItemCode").asString()).isEqualTo("WS-03");
 
-        assertThat(comment(port, id, "建议提高举报奖励标准").status()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        Response taken = comment(port, id, Map.of("content", "建议提高举报奖励标准"), "198.51.100.60", key);
+        assertThat(taken.status()).isEqualTo(201);
 
         scheduler.closeEndedPeriods(Clock.offset(clock, Duration.ofDays(29)));
         assertThat(consultations.findById(id).orElseThrow().status()).as("the last day still counts").isEqualTo(Consultation.Status.OPEN);
@@ -91,6 +94,9 @@ class ConsultationLifecycleIntegrationTest {
         Response late = comment(port, id, "截止后提交的意见");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body()).contains("urn:gongkai:problem:consultation-closed");
+        Response retried = comment(port, id, Map.of("content", "建议提高举报奖励标准"), "198.51.100.61", key);
+        assertThat(retried.status()).as("a retry of a comment taken in time still gets its receipt").isEqualTo(200);
+        assertThat(retried.json().get("receipt").asString()).isEqualTo(taken.json().get("receipt").asString());
 
         TestEvents.Received closedEvent = events.awaitType("gongkai.consultation.consultation-closed.v1", r -> r.data().contains(id));
         TestEvents.assertMatchesFixture(closedEvent);
