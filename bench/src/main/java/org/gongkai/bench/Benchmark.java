@@ -114,14 +114,18 @@ public final class Benchmark {
         Lag lagBefore = lag();
         backlog.start();
         say("== warm-up, not measured: each side until its CPU per request settles, at most %d s", warmup.toSeconds());
-        for (Map.Entry<String, LongFunction<HttpRequest>> t : targets.entrySet()) {
-            warmUp(t.getKey(), t.getValue());
-        }
         // the warm-up's comments run at saturation while the JIT is still compiling, so reporting's queue grows then;
         // that is reported on its own line, and the lag mean and the deepest queue below cover the measured rounds only
-        long warmupDrain = drain(lagBefore);
+        long warmupDrain = 0;
+        for (Map.Entry<String, LongFunction<HttpRequest>> t : targets.entrySet()) {
+            warmUp(t.getKey(), t.getValue());
+            if (t.getKey().contains("comments")) {
+                // the next side warms up with reporting caught up, not still working off this side's queue
+                warmupDrain = Math.max(warmupDrain, drain(lagBefore));
+            }
+        }
         long warmupBacklogMax = backlog.startNewMaximum();
-        say("   after the warm-up reporting caught up in %.1f s; its queue held at most %d events during the warm-up",
+        say("   after each comment side of the warm-up reporting caught up within %.1f s; its queue held at most %d events",
                 warmupDrain / 1000.0, warmupBacklogMax);
         long drainMax = 0;
 
@@ -157,6 +161,7 @@ public final class Benchmark {
             }
         }
         Lag lagAfter = lag();
+        long roundsBacklogMax = backlog.max();
         backlog.stop();
         Lag lagDelta = lagAfter.minus(measuredFrom);
         Lag lagBuckets = window == null ? lagDelta : window;
@@ -166,7 +171,7 @@ public final class Benchmark {
                 lagDelta.count, lagDelta.count > 0 ? lagDelta.sumSeconds * 1000 / lagDelta.count : Double.NaN);
         say("   percentiles from the timer's buckets, each comment side's window added up: %s", lagBuckets.describe());
         say("   comments accepted %d (warm-up included), events counted by reporting %d; consumer queue depth max %d in the rounds (%s)",
-                commentsAccepted.get(), lagAfter.minus(lagBefore).count, backlog.max(), backlog.source());
+                commentsAccepted.get(), lagAfter.minus(lagBefore).count, roundsBacklogMax, backlog.source());
         say("== CPU time per request, milliseconds by process (from /proc; comments until reporting counted them)");
         cpuBySide.forEach((name, used) -> say("   %-18s %s", name, CpuAccount.describePerUnit(used, totals.get(name).ok())));
 
@@ -219,7 +224,7 @@ public final class Benchmark {
         kv.put("read_p99_ms", f1(totals.get("read gateway").p(99)));
         kv.put("lag_p50_ms", lagBuckets.percentileMs(0.50));
         kv.put("lag_p99_ms", lagBuckets.percentileMs(0.99));
-        kv.put("backlog_max", String.valueOf(backlog.max()));
+        kv.put("backlog_max", String.valueOf(roundsBacklogMax));
         kv.put("lag_half_rate_p50_ms", halfRate.lag().percentileMs(0.50));
         kv.put("lag_half_rate_p99_ms", halfRate.lag().percentileMs(0.99));
         kv.put("comments_half_rate_per_s", f1(halfRate.comments().perSecond()));
@@ -256,7 +261,7 @@ public final class Benchmark {
             Map<String, Double> used = cpuBySide.getOrDefault(name, Map.of());
             long ok = totals.get(name).ok();
             if (used.containsKey("machine") && ok > 0) {
-                kv.put("cpu_ms_per_" + name.replace("-", "_").replace(' ', '_'), String.format("%.2f", used.get("machine") / ok));
+                kv.put("cpu_ms_per_" + name.replace("-", "_").replace(' ', '_'), String.format(Locale.ROOT, "%.2f", used.get("machine") / ok));
             }
         }
         kv.put("concurrency", String.valueOf(concurrency));
@@ -329,7 +334,8 @@ public final class Benchmark {
         long start = System.nanoTime();
         while (System.nanoTime() - start < warmup.toNanos()) {
             CpuAccount.Reading before = cpu.read();
-            Load.Result slice = measure(name, requests, WARMUP_SLICE.compareTo(warmup) < 0 ? WARMUP_SLICE : warmup);
+            Duration left = warmup.minusNanos(System.nanoTime() - start);
+            Load.Result slice = measure(name, requests, WARMUP_SLICE.compareTo(left) < 0 ? WARMUP_SLICE : left);
             Double machine = cpu.read().since(before).get("machine");
             if (machine == null) {
                 continue;
@@ -343,7 +349,7 @@ public final class Benchmark {
             }
         }
         say("   %-18s warmed %3d s, machine CPU per request in 10 s slices: %s ms", name,
-                (System.nanoTime() - start) / 1_000_000_000, perRequest.stream().map(v -> String.format("%.2f", v))
+                (System.nanoTime() - start) / 1_000_000_000, perRequest.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
                         .collect(java.util.stream.Collectors.joining(" → ")));
     }
 
@@ -582,8 +588,12 @@ public final class Benchmark {
         Lag minus(Lag before) {
             TreeMap<Double, Long> b = new TreeMap<>();
             buckets.forEach((le, n) -> b.put(le, n - before.buckets.getOrDefault(le, 0L)));
-            // the max is the service's recent maximum (a decaying window), not a difference
-            return new Lag(source, count - before.count, sumSeconds - before.sumSeconds, maxSeconds, b);
+            long inWindow = count - before.count;
+            // the service's max is a recent maximum (a decaying window of minutes), which may hold an event from before
+            // this window (the warm-up's, say); the window's own maximum lies at most at the first bucket holding all of it
+            double bound = inWindow <= 0 ? 0 : b.entrySet().stream().filter(e -> e.getValue() >= inWindow)
+                    .map(Map.Entry::getKey).findFirst().orElse(Double.POSITIVE_INFINITY);
+            return new Lag(source, inWindow, sumSeconds - before.sumSeconds, Math.min(maxSeconds, bound), b);
         }
 
         /**
@@ -617,7 +627,7 @@ public final class Benchmark {
         }
 
         String describe() {
-            return String.format("%d events, p50 %s ms, p99 %s ms, max %s ms (%s)", count, percentileMs(0.5),
+            return String.format(Locale.ROOT, "%d events, p50 %s ms, p99 %s ms, max %s ms (%s)", count, percentileMs(0.5),
                     percentileMs(0.99), maxMs(), source);
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -26,17 +27,22 @@ final class CpuAccount {
         this.runDirectory = runDirectory;
     }
 
-    /** CPU milliseconds used so far, per process, and {@code machine} for all the machine's processes together. */
-    record Reading(Map<String, Double> millisByProcess) {
+    /**
+     * CPU milliseconds used so far by each process, grouped by name ({@code machine} for all the machine's processes
+     * together) and keyed within a name by the process's identity (its pid and start time), so that a process that
+     * restarted between two readings is not taken for the one before it.
+     */
+    record Reading(Map<String, Map<String, Double>> millisByProcess) {
 
-        /** The CPU milliseconds each process used since {@code before}. */
+        /**
+         * The CPU milliseconds each named process used since {@code before}: for a process in both readings the
+         * difference; for one started since, all its time (it was all spent since). A process gone since is left out.
+         */
         Map<String, Double> since(Reading before) {
             Map<String, Double> used = new LinkedHashMap<>();
-            millisByProcess.forEach((name, ms) -> {
-                Double was = before.millisByProcess.get(name);
-                if (was != null) {
-                    used.put(name, ms - was);
-                }
+            millisByProcess.forEach((name, now) -> {
+                Map<String, Double> was = before.millisByProcess.getOrDefault(name, Map.of());
+                now.forEach((identity, ms) -> used.merge(name, ms - was.getOrDefault(identity, 0.0), Double::sum));
             });
             return used;
         }
@@ -49,52 +55,52 @@ final class CpuAccount {
         }
         return used.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / work))
-                .collect(Collectors.joining(", ")) + String.format("; machine %.2f ms", used.getOrDefault("machine", Double.NaN) / work);
-    }
-
-    /** Nothing when /proc cannot be read (not Linux): the benchmark then prints no CPU figures. */
-    boolean available() {
-        return Files.isReadable(Path.of("/proc/stat"));
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / work))
+                .collect(Collectors.joining(", "))
+                + String.format(Locale.ROOT, "; machine %.2f ms", used.getOrDefault("machine", Double.NaN) / work);
     }
 
     Reading read() {
-        Map<String, Double> ms = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> ms = new LinkedHashMap<>();
         if (runDirectory != null && Files.isDirectory(runDirectory)) {
             try (DirectoryStream<Path> pids = Files.newDirectoryStream(runDirectory, "*.pid")) {
                 for (Path pidFile : pids) {
                     String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-                    processMillis(Files.readString(pidFile).trim()).ifPresent(v -> ms.put(name, v));
+                    // a pid file removed while read leaves only that process out of this reading
+                    record(ms, name, readOrEmpty(pidFile).trim());
                 }
-            } catch (IOException e) {
-                // a pid file removed while read: that process is left out of this reading
+            } catch (IOException | RuntimeException e) {
+                // the run directory unreadable: no figures for the suite's processes
             }
         }
         try (DirectoryStream<Path> all = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path process : all) {
                 String name = PROCESSES_BY_COMMAND.get(readOrEmpty(process.resolve("comm")).trim());
                 if (name != null) {
-                    processMillis(process.getFileName().toString()).ifPresent(v -> ms.merge(name, v, Double::sum));
+                    record(ms, name, process.getFileName().toString());
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // /proc unreadable: no broker or Redis figures
         }
-        processMillis(String.valueOf(ProcessHandle.current().pid())).ifPresent(v -> ms.put("load-generator", v));
-        machineMillis().ifPresent(v -> ms.put("machine", v));
+        record(ms, "load-generator", String.valueOf(ProcessHandle.current().pid()));
+        machineMillis().ifPresent(v -> ms.put("machine", Map.of("all", v)));
         return new Reading(ms);
     }
 
-    /** utime + stime of one process, from the 14th and 15th fields of /proc/PID/stat (after the command in parentheses). */
-    private static java.util.Optional<Double> processMillis(String pid) {
+    private static void record(Map<String, Map<String, Double>> ms, String name, String pid) {
+        if (!pid.matches("\\d+")) {
+            return;
+        }
         String stat = readOrEmpty(Path.of("/proc", pid, "stat"));
         int end = stat.lastIndexOf(')');
         if (end < 0) {
-            return java.util.Optional.empty();
+            return; // the process is gone
         }
         String[] fields = stat.substring(end + 2).trim().split("\\s+");
-        // fields[0] is the 3rd field (state): utime is the 14th field, stime the 15th
-        return java.util.Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK);
+        // fields[0] is the 3rd field (state): utime is the 14th field, stime the 15th, the start time the 22nd
+        double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
+        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(pid + "@" + fields[19], millis);
     }
 
     /** Every process's user, nice, system, irq and softirq time: the first line of /proc/stat, in ticks. */

@@ -49,7 +49,8 @@ public class CommentService {
      * The client address is only fingerprinted, never stored.
      * <p>
      * The key is looked up only off the common path (issue 16: one round trip less per new comment): when the
-     * consultation no longer takes comments, when the duplicate check finds the same text, or when the insert hits
+     * submission is refused (the consultation no longer takes comments, a field is invalid), when the duplicate check
+     * finds the same text, or when the insert hits
      * the key's unique index. A comment stored under the key is found in each of these cases, so every retry gets the
      * answer it got when the key was looked up first.
      */
@@ -59,15 +60,17 @@ public class CommentService {
         if (!consultation.isPublic()) {
             throw Consultation.notFound(consultationId);
         }
-        try {
-            consultation.requireAcceptingCommentsOn(consultations.today());
-        } catch (DomainException notAccepting) {
-            // a retry of a comment taken before the period ended still gets its receipt
-            return replay(consultationId, key, submission.content()).orElseThrow(() -> notAccepting);
-        }
         Instant now = now();
         String fingerprint = fingerprints.ofClient(clientAddress);
-        Comment comment = Comment.receivedOnline(UUID.randomUUID().toString(), consultation, submission, key, fingerprint, now);
+        Comment comment;
+        try {
+            consultation.requireAcceptingCommentsOn(consultations.today());
+            comment = Comment.receivedOnline(UUID.randomUUID().toString(), consultation, submission, key, fingerprint, now);
+        } catch (DomainException refused) {
+            // a retry of a comment taken before still gets its receipt, even when the period has ended since or the
+            // retry's contact is one a rule refuses: the stored comment is the answer, not the retry's body
+            return replay(consultationId, key, submission.content()).orElseThrow(() -> refused);
+        }
         String sameTextFromSameClient = LatestSubmission.key(consultationId, fingerprint, comment.contentHash());
         Optional<Comment> duplicate = latestSubmissions.findById(sameTextFromSameClient)
                 .filter(latest -> latest.isWithin(properties.duplicateWindow(), now))

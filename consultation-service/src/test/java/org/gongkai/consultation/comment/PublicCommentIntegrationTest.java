@@ -86,6 +86,11 @@ class PublicCommentIntegrationTest {
         assertThat(retry.json().get("receipt").asString()).isEqualTo(first.json().get("receipt").asString());
         assertThat(comments.findByConsultationIdOrderByReceivedAt(id)).hasSize(1);
 
+        Response retryWithBadContact = comment(port, id, Map.of("content", "建议明确举报人身份信息的保密责任。", "contact", "不是联系方式"),
+                "198.51.100.98", key);
+        assertThat(retryWithBadContact.status()).as("the stored comment answers a retry, not the retry's new fields").isEqualTo(200);
+        assertThat(retryWithBadContact.json().get("receipt").asString()).isEqualTo(first.json().get("receipt").asString());
+
         Response reused = comment(port, id, Map.of("content", "另一条完全不同的意见"), "198.51.100.21", key);
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.body()).contains("urn:gongkai:problem:idempotency-key-reused");
