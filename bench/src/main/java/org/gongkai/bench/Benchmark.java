@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.stream.Collectors;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -330,7 +332,7 @@ public final class Benchmark {
      * code. Without /proc (not Linux) the side runs the whole warm-up time.
      */
     private void warmUp(String name, LongFunction<HttpRequest> requests) throws InterruptedException {
-        List<Double> perRequest = new java.util.ArrayList<>();
+        List<Double> perRequest = new ArrayList<>();
         long start = System.nanoTime();
         while (System.nanoTime() - start < warmup.toNanos()) {
             CpuAccount.Reading before = cpu.read();
@@ -348,9 +350,9 @@ public final class Benchmark {
                 break;
             }
         }
-        say("   %-18s warmed %3d s, machine CPU per request in 10 s slices: %s ms", name,
-                (System.nanoTime() - start) / 1_000_000_000, perRequest.stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
-                        .collect(java.util.stream.Collectors.joining(" → ")));
+        say("   %-18s warmed %3d s, machine CPU per request in %d s slices: %s ms", name,
+                (System.nanoTime() - start) / 1_000_000_000, WARMUP_SLICE.toSeconds(),
+                perRequest.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" → ")));
     }
 
     private Load.Result measure(String name, LongFunction<HttpRequest> requests, Duration duration)

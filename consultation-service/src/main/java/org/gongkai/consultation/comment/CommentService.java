@@ -50,9 +50,8 @@ public class CommentService {
      * <p>
      * The key is looked up only off the common path (issue 16: one round trip less per new comment): when the
      * submission is refused (the consultation no longer takes comments, a field is invalid), when the duplicate check
-     * finds the same text, or when the insert hits
-     * the key's unique index. A comment stored under the key is found in each of these cases, so every retry gets the
-     * answer it got when the key was looked up first.
+     * finds the same text, or when the insert hits the key's unique index. A comment stored under the key is found in
+     * each of these cases, so every retry gets the answer it got when the key was looked up first.
      */
     public Submitted submit(String consultationId, Comment.Submission submission, String idempotencyKey, String clientAddress) {
         String key = Comment.requireValidIdempotencyKey(idempotencyKey);

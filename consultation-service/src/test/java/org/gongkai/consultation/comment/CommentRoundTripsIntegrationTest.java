@@ -6,6 +6,7 @@ import static org.gongkai.consultation.ConsultationTestSupport.openConsultation;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.gongkai.consultation.ConsultationIntegrationTest;
 import org.gongkai.consultation.ConsultationTestSupport;
@@ -95,7 +96,7 @@ class CommentRoundTripsIntegrationTest {
         assertThat(comments.findByConsultationIdOrderByReceivedAt(id)).hasSize(1);
     }
 
-    private static <T> T record(java.util.function.Supplier<T> call) {
+    private static <T> T record(Supplier<T> call) {
         recording = Thread.currentThread();
         try {
             return call.get();
