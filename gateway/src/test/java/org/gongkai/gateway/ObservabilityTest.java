@@ -58,6 +58,9 @@ class ObservabilityTest {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).contains("gongkai_security_rejections_total{kind=\"rate-limited\"}",
                 "gongkai_security_rejections_total{kind=\"unauthenticated\"}");
+        assertThat(scrape).as("the request's own timer").contains("http_server_requests_seconds_count{")
+                .as("none of Spring Security's own observations (a timer and a span per filter phase and authorization)")
+                .doesNotContain("spring_security_");
         assertThat(service.seen).as("nothing of the actuator is forwarded").noneMatch(seen -> seen.path().startsWith("/actuator"));
     }
 

@@ -84,6 +84,16 @@ class ObservabilityIntegrationTest {
     }
 
     @Test
+    void requestsAreTimedWithoutSpringSecuritysOwnObservations() {
+        assertThat(call(port, "safety1", "GET", "/api/consultations", null).status()).isEqualTo(200);
+        assertThat(call(port, null, "GET", "/api/consultations", null).status()).isEqualTo(401);
+        String scrape = call(port, "admin", "GET", "/actuator/prometheus", null).body();
+        assertThat(scrape).as("the request's own timer").contains("http_server_requests_seconds_count{")
+                .as("none of Spring Security's own observations (a timer and a span per filter phase, authentication and authorization)")
+                .doesNotContain("spring_security_");
+    }
+
+    @Test
     void aTracedRequestsTraceIdTravelsWithTheEventItRecordsOntoTheBroker() {
         String traceId = hex(16);
         String traceparent = "00-" + traceId + "-" + hex(8) + "-01";
