@@ -43,7 +43,7 @@ class CommitSizeTest {
 
             // the store's first chunk holds the 20,000 entries; H2 lists a chunk's metadata with the commit after it,
             // so the chunks of all measured commits but the last are listed
-            TreeMap<Integer, String> chunks = chunks(store);
+            TreeMap<Integer, String> chunks = H2Chunks.listed(store);
             SortedMap<Integer, String> measured = chunks.tailMap(chunks.firstKey(), false);
             assertThat(measured).as("the measured commits' chunks").hasSize(COMMITS - 1);
             long blocks = measured.values().stream().mapToLong(metadata -> field(metadata, "len")).sum();
@@ -52,17 +52,6 @@ class CommitSizeTest {
         } finally {
             store.close();
         }
-    }
-
-    /** H2's metadata of each chunk in the store, by chunk id (the layout map's "chunk.<hex id>" entries). */
-    private static TreeMap<Integer, String> chunks(MVStore store) {
-        TreeMap<Integer, String> byId = new TreeMap<>();
-        store.getLayoutMap().forEach((key, metadata) -> {
-            if (key.startsWith("chunk.")) {
-                byId.put(Integer.parseInt(key.substring("chunk.".length()), 16), metadata);
-            }
-        });
-        return byId;
     }
 
     /** A hexadecimal field of H2's chunk metadata ("chunk:1f,block:2,len:3,…"). */
