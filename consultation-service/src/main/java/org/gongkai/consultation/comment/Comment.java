@@ -30,6 +30,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "public_list", def = "{'consultationId': 1, 'hidden': 1, 'receivedAt': 1, '_id': 1}")
 // the outbox relay looks for pending events in every comment; only the few with one are in this index
 @CompoundIndex(name = "pending_events", def = "{'outbox.eventId': 1}", sparse = true)
+// the duplicate check: equalities on the first three keys, the newest first (CommentRepository#sameTextFromSameClientSince)
+@CompoundIndex(name = "same_text_same_client", def = "{'consultationId': 1, 'clientFingerprint': 1, 'contentHash': 1, 'receivedAt': -1}")
 public class Comment implements RecordsChanges {
 
     public static final int MAX_CONTENT_LENGTH = 2000;

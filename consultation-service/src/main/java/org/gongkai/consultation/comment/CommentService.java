@@ -23,16 +23,14 @@ import org.springframework.stereotype.Service;
 public class CommentService {
 
     private final CommentRepository comments;
-    private final LatestSubmissionRepository latestSubmissions;
     private final ConsultationService consultations;
     private final Fingerprints fingerprints;
     private final CommentProperties properties;
     private final Clock clock;
 
-    CommentService(CommentRepository comments, LatestSubmissionRepository latestSubmissions, ConsultationService consultations,
-            Fingerprints fingerprints, CommentProperties properties, Clock clock) {
+    CommentService(CommentRepository comments, ConsultationService consultations, Fingerprints fingerprints,
+            CommentProperties properties, Clock clock) {
         this.comments = comments;
-        this.latestSubmissions = latestSubmissions;
         this.consultations = consultations;
         this.fingerprints = fingerprints;
         this.properties = properties;
@@ -52,6 +50,9 @@ public class CommentService {
      * submission is refused (the consultation no longer takes comments, a field is invalid), when the duplicate check
      * finds the same text, or when the insert hits the key's unique index. A comment stored under the key is found in
      * each of these cases, so every retry gets the answer it got when the key was looked up first.
+     * <p>
+     * The duplicate check reads the comments themselves, through their {@code same_text_same_client} index, so a new
+     * comment is one write (issue 16: a document of its own per client and text cost a second write per comment).
      */
     public Submitted submit(String consultationId, Comment.Submission submission, String idempotencyKey, String clientAddress) {
         String key = Comment.requireValidIdempotencyKey(idempotencyKey);
@@ -70,18 +71,15 @@ public class CommentService {
             // retry's contact is one a rule refuses: the stored comment is the answer, not the retry's body
             return replay(consultationId, key, submission.content()).orElseThrow(() -> refused);
         }
-        String sameTextFromSameClient = LatestSubmission.key(consultationId, fingerprint, comment.contentHash());
-        Optional<Comment> duplicate = latestSubmissions.findById(sameTextFromSameClient)
-                .filter(latest -> latest.isWithin(properties.duplicateWindow(), now))
-                .flatMap(latest -> comments.findById(latest.commentId()));
+        // the window is open at its far end: exactly duplicateWindow later is a new comment
+        Optional<Comment> duplicate = comments.sameTextFromSameClientSince(consultationId, fingerprint, comment.contentHash(),
+                now.minus(properties.duplicateWindow()));
         if (duplicate.isPresent()) {
             // the key, when already used, decides the answer (its receipt, or the refusal of a key reused for other text)
             return replay(consultationId, key, submission.content()).orElse(new Submitted(duplicate.get(), false));
         }
         try {
-            Comment stored = comments.insert(comment);
-            latestSubmissions.save(new LatestSubmission(sameTextFromSameClient, stored.id(), now));
-            return new Submitted(stored, true);
+            return new Submitted(comments.insert(comment), true);
         } catch (DuplicateKeyException e) {
             // the key is taken: a retry, concurrent or not, answered with the first comment's receipt
             return replay(consultationId, key, submission.content()).orElseThrow(() -> e);

@@ -49,6 +49,8 @@ class OrderedIndexTest {
         collection.createIndex(doc("tags", 1), new IndexOptions().name("tags")); // multikey: narrows, never sorts
         collection.createIndex(doc("labels", 1), new IndexOptions().name("labels").sparse(true));
         collection.createIndex(doc("receipt", 1), new IndexOptions().name("receipt").unique(true));
+        collection.createIndex(doc("consultationId", 1, "clientFingerprint", 1, "contentHash", 1, "receivedAt", -1),
+                new IndexOptions().name("same_text_same_client"));
     }
 
     private static Document doc(Object... keysAndValues) {
@@ -65,7 +67,8 @@ class OrderedIndexTest {
         for (int i = 0; i < count; i++) {
             Document comment = doc("_id", String.format("c-%05d", (i * 7919) % count), "consultationId", "con-" + i % 3,
                     "hidden", i % 5 == 0, "section", "safety" + i % 2, "text", "意见 " + i, "tags", List.of("t" + i % 4),
-                    "receipt", String.format("r-%05d", (i * 31) % count));
+                    "receipt", String.format("r-%05d", (i * 31) % count), "clientFingerprint", "f" + i % 50,
+                    "contentHash", "h" + i % 2);
             if (i % 11 != 0) {
                 comment.append("receivedAt", Date.from(START.plusSeconds(i / 4))); // groups of equal times
             }
@@ -129,7 +132,12 @@ class OrderedIndexTest {
             new Page(doc(), doc("receipt", -1), 10, 20),
             new Page(doc("receipt", "r-00042"), null, 0, 0), // the library's own lookup
             new Page(doc("receipt", "r-00042", "hidden", false), null, 0, 0),
-            new Page(doc("hidden", true), OLDEST_FIRST, 0, 12)); // no index starts with hidden
+            new Page(doc("hidden", true), OLDEST_FIRST, 0, 12), // no index starts with hidden
+            // the duplicate check: three equalities, then a range on the sort key, the newest first
+            new Page(doc("consultationId", "con-1", "clientFingerprint", "f1", "contentHash", "h1", "receivedAt",
+                    doc("$gt", Date.from(START.plusSeconds(10)))), doc("receivedAt", -1), 0, 1),
+            new Page(doc("consultationId", "con-1", "clientFingerprint", "f1", "contentHash", "h1", "receivedAt",
+                    doc("$gt", Date.from(START.plusSeconds(100_000)))), doc("receivedAt", -1), 0, 1));
 
     private static List<Document> find(MongoCollection<Document> collection, Page page) {
         var find = collection.find(page.query()).skip(page.skip()).limit(page.limit());
@@ -248,6 +256,14 @@ class OrderedIndexTest {
         // a multikey index narrows to the documents it names, which the library then sorts
         assertThat(documentsReadBy(backend, () -> comments.find(doc("tags", "t1")).sort(doc("_id", 1)).limit(5).into(new ArrayList<>())))
                 .isEqualTo(1_500);
+        // the duplicate check reads the newest of the client's comments with that text, or at most all of them
+        Document sameTextFromSameClient = doc("consultationId", "con-1", "clientFingerprint", "f1", "contentHash", "h1");
+        assertThat(comments.countDocuments(sameTextFromSameClient)).isEqualTo(40);
+        assertThat(documentsReadBy(backend, () -> comments.find(new Document(sameTextFromSameClient).append("receivedAt",
+                doc("$gt", Date.from(START)))).sort(doc("receivedAt", -1)).limit(1).into(new ArrayList<>()))).isEqualTo(1);
+        assertThat(documentsReadBy(backend, () -> comments.find(new Document(sameTextFromSameClient).append("receivedAt",
+                doc("$gt", Date.from(START.plusSeconds(100_000))))).sort(doc("receivedAt", -1)).limit(1).into(new ArrayList<>())))
+                .isEqualTo(40);
         // the relay's backstop reads only the aggregates with events waiting
         Document waiting = doc("outbox.eventId", doc("$exists", true));
         assertThat(documentsReadBy(backend, () -> comments.find(waiting).limit(200).into(new ArrayList<>()))).isEqualTo(200);
