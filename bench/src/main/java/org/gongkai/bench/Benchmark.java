@@ -97,9 +97,10 @@ public final class Benchmark {
 
     private void run() throws Exception {
         String loadStart = loadAverage();
+        String probeStart = String.format(Locale.ROOT, "%.1f", CpuProbe.millis());
         int nproc = Runtime.getRuntime().availableProcessors();
-        say("== machine: %d processors, 1-min load average %s; %d rounds of %d s per side after at most %d s warm-up, concurrency %d",
-                nproc, loadStart, rounds, side.toSeconds(), warmup.toSeconds(), concurrency);
+        say("== machine: %d processors, 1-min load average %s, CPU probe %s ms; %d rounds of %d s per side after at most %d s warm-up, concurrency %d",
+                nproc, loadStart, probeStart, rounds, side.toSeconds(), warmup.toSeconds(), concurrency);
         staff.get(); // fails at once when Keycloak does not answer
         admin.get();
         consultationId = openConsultation();
@@ -215,6 +216,7 @@ public final class Benchmark {
                 report.line(), reportConcurrency, storedComments, copied, large.documents());
 
         String loadEnd = loadAverage();
+        String probeEnd = String.format(Locale.ROOT, "%.1f", CpuProbe.millis());
         Load.Result commentsGw = totals.get("comments gateway");
         Load.Result commentsDirect = totals.get("comments direct");
         Map<String, String> kv = new LinkedHashMap<>();
@@ -236,6 +238,7 @@ public final class Benchmark {
         kv.put("report_p99_ms", f1(report.p(99)));
         kv.put("load_avg", loadStart + "/" + loadEnd);
         kv.put("nproc", String.valueOf(nproc));
+        kv.put("cpu_probe_ms", probeStart + "/" + probeEnd);
         kv.put("comments_direct_per_s", f1(commentsDirect.perSecond()));
         kv.put("read_per_s", f1(totals.get("read gateway").perSecond()));
         kv.put("read_direct_per_s", f1(totals.get("read direct").perSecond()));
