@@ -59,6 +59,11 @@ public final class Benchmark {
     private static final Duration WARMUP_SLICE = Duration.ofSeconds(10);
     /** Settled: the last slice's CPU per request within this fraction of each of the two slices before it. */
     private static final double SETTLED = 0.05;
+    /**
+     * And the JIT quiet: its compiler threads used at most this share of the machine's CPU in the last slice. Without
+     * it a side could stop on a plateau while C2 still compiled (run 19's comment side, after 50 s).
+     */
+    private static final double JIT_QUIET = 0.02;
     private final int rounds = Integer.parseInt(env("BENCH_ROUNDS", "2"));
     private final int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "32"));
     private final long largeComments = Long.parseLong(env("BENCH_LARGE_COMMENTS", "100000"));
@@ -330,32 +335,37 @@ public final class Benchmark {
     }
 
     /**
-     * Runs a side in slices until what a request costs the machine has settled: the JIT's second compiler (C2) needs a
-     * minute or two of load to compile a path, and a side measured before that measures the compiler as much as the
-     * code. Without /proc (not Linux) the side runs the whole warm-up time.
+     * Runs a side in slices until what a request costs the machine has settled and the JIT has gone quiet: the JIT's
+     * second compiler (C2) needs a minute or two of load to compile a path, and a side measured before that measures
+     * the compiler as much as the code. Without /proc (not Linux) the side runs the whole warm-up time.
      */
     private void warmUp(String name, LongFunction<HttpRequest> requests) throws InterruptedException {
         List<Double> perRequest = new ArrayList<>();
+        List<Double> jitShares = new ArrayList<>();
         long start = System.nanoTime();
         while (System.nanoTime() - start < warmup.toNanos()) {
             CpuAccount.Reading before = cpu.read();
             Duration left = warmup.minusNanos(System.nanoTime() - start);
             Load.Result slice = measure(name, requests, WARMUP_SLICE.compareTo(left) < 0 ? WARMUP_SLICE : left);
-            Double machine = cpu.read().since(before).get("machine");
+            Map<String, Double> used = cpu.read().since(before);
+            Double machine = used.get("machine");
             if (machine == null) {
                 continue;
             }
             double last = machine / slice.ok();
+            double jitShare = used.getOrDefault(CpuAccount.JIT_COMPILERS, 0.0) / machine;
             perRequest.add(last);
+            jitShares.add(jitShare);
             int n = perRequest.size();
             if (n >= 3 && Math.abs(last - perRequest.get(n - 2)) <= SETTLED * last
-                    && Math.abs(last - perRequest.get(n - 3)) <= SETTLED * last) {
+                    && Math.abs(last - perRequest.get(n - 3)) <= SETTLED * last && jitShare <= JIT_QUIET) {
                 break;
             }
         }
-        say("   %-18s warmed %3d s, machine CPU per request in %d s slices: %s ms", name,
+        say("   %-18s warmed %3d s, machine CPU per request in %d s slices: %s ms; the JIT compilers' share: %s", name,
                 (System.nanoTime() - start) / 1_000_000_000, WARMUP_SLICE.toSeconds(),
-                perRequest.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" → ")));
+                perRequest.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(" → ")),
+                jitShares.stream().map(v -> String.format(Locale.ROOT, "%.0f %%", v * 100)).collect(Collectors.joining(" → ")));
     }
 
     private Load.Result measure(String name, LongFunction<HttpRequest> requests, Duration duration)

@@ -20,6 +20,12 @@ final class CpuAccount {
     /** Linux counts process times in clock ticks of 1/100 s on every architecture the JDK runs on. */
     private static final double MS_PER_TICK = 10.0;
     private static final Map<String, String> PROCESSES_BY_COMMAND = Map.of("beam.smp", "rabbitmq", "redis-server", "redis");
+    /**
+     * The CPU time of the JIT compiler threads of the suite's JVMs together (HotSpot names them "C1 CompilerThread…"
+     * and "C2 CompilerThread…"; Linux keeps the first 15 characters): part of those processes' time, so never added to
+     * the machine's figure again.
+     */
+    static final String JIT_COMPILERS = "jit-compilers";
 
     private final Path runDirectory;
 
@@ -53,7 +59,7 @@ final class CpuAccount {
         if (work <= 0 || used.isEmpty()) {
             return "";
         }
-        return used.entrySet().stream().filter(e -> !e.getKey().equals("machine"))
+        return used.entrySet().stream().filter(e -> !e.getKey().equals("machine") && !e.getKey().equals(JIT_COMPILERS))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / work))
                 .collect(Collectors.joining(", "))
@@ -67,7 +73,9 @@ final class CpuAccount {
                 for (Path pidFile : pids) {
                     String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
                     // a pid file removed while read leaves only that process out of this reading
-                    record(ms, name, readOrEmpty(pidFile).trim());
+                    String pid = readOrEmpty(pidFile).trim();
+                    record(ms, name, pid);
+                    recordCompilerThreads(ms, pid);
                 }
             } catch (IOException | RuntimeException e) {
                 // the run directory unreadable: no figures for the suite's processes
@@ -93,14 +101,50 @@ final class CpuAccount {
             return;
         }
         String stat = readOrEmpty(Path.of("/proc", pid, "stat"));
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
+        if (fieldsAfterCommand(stat).length < 20) {
             return; // the process is gone
         }
-        String[] fields = stat.substring(end + 2).trim().split("\\s+");
-        // fields[0] is the 3rd field (state): utime is the 14th field, stime the 15th, the start time the 22nd
-        double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MS_PER_TICK;
-        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(pid + "@" + fields[19], millis);
+        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(pid + "@" + startTime(stat), ticks(stat) * MS_PER_TICK);
+    }
+
+    /** Adds the CPU time of the process's JIT compiler threads to {@link #JIT_COMPILERS}, under the process's identity. */
+    private static void recordCompilerThreads(Map<String, Map<String, Double>> ms, String pid) {
+        if (!pid.matches("\\d+")) {
+            return;
+        }
+        double millis = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+            for (Path thread : threads) {
+                String name = readOrEmpty(thread.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    millis += ticks(readOrEmpty(thread.resolve("stat")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // the process is gone, or not ours to read
+        }
+        String identity = pid + "@" + startTime(readOrEmpty(Path.of("/proc", pid, "stat")));
+        ms.computeIfAbsent(JIT_COMPILERS, k -> new LinkedHashMap<>()).merge(identity, millis * MS_PER_TICK, Double::sum);
+    }
+
+    /** utime + stime of a {@code stat} line of /proc, in ticks; 0 for an empty line. */
+    private static long ticks(String stat) {
+        String[] fields = fieldsAfterCommand(stat);
+        return fields.length < 13 ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String startTime(String stat) {
+        String[] fields = fieldsAfterCommand(stat);
+        return fields.length < 20 ? "" : fields[19];
+    }
+
+    /**
+     * The fields after the command's closing parenthesis: fields[0] is the 3rd field (state), so utime (the 14th) is
+     * fields[11], stime fields[12] and the start time (the 22nd) fields[19].
+     */
+    private static String[] fieldsAfterCommand(String stat) {
+        int end = stat.lastIndexOf(')');
+        return end < 0 || end + 2 > stat.length() ? new String[0] : stat.substring(end + 2).trim().split("\\s+");
     }
 
     /** Every process's user, nice, system, irq and softirq time: the first line of /proc/stat, in ticks. */
