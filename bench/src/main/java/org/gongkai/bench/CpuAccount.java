@@ -74,8 +74,10 @@ final class CpuAccount {
                     String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
                     // a pid file removed while read leaves only that process out of this reading
                     String pid = readOrEmpty(pidFile).trim();
-                    record(ms, name, pid);
-                    recordCompilerThreads(ms, pid);
+                    String identity = record(ms, name, pid);
+                    if (identity != null) {
+                        recordCompilerThreads(ms, pid, identity);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // the run directory unreadable: no figures for the suite's processes
@@ -96,22 +98,22 @@ final class CpuAccount {
         return new Reading(ms);
     }
 
-    private static void record(Map<String, Map<String, Double>> ms, String name, String pid) {
+    /** Records the process's CPU time under its identity (pid and start time), which it returns; null if it is gone. */
+    private static String record(Map<String, Map<String, Double>> ms, String name, String pid) {
         if (!pid.matches("\\d+")) {
-            return;
+            return null;
         }
         String stat = readOrEmpty(Path.of("/proc", pid, "stat"));
         if (fieldsAfterCommand(stat).length < 20) {
-            return; // the process is gone
+            return null; // the process is gone
         }
-        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(pid + "@" + startTime(stat), ticks(stat) * MS_PER_TICK);
+        String identity = pid + "@" + startTime(stat);
+        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(identity, ticks(stat) * MS_PER_TICK);
+        return identity;
     }
 
     /** Adds the CPU time of the process's JIT compiler threads to {@link #JIT_COMPILERS}, under the process's identity. */
-    private static void recordCompilerThreads(Map<String, Map<String, Double>> ms, String pid) {
-        if (!pid.matches("\\d+")) {
-            return;
-        }
+    private static void recordCompilerThreads(Map<String, Map<String, Double>> ms, String pid, String identity) {
         double millis = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path thread : threads) {
@@ -123,7 +125,6 @@ final class CpuAccount {
         } catch (IOException | RuntimeException e) {
             return; // the process is gone, or not ours to read
         }
-        String identity = pid + "@" + startTime(readOrEmpty(Path.of("/proc", pid, "stat")));
         ms.computeIfAbsent(JIT_COMPILERS, k -> new LinkedHashMap<>()).merge(identity, millis * MS_PER_TICK, Double::sum);
     }
 
