@@ -103,40 +103,34 @@ final class CpuAccount {
         if (!pid.matches("\\d+")) {
             return null;
         }
-        String stat = readOrEmpty(Path.of("/proc", pid, "stat"));
-        if (fieldsAfterCommand(stat).length < 20) {
+        String[] fields = fieldsAfterCommand(readOrEmpty(Path.of("/proc", pid, "stat")));
+        if (fields.length < 20) {
             return null; // the process is gone
         }
-        String identity = pid + "@" + startTime(stat);
-        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(identity, ticks(stat) * MS_PER_TICK);
+        String identity = pid + "@" + fields[19];
+        ms.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(identity, ticks(fields) * MS_PER_TICK);
         return identity;
     }
 
-    /** Adds the CPU time of the process's JIT compiler threads to {@link #JIT_COMPILERS}, under the process's identity. */
+    /** Records the CPU time of the process's JIT compiler threads under {@link #JIT_COMPILERS} and its identity. */
     private static void recordCompilerThreads(Map<String, Map<String, Double>> ms, String pid, String identity) {
-        double millis = 0;
+        long compilerTicks = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path thread : threads) {
                 String name = readOrEmpty(thread.resolve("comm")).trim();
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    millis += ticks(readOrEmpty(thread.resolve("stat")));
+                    compilerTicks += ticks(fieldsAfterCommand(readOrEmpty(thread.resolve("stat"))));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return; // the process is gone, or not ours to read
         }
-        ms.computeIfAbsent(JIT_COMPILERS, k -> new LinkedHashMap<>()).merge(identity, millis * MS_PER_TICK, Double::sum);
+        ms.computeIfAbsent(JIT_COMPILERS, k -> new LinkedHashMap<>()).put(identity, compilerTicks * MS_PER_TICK);
     }
 
-    /** utime + stime of a {@code stat} line of /proc, in ticks; 0 for an empty line. */
-    private static long ticks(String stat) {
-        String[] fields = fieldsAfterCommand(stat);
+    /** utime + stime, in ticks, from the fields of a {@code stat} line; 0 if they are missing (a thread that ended). */
+    private static long ticks(String[] fields) {
         return fields.length < 13 ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    private static String startTime(String stat) {
-        String[] fields = fieldsAfterCommand(stat);
-        return fields.length < 20 ? "" : fields[19];
     }
 
     /**
