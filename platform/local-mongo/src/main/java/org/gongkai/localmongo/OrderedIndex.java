@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -51,21 +52,26 @@ final class OrderedIndex extends Index<Object> {
     private volatile boolean awaitingFill;
     /**
      * For each prefix length from 1 up to the keys before {@code _id}: how many entries start with each prefix (page
-     * totals). Prefixes that include {@code _id} are one per document, and no list counts by them.
+     * totals), kept from the first count by that length on ({@link #countsOfLength}). Prefixes that include {@code _id}
+     * are one per document, and no list counts by them. Kept for every length from the start, the counters held one
+     * entry per document for each length ending in a key of its own (a receipt, a time) that no list counts by: after
+     * 140,000 comments a third of the wire server's heap, which G1 then marked over and over.
      */
-    private final List<Map<List<Object>, LongAdder>> prefixCounts = new ArrayList<>();
+    private final AtomicReferenceArray<Map<List<Object>, LongAdder>> prefixCounts;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, String idField) {
         super(name, keys, sparse);
         this.idField = idField;
         boolean beforeId = true;
+        int countable = 0;
         for (IndexKey key : keys) {
             keyOrders.add(key.isAscending() ? ValueComparator.asc() : ValueComparator.desc());
             beforeId &= !key.getKey().equals(idField);
             if (beforeId) {
-                prefixCounts.add(new ConcurrentHashMap<>());
+                countable++;
             }
         }
+        prefixCounts = new AtomicReferenceArray<>(countable);
     }
 
     /** One document's values for the index's keys, or a probe placed before or after every entry sharing a prefix. */
@@ -215,7 +221,7 @@ final class OrderedIndex extends Index<Object> {
         }
         Set<Entry> documentEntries = new HashSet<>();
         for (KeyValue keyValue : keyValues) {
-            List<Object> values = new ArrayList<>();
+            List<Object> values = new ArrayList<>(keys().size()); // held as long as the entry: no spare capacity
             keyValue.forEach(values::add);
             documentEntries.add(new Entry(values, position, 0));
         }
@@ -239,7 +245,12 @@ final class OrderedIndex extends Index<Object> {
     private void clear() {
         entries.clear();
         size.set(0);
-        prefixCounts.forEach(Map::clear);
+        for (int i = 0; i < prefixCounts.length(); i++) {
+            Map<List<Object>, LongAdder> counts = prefixCounts.get(i);
+            if (counts != null) {
+                counts.clear();
+            }
+        }
     }
 
     private void addAll(Set<Entry> toAdd) {
@@ -260,11 +271,48 @@ final class OrderedIndex extends Index<Object> {
         }
     }
 
+    /** Counts the entry's prefixes of the lengths counted so far; called under the index's lock. */
     private void countPrefixes(Entry entry, int change) {
-        for (int length = 1; length <= prefixCounts.size(); length++) {
-            prefixCounts.get(length - 1).computeIfAbsent(new ArrayList<>(entry.values().subList(0, length)), prefix -> new LongAdder())
-                    .add(change);
+        for (int length = 1; length <= prefixCounts.length(); length++) {
+            Map<List<Object>, LongAdder> counts = prefixCounts.get(length - 1);
+            if (counts != null) {
+                countPrefix(counts, entry, length, change);
+            }
         }
+    }
+
+    private static void countPrefix(Map<List<Object>, LongAdder> counts, Entry entry, int length, int change) {
+        counts.computeIfAbsent(new ArrayList<>(entry.values().subList(0, length)), prefix -> new LongAdder()).add(change);
+    }
+
+    /** The counters for prefixes of this length, started by one walk of the index the first time a count asks. */
+    private Map<List<Object>, LongAdder> countsOfLength(int length) {
+        Map<List<Object>, LongAdder> counts = prefixCounts.get(length - 1);
+        return counts != null ? counts : startCounting(length);
+    }
+
+    // under the lock that add, remove and update take, so that no entry is counted twice or missed while the walk runs
+    private synchronized Map<List<Object>, LongAdder> startCounting(int length) {
+        Map<List<Object>, LongAdder> counts = prefixCounts.get(length - 1);
+        if (counts == null) {
+            counts = new ConcurrentHashMap<>();
+            for (Entry entry : entries) {
+                countPrefix(counts, entry, length, 1);
+            }
+            prefixCounts.set(length - 1, counts);
+        }
+        return counts;
+    }
+
+    /** The prefix lengths counted so far, shortest first. */
+    List<Integer> countedPrefixLengths() {
+        List<Integer> counted = new ArrayList<>();
+        for (int length = 1; length <= prefixCounts.length(); length++) {
+            if (prefixCounts.get(length - 1) != null) {
+                counted.add(length);
+            }
+        }
+        return counted;
     }
 
     /**
@@ -275,9 +323,9 @@ final class OrderedIndex extends Index<Object> {
         if (prefix.isEmpty()) {
             return size.get();
         }
-        if (prefix.size() <= prefixCounts.size()
+        if (prefix.size() <= prefixCounts.length()
                 && prefix.stream().allMatch(value -> value instanceof String || value instanceof Boolean || value instanceof Instant)) {
-            LongAdder counted = prefixCounts.get(prefix.size() - 1).get(prefix);
+            LongAdder counted = countsOfLength(prefix.size()).get(prefix);
             return counted == null ? 0 : counted.sum();
         }
         long walked = 0;
