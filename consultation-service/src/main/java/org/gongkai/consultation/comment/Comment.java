@@ -39,7 +39,7 @@ public class Comment implements RecordsChanges {
 
     @Id
     private final String id;
-    @Indexed
+    // no index of its own: the list indexes begin with it, and the wire server keeps every index in memory
     private final String consultationId;
     private final String section;
     private final String catalogueItemCode;
@@ -62,7 +62,8 @@ public class Comment implements RecordsChanges {
     private final String enteredBy;
     private boolean hidden;
     private String moderationReason;
-    @Indexed
+    // sparse: only the comments grouped into an opinion are in it, and it is only asked for an opinion's comments
+    @Indexed(sparse = true)
     private String opinionId;
     @Unwrapped.Empty
     private final Changes changes;

@@ -20,7 +20,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -57,8 +56,7 @@ public class Consultation implements RecordsChanges {
 
     @Id
     private final String id;
-    @Indexed
-    private final String section;
+    private final String section; // no index of its own: section_list begins with it
     private final String drafter;
     private String title;
     private String draftText;
@@ -68,8 +66,7 @@ public class Consultation implements RecordsChanges {
     private List<Channel> channels;
     private CommentPeriod period;
     private boolean commentsPublic;
-    @Indexed
-    private Status status;
+    private Status status; // no index of its own: public_list begins with it
     private Instant openedAt;
     private Instant closedAt;
     private FeedbackReport feedback;

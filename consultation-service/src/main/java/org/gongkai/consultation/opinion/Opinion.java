@@ -18,7 +18,6 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -34,8 +33,7 @@ public class Opinion implements RecordsChanges {
 
     @Id
     private final String id;
-    @Indexed
-    private final String consultationId;
+    private final String consultationId; // no index of its own: consultation_list begins with it
     private final String section;
     private final String catalogueItemCode;
     private String summary;
