@@ -62,8 +62,9 @@ public class Comment implements RecordsChanges {
     private final String enteredBy;
     private boolean hidden;
     private String moderationReason;
-    // sparse: only the comments grouped into an opinion are in it, and it is only asked for an opinion's comments
-    @Indexed(sparse = true)
+    // sparse: only the comments grouped into an opinion are in it, and it is only asked for an opinion's comments;
+    // a name of its own, as a database of before holds a plain index named opinionId that an equal name would conflict with
+    @Indexed(name = "grouped_into_opinion", sparse = true)
     private String opinionId;
     @Unwrapped.Empty
     private final Changes changes;
