@@ -221,7 +221,7 @@ final class OrderedIndex extends Index<Object> {
         }
         Set<Entry> documentEntries = new HashSet<>();
         for (KeyValue keyValue : keyValues) {
-            List<Object> values = new ArrayList<>(keys().size()); // held as long as the entry: no spare capacity
+            List<Object> values = new ArrayList<>(getKeys().size()); // held as long as the entry: no spare capacity (keys() would build a list)
             keyValue.forEach(values::add);
             documentEntries.add(new Entry(values, position, 0));
         }
